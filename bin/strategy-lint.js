@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Thin launcher for the bundled CLI.
+require('../dist/cli.js').run();

@@ -1,0 +1,59 @@
+// The VS Code client: starts the language server and stays thin (output channel, status item,
+// restart). Everything that analyses code lives in the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.LanguageStatusItem | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Strategy Lint', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'python' },
+      { scheme: 'untitled', language: 'python' },
+    ],
+    outputChannel: output,
+    synchronize: {
+      configurationSection: 'strategyLint',
+      // Result files change when a backtest is re-run: the server re-reads them.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,csv,fthypt,zip,toml}'),
+    },
+  };
+
+  statusItem = vscode.languages.createLanguageStatusItem('strategyLint.status', { language: 'python' });
+  statusItem.name = 'Strategy Lint';
+  statusItem.text = 'Strategy Lint: starting';
+  statusItem.command = { title: 'Show Output', command: 'strategyLint.showOutput' };
+
+  const start = async () => {
+    client = new LanguageClient('strategyLint', 'Strategy Lint', serverOptions, clientOptions);
+    client.onDidChangeState(({ newState }) => {
+      if (!statusItem) return;
+      statusItem.text = newState === State.Running ? 'Strategy Lint' : newState === State.Starting ? 'Strategy Lint: starting' : 'Strategy Lint: stopped';
+      statusItem.severity = newState === State.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    });
+    await client.start();
+  };
+
+  context.subscriptions.push(
+    output,
+    statusItem,
+    vscode.commands.registerCommand('strategyLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('strategyLint.restartServer', async () => {
+      await client?.stop().catch(() => undefined);
+      await start();
+    }),
+  );
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

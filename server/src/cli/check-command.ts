@@ -1,0 +1,57 @@
+// `strategy-lint check [PATH...] [--format text|json|sarif] [--select R,..] [--ignore R,..] [--fix] [--unsafe-fixes]`
+import * as fs from 'fs';
+import { applyEdits, selectFixes } from '../engine/fixes/apply';
+import { lintPython } from '../engine/lint';
+import { findRule } from '../engine/rules/registry';
+import { LineIndex } from '../engine/text';
+import { collectPythonFiles, readSourceFile } from './files';
+import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
+import { parseArgs, UsageError, type CliIO } from './io';
+
+const VERSION = '0.1.0';
+
+export async function runCheckCommand(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag' });
+  const format = (parsed.options.format as string | undefined) ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format '${format}' (expected text, json or sarif)`);
+  const select = (parsed.options.select as string[] | undefined) ?? [];
+  const ignore = (parsed.options.ignore as string[] | undefined) ?? [];
+  for (const name of [...select, ...ignore]) if (!findRule(name)) throw new UsageError(`unknown rule '${name}' (see 'strategy-lint rules')`);
+  const fix = !!parsed.options.fix || !!parsed.options['unsafe-fixes'];
+  const unsafe = !!parsed.options['unsafe-fixes'];
+
+  const { files, errors } = collectPythonFiles(parsed.positional.length ? parsed.positional : ['.']);
+  const results: FileFindings[] = [];
+  for (const file of files) {
+    const read = readSourceFile(file);
+    if ('error' in read) {
+      errors.push(`${file}: ${read.error}`);
+      continue;
+    }
+    const config = { select, ignore };
+    let output = lintPython({ path: file, text: read.text, config });
+    if (fix) {
+      let text = read.text;
+      let changed = 0;
+      // Re-lint after each round: overlapping fixes are applied in a later round (bounded).
+      for (let round = 0; round < 5; round++) {
+        const lines = new LineIndex(text);
+        const { applied } = selectFixes(output.findings, lines, unsafe);
+        if (applied.length === 0) break;
+        text = applyEdits(text, lines, applied.flatMap((f) => f.fix!.edits));
+        changed += applied.length;
+        output = lintPython({ path: file, text, config });
+      }
+      if (changed > 0) {
+        fs.writeFileSync(file, text);
+        io.stderr(`${file}: fixed ${changed} problem${changed === 1 ? '' : 's'}`);
+      }
+    }
+    results.push({ file, findings: output.findings });
+  }
+  const rendered = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, process.cwd(), VERSION) : formatText(results);
+  io.stdout(rendered);
+  for (const error of errors) io.stderr(`strategy-lint: ${error}`);
+  if (errors.length) return 2;
+  return results.some((r) => r.findings.length) ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+// The command-line front: another thin layer over the engine, for CI pipelines.
+import { initPythonParser } from '../engine/python/parser';
+import { renderRuleMarkdown } from '../engine/rules/docs';
+import { RULES, findRule } from '../engine/rules/registry';
+import { runCheckCommand } from './check-command';
+import { UsageError, type CliIO } from './io';
+
+const HELP = `strategy-lint: flags overfitting risks in trading strategies and their backtest results.
+
+Usage:
+  strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--fix] [--unsafe-fixes]
+  strategy-lint rules                 list every rule with its code
+  strategy-lint rule NAME|CODE        print a rule's documentation
+
+Exit codes: 0 nothing found, 1 findings, 2 usage or I/O error.
+`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        await initPythonParser();
+        return await runCheckCommand(rest, io);
+      case 'rules':
+        io.stdout(RULES.map((r) => `${r.code}  ${r.name.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.summary}`).join('\n') + '\n');
+        return 0;
+      case 'rule': {
+        const rule = findRule(rest[0] ?? '');
+        if (!rule) throw new UsageError(`unknown rule '${rest[0] ?? ''}'`);
+        io.stdout(renderRuleMarkdown(rule));
+        return 0;
+      }
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      case '--version':
+        io.stdout('0.1.0\n');
+        return 0;
+      default:
+        throw new UsageError(`unknown command '${command}' (try 'strategy-lint --help')`);
+    }
+  } catch (error) {
+    const message = error instanceof UsageError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    io.stderr(`strategy-lint: ${message}`);
+    return 2;
+  }
+}
+
+/** Runs the CLI with the process's arguments and streams; sets the exit code. */
+export function run(): void {
+  const io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(l.replace(/\n/g, ' ') + '\n') };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`strategy-lint: internal error: ${error}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) run();

@@ -1,0 +1,32 @@
+// Engine findings -> LSP diagnostics. The finding travels in `data` so code actions can be
+// answered from already-computed results without linting again.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { ruleDocUri } from './rule-docs';
+import { pathToUri as fileUri } from './uri';
+import type { Finding, Severity } from './engine/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'strategy-lint';
+
+export function toDiagnostic(finding: Finding, documentUri: string): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: { href: ruleDocUri(finding.rule) },
+    source: DIAGNOSTIC_SOURCE,
+    message: `${finding.message} [${finding.rule}]`,
+    relatedInformation: finding.related?.map((r) => ({
+      location: { uri: r.file ? fileUri(r.file) : documentUri, range: r.range },
+      message: r.message,
+    })),
+    data: { rule: finding.rule },
+  };
+}
+

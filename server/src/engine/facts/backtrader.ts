@@ -1,0 +1,74 @@
+// backtrader: `params = (('period', 15), ...)` or `params = dict(period=15)` on bt.Strategy
+// subclasses, and `cerebro.optstrategy(Strategy, period=range(10, 31))` grids.
+import type { SyntaxIndex } from '../python/syntax-index';
+import { dictEntries, numberValue, sequenceElements, stringValue } from './python-values';
+import type { TunedParameter } from './types';
+import type { SyntaxNode } from '../python/parser';
+
+export function backtraderParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
+  const out: TunedParameter[] = [];
+  for (const assignment of index.assignments) {
+    const { scope } = assignment;
+    if (!scope.className || scope.functionName || !strategyNames.has(scope.className)) continue;
+    if (assignment.target !== 'params') continue;
+    for (const { name, node, value } of paramsEntries(assignment.value)) {
+      out.push({
+        name,
+        kind: 'declared',
+        framework: 'backtrader',
+        node,
+        className: scope.className,
+        defaultValue: numberValue(value),
+        defaultNode: value,
+        optimized: true,
+      });
+    }
+  }
+  for (const call of index.calls) {
+    if (call.name !== 'optstrategy') continue;
+    for (const [name, value] of call.keywords) {
+      out.push({
+        name,
+        kind: 'grid',
+        framework: 'backtrader',
+        node: call.keywordNodes.get(name)!,
+        choices: gridSize(value),
+        optimized: true,
+      });
+    }
+  }
+  return out;
+}
+
+function paramsEntries(value: SyntaxNode): { name: string; node: SyntaxNode; value?: SyntaxNode }[] {
+  const fromDict = dictEntries(value);
+  if (fromDict.length) return fromDict.map((e) => ({ name: e.key, node: e.pair, value: e.value }));
+  const out: { name: string; node: SyntaxNode; value?: SyntaxNode }[] = [];
+  for (const element of sequenceElements(value)) {
+    const [key, val] = sequenceElements(element);
+    const name = stringValue(key);
+    if (name) out.push({ name, node: element, value: val });
+  }
+  return out;
+}
+
+/** Number of values in a literal grid: `range(a, b[, s])`, a list/tuple, `np.arange(a, b, s)`. */
+export function gridSize(node: SyntaxNode): number | undefined {
+  const elements = sequenceElements(node);
+  if (node.type === 'list' || node.type === 'tuple') return elements.length;
+  if (node.type !== 'call') return undefined;
+  const fn = node.childForFieldName('function')?.text ?? '';
+  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter(
+    (a): a is SyntaxNode => a !== null && a.type !== 'keyword_argument',
+  );
+  const nums = args.map((a) => numberValue(a));
+  if (nums.some((n) => n === undefined)) return undefined;
+  const [a, b, c] = nums as number[];
+  if (fn === 'range' || /(^|\.)arange$/.test(fn)) {
+    const [start, stop, step] = nums.length === 1 ? [0, a, 1] : [a, b, c ?? 1];
+    if (step === 0) return undefined;
+    return Math.max(0, Math.ceil((stop - start) / step));
+  }
+  if (/(^|\.)linspace$/.test(fn)) return c ?? 50;
+  return undefined;
+}

@@ -1,0 +1,66 @@
+// Numeric thresholds typed into entry/exit conditions (`dataframe['rsi'] < 27`) are tuned by the
+// author's eye on the same backtest: degrees of freedom as real as any declared parameter.
+import type { SyntaxIndex } from '../python/syntax-index';
+import { numberValue } from './python-values';
+import type { Framework, TunedParameter } from './types';
+
+/** Methods where trading decisions are made, per framework. */
+export const DECISION_METHODS: Record<string, Framework> = {
+  populate_entry_trend: 'freqtrade',
+  populate_exit_trend: 'freqtrade',
+  populate_buy_trend: 'freqtrade',
+  populate_sell_trend: 'freqtrade',
+  custom_exit: 'freqtrade',
+  custom_stoploss: 'freqtrade',
+  next: 'backtrader',
+  on_data: 'lean',
+  OnData: 'lean',
+  should_long: 'jesse',
+  should_short: 'jesse',
+  update_position: 'jesse',
+};
+
+/** Calls whose numeric argument is a threshold (`qtpylib.crossed_above(rsi, 30)`). */
+const THRESHOLD_CALLS = new Set(['crossed_above', 'crossed_below', 'crossed']);
+
+/** Values that are structural rather than tuned: zero guards, booleans-as-ints, unit scalars. */
+const STRUCTURAL = new Set([0, 1, -1, 100]);
+
+export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
+  const out: TunedParameter[] = [];
+  const seen = new Set<number>();
+  const push = (node: import('../python/parser').SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
+    if (seen.has(node.id) || STRUCTURAL.has(value)) return;
+    seen.add(node.id);
+    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true });
+  };
+  for (const literal of index.numbers) {
+    const fn = literal.scope.functionName;
+    if (!literal.comparison || !fn || !(fn in DECISION_METHODS)) continue;
+    if (literal.scope.className && !strategyNames.has(literal.scope.className)) continue;
+    // `x.shift(1) < y` compares data, the `1` is an offset: only operands outside calls count.
+    if (insideCall(literal.node, literal.comparison)) continue;
+    const signed = literal.node.parent?.type === 'unary_operator' ? literal.node.parent : literal.node;
+    push(signed, signedValue(signed.text, literal.value), literal.scope.className, DECISION_METHODS[fn]);
+  }
+  for (const call of index.calls) {
+    const fn = call.scope.functionName;
+    if (!THRESHOLD_CALLS.has(call.name) || !fn || !(fn in DECISION_METHODS)) continue;
+    for (const arg of call.positional) {
+      const value = numberValue(arg);
+      if (value !== undefined) push(arg, value, call.scope.className, DECISION_METHODS[fn]);
+    }
+  }
+  return out;
+}
+
+function signedValue(text: string, value: number): number {
+  return text.trim().startsWith('-') ? -Math.abs(value) : value;
+}
+
+function insideCall(node: import('../python/parser').SyntaxNode, stop: import('../python/parser').SyntaxNode): boolean {
+  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) {
+    if (n.type === 'call' || n.type === 'subscript' || n.type === 'argument_list') return true;
+  }
+  return false;
+}

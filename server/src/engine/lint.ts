@@ -1,0 +1,133 @@
+// The engine's entry point: text + path (+ attached results, config) -> findings.
+// Knows nothing of LSP or VS Code; the server and the CLI are thin fronts over this.
+import { extractFacts } from './facts';
+import type { StrategyFacts } from './facts/types';
+import { parsePython, type Tree } from './python/parser';
+import { buildSyntaxIndex, type SyntaxIndex } from './python/syntax-index';
+import type { AttachedResults, ReportInput, Rule, RuleContext } from './rules/rule';
+import { RULES, findRule } from './rules/registry';
+import { parseDirectives, type Directives } from './suppressions';
+import { LineIndex } from './text';
+import type { Finding, Range, Severity } from './types';
+
+export interface LintConfig {
+  /** Rule names/codes to run (default: all). */
+  select?: string[];
+  /** Rule names/codes to skip. */
+  ignore?: string[];
+  /** Per-rule severity override; 'off' disables the rule. */
+  severity?: Record<string, Severity | 'off'>;
+  /** Per-rule option overrides: { 'too-many-parameters': { 'max-parameters': 12 } }. */
+  options?: Record<string, Record<string, number>>;
+}
+
+export interface LintInput {
+  path: string;
+  text: string;
+  /** A tree the caller keeps (incremental parsing in the server); parsed here when absent. */
+  tree?: Tree;
+  results?: AttachedResults;
+  config?: LintConfig;
+}
+
+export interface RuleFailure {
+  rule: string;
+  error: string;
+}
+
+export interface LintOutput {
+  findings: Finding[];
+  /** Findings silenced by directives, kept so `unused-suppression` and tests can see them. */
+  suppressed: Finding[];
+  facts: StrategyFacts;
+  index: SyntaxIndex;
+  directives: Directives;
+  lines: LineIndex;
+  /** Rules that threw: contained here, logged by the front, never fatal. */
+  failures: RuleFailure[];
+}
+
+export function enabledRules(config: LintConfig | undefined): Rule[] {
+  const selected = config?.select?.length ? new Set(config.select.map((s) => findRule(s)?.name)) : undefined;
+  const ignored = new Set((config?.ignore ?? []).map((s) => findRule(s)?.name));
+  return RULES.filter(
+    (rule) =>
+      (!selected || selected.has(rule.name)) &&
+      !ignored.has(rule.name) &&
+      severityFor(rule, config) !== 'off',
+  );
+}
+
+function severityFor(rule: Rule, config: LintConfig | undefined): Severity | 'off' {
+  const override = config?.severity?.[rule.name] ?? config?.severity?.[rule.code];
+  return override ?? rule.defaultSeverity;
+}
+
+export function lintPython(input: LintInput): LintOutput {
+  const ownTree = !input.tree;
+  const tree = input.tree ?? parsePython(input.text);
+  try {
+    const index = buildSyntaxIndex(tree);
+    const lines = new LineIndex(input.text);
+    const facts = extractFacts(index);
+    const directives = parseDirectives(index.comments);
+    const raw: Finding[] = [];
+    const failures: RuleFailure[] = [];
+    for (const rule of enabledRules(input.config)) {
+      const context: RuleContext = {
+        path: input.path,
+        text: input.text,
+        lines,
+        index,
+        facts,
+        results: input.results,
+        option: (name) => input.config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN,
+      };
+      const severity = severityFor(rule, input.config) as Severity;
+      try {
+        rule.check(context, (report) => raw.push(toFinding(rule, severity, report)));
+      } catch (error) {
+        failures.push({ rule: rule.name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      }
+    }
+    const { findings, suppressed } = applySuppressions(raw, directives);
+    findings.sort(compareFindings);
+    return { findings, suppressed, facts, index, directives, lines, failures };
+  } finally {
+    if (ownTree) tree.delete();
+  }
+}
+
+function toFinding(rule: Rule, severity: Severity, report: ReportInput): Finding {
+  const range: Range = report.range ?? {
+    start: { line: report.node!.startPosition.row, character: report.node!.startPosition.column },
+    end: { line: report.node!.endPosition.row, character: report.node!.endPosition.column },
+  };
+  const finding: Finding = { rule: rule.name, code: rule.code, severity: report.severity ?? severity, message: report.message, range };
+  if (report.fix) finding.fix = report.fix;
+  if (report.related) finding.related = report.related;
+  return finding;
+}
+
+function matches(ruleText: string, finding: Finding): boolean {
+  const rule = findRule(ruleText);
+  return rule ? rule.name === finding.rule : ruleText === finding.rule;
+}
+
+export function applySuppressions(raw: Finding[], directives: Directives): { findings: Finding[]; suppressed: Finding[] } {
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of raw) {
+    const silenced = directives.suppressions.some(
+      (d) =>
+        (d.kind === 'file' || d.line === finding.range.start.line) &&
+        (d.rules.length === 0 || d.rules.some((r) => matches(r.text, finding))),
+    );
+    (silenced ? suppressed : findings).push(finding);
+  }
+  return { findings, suppressed };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}

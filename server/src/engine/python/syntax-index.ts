@@ -1,0 +1,324 @@
+// One walk over the tree-sitter tree collects every construct the fact collectors and rules look
+// at. Rules never walk the tree themselves: that keeps lint time close to parse time.
+import type { SyntaxNode, Tree } from './parser';
+
+export interface Scope {
+  /** Innermost enclosing class, if any. */
+  className?: string;
+  /** Innermost enclosing function or method, if any. */
+  functionName?: string;
+  /** Whether the innermost function is inside a loop-free body (false inside for/while). */
+  inLoop: boolean;
+}
+
+export interface CallSite {
+  node: SyntaxNode;
+  /** Dotted text of the callee when it is a plain name chain (`np.arange`), else undefined. */
+  callee?: string;
+  /** The callee with its leading alias resolved through imports (`numpy.arange`). */
+  qualifiedCallee?: string;
+  /** Last segment of the callee (`arange`, `rolling`, `IntParameter`). */
+  name: string;
+  /** `x` in `x.method(...)`, when the callee is an attribute. */
+  receiver?: SyntaxNode;
+  positional: SyntaxNode[];
+  keywords: Map<string, SyntaxNode>;
+  /** The keyword_argument nodes, for fixes that edit or remove them. */
+  keywordNodes: Map<string, SyntaxNode>;
+  scope: Scope;
+}
+
+export interface ClassInfo {
+  node: SyntaxNode;
+  nameNode: SyntaxNode;
+  name: string;
+  /** Base class texts as written (`IStrategy`, `bt.Strategy`, `QCAlgorithm`). */
+  bases: string[];
+}
+
+export interface FunctionInfo {
+  node: SyntaxNode;
+  nameNode: SyntaxNode;
+  name: string;
+  className?: string;
+}
+
+export interface AssignmentInfo {
+  node: SyntaxNode;
+  /** Target text (`buy_rsi`, `self.period`, `params`). */
+  target: string;
+  targetNode: SyntaxNode;
+  value: SyntaxNode;
+  scope: Scope;
+}
+
+export interface NumberLiteral {
+  node: SyntaxNode;
+  value: number;
+  /** The comparison this literal is an operand of (directly or through arithmetic), if any. */
+  comparison?: SyntaxNode;
+  scope: Scope;
+}
+
+export interface SubscriptInfo {
+  node: SyntaxNode;
+  value: SyntaxNode;
+  /** The subscript expression(s) between brackets. */
+  index: SyntaxNode[];
+  scope: Scope;
+}
+
+export interface CommentInfo {
+  node: SyntaxNode;
+  text: string;
+}
+
+export interface SyntaxIndex {
+  tree: Tree;
+  root: SyntaxNode;
+  classes: ClassInfo[];
+  functions: FunctionInfo[];
+  calls: CallSite[];
+  /** Call sites by tree-sitter node id, to go from a value node to its parsed call. */
+  callsById: Map<number, CallSite>;
+  assignments: AssignmentInfo[];
+  numbers: NumberLiteral[];
+  subscripts: SubscriptInfo[];
+  comments: CommentInfo[];
+  /** Attribute names read anywhere (`self.next_open` -> `next_open`), with their nodes. */
+  attributes: { node: SyntaxNode; name: string; scope: Scope }[];
+  /** alias -> fully qualified name (`np` -> `numpy`, `tts` -> `sklearn.model_selection.train_test_split`). */
+  imports: Map<string, string>;
+  /** Names bound by imports that come from a module (`IStrategy` -> `freqtrade.strategy`). */
+  importedModules: Set<string>;
+  hasSyntaxErrors: boolean;
+}
+
+const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression']);
+
+export function dottedName(node: SyntaxNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attr = node.childForFieldName('attribute');
+    const head = dottedName(object);
+    return head && attr ? `${head}.${attr.text}` : undefined;
+  }
+  return undefined;
+}
+
+export function buildSyntaxIndex(tree: Tree): SyntaxIndex {
+  const index: SyntaxIndex = {
+    tree,
+    root: tree.rootNode,
+    classes: [],
+    functions: [],
+    calls: [],
+    callsById: new Map(),
+    assignments: [],
+    numbers: [],
+    subscripts: [],
+    comments: [],
+    attributes: [],
+    imports: new Map(),
+    importedModules: new Set(),
+    hasSyntaxErrors: tree.rootNode.hasError,
+  };
+
+  // Scope frames opened by class/function/loop/comparison nodes, closed when the walk leaves them.
+  interface Frame {
+    depth: number;
+    scope: Scope;
+    comparison?: SyntaxNode;
+  }
+  const frames: Frame[] = [{ depth: -1, scope: { inLoop: false } }];
+  const cursor = tree.walk();
+  let depth = 0;
+
+  for (;;) {
+    while (frames.length > 1 && frames[frames.length - 1].depth >= depth) frames.pop();
+    const frame = frames[frames.length - 1];
+    const node = cursor.currentNode;
+    const pushed = visit(node, frame, index);
+    if (pushed) frames.push({ depth, ...pushed });
+
+    if (cursor.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
+    let moved = false;
+    while (!moved) {
+      if (cursor.gotoNextSibling()) moved = true;
+      else if (cursor.gotoParent()) depth--;
+      else {
+        cursor.delete();
+        return index;
+      }
+    }
+  }
+}
+
+/** Records `node` in the index; returns a new frame when the node opens a scope. */
+function visit(
+  node: SyntaxNode,
+  frame: { scope: Scope; comparison?: SyntaxNode },
+  index: SyntaxIndex,
+): { scope: Scope; comparison?: SyntaxNode } | undefined {
+  const { scope } = frame;
+  switch (node.type) {
+    case 'class_definition': {
+      const nameNode = node.childForFieldName('name');
+      if (!nameNode) return undefined;
+      const bases = node.childForFieldName('superclasses');
+      index.classes.push({
+        node,
+        nameNode,
+        name: nameNode.text,
+        bases: bases ? bases.namedChildren.filter((c) => c && c.type !== 'keyword_argument').map((c) => c!.text) : [],
+      });
+      return { scope: { className: nameNode.text, inLoop: false } };
+    }
+    case 'function_definition': {
+      const nameNode = node.childForFieldName('name');
+      if (!nameNode) return undefined;
+      index.functions.push({ node, nameNode, name: nameNode.text, className: scope.className });
+      return { scope: { className: scope.className, functionName: nameNode.text, inLoop: false } };
+    }
+    case 'call': {
+      const site = callSite(node, scope, index.imports);
+      index.calls.push(site);
+      index.callsById.set(node.id, site);
+      return undefined;
+    }
+    case 'assignment': {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left && right) index.assignments.push({ node, target: left.text, targetNode: left, value: right, scope });
+      return undefined;
+    }
+    case 'integer':
+    case 'float': {
+      const value = parsePythonNumber(node.text);
+      if (value !== undefined) index.numbers.push({ node, value, comparison: frame.comparison, scope });
+      return undefined;
+    }
+    case 'comparison_operator':
+      return { scope, comparison: node };
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      if (value) {
+        const indexes = node.childrenForFieldName('subscript').filter((c): c is SyntaxNode => c !== null);
+        index.subscripts.push({ node, value, index: indexes, scope });
+      }
+      return undefined;
+    }
+    case 'attribute': {
+      const attr = node.childForFieldName('attribute');
+      if (attr) index.attributes.push({ node, name: attr.text, scope });
+      return undefined;
+    }
+    case 'comment':
+      index.comments.push({ node, text: node.text });
+      return undefined;
+    case 'import_statement':
+    case 'import_from_statement':
+      recordImport(node, index);
+      return undefined;
+    default:
+      if (LOOP_TYPES.has(node.type)) return { scope: { ...scope, inLoop: true } };
+      return undefined;
+  }
+}
+
+function callSite(node: SyntaxNode, scope: Scope, imports: Map<string, string>): CallSite {
+  const fn = node.childForFieldName('function');
+  const callee = dottedName(fn);
+  let name = '';
+  let receiver: SyntaxNode | undefined;
+  if (fn?.type === 'attribute') {
+    name = fn.childForFieldName('attribute')?.text ?? '';
+    receiver = fn.childForFieldName('object') ?? undefined;
+  } else if (fn?.type === 'identifier') {
+    name = fn.text;
+  }
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  const keywordNodes = new Map<string, SyntaxNode>();
+  const args = node.childForFieldName('arguments');
+  if (args && args.type === 'argument_list') {
+    for (const arg of args.namedChildren) {
+      if (!arg || arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const key = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (key && value) {
+          keywords.set(key, value);
+          keywordNodes.set(key, arg);
+        }
+      } else {
+        positional.push(arg);
+      }
+    }
+  }
+  return {
+    node,
+    callee,
+    qualifiedCallee: callee ? qualify(callee, imports) : undefined,
+    name,
+    receiver,
+    positional,
+    keywords,
+    keywordNodes,
+    scope,
+  };
+}
+
+/** Resolves the first segment of a dotted name through the imports seen so far. */
+export function qualify(dotted: string, imports: Map<string, string>): string {
+  const dot = dotted.indexOf('.');
+  const head = dot < 0 ? dotted : dotted.slice(0, dot);
+  const resolved = imports.get(head);
+  if (!resolved) return dotted;
+  return dot < 0 ? resolved : resolved + dotted.slice(dot);
+}
+
+function recordImport(node: SyntaxNode, index: SyntaxIndex): void {
+  if (node.type === 'import_statement') {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'dotted_name') {
+        index.imports.set(child.text.split('.')[0], child.text.split('.')[0]);
+      } else if (child.type === 'aliased_import') {
+        const name = child.childForFieldName('name')?.text;
+        const alias = child.childForFieldName('alias')?.text;
+        if (name && alias) index.imports.set(alias, name);
+      }
+    }
+    return;
+  }
+  const moduleName = node.childForFieldName('module_name')?.text;
+  if (!moduleName) return;
+  index.importedModules.add(moduleName);
+  for (const child of node.childrenForFieldName('name')) {
+    if (!child) continue;
+    if (child.type === 'dotted_name') {
+      index.imports.set(child.text, `${moduleName}.${child.text}`);
+    } else if (child.type === 'aliased_import') {
+      const name = child.childForFieldName('name')?.text;
+      const alias = child.childForFieldName('alias')?.text;
+      if (name && alias) index.imports.set(alias, `${moduleName}.${name}`);
+    }
+  }
+}
+
+/** Python numeric literal text -> number (underscores, hex/octal/binary, floats); undefined for complex. */
+export function parsePythonNumber(text: string): number | undefined {
+  const clean = text.replace(/_/g, '');
+  if (/[jJ]$/.test(clean)) return undefined;
+  if (/^0[xX]/.test(clean)) return parseInt(clean.slice(2), 16);
+  if (/^0[oO]/.test(clean)) return parseInt(clean.slice(2), 8);
+  if (/^0[bB]/.test(clean)) return parseInt(clean.slice(2), 2);
+  const value = Number(clean.replace(/[lL]$/, ''));
+  return Number.isFinite(value) ? value : undefined;
+}

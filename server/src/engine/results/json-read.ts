@@ -1,0 +1,141 @@
+// JSON reading that keeps character offsets: values come from JSON.parse (fast), positions from
+// jsonc-parser's scanner, and errors carry the offset where parsing stopped.
+import { parse as jsoncParse, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import type { KeyLocation, ResultProblem } from './summary';
+import { problem } from './problems';
+
+export interface JsonRead {
+  /** Parsed value; undefined when the text is not JSON. */
+  value?: unknown;
+  problems: ResultProblem[];
+}
+
+// freqtrade writes hyperopt files with rapidjson's NM_NAN mode, so bare NaN / Infinity literals
+// are real in the wild. They are swapped for same-length sentinel strings (offsets stay valid)
+// and revived as non-finite numbers, which the number readers then drop and report.
+const NAN = '\uE000';
+const POS_INF = '\uE001';
+const NEG_INF = '\uE002';
+
+/** Parse JSON text; `base` is added to reported offsets (for a line inside a bigger file). */
+export function readJson(text: string, base = 0): JsonRead {
+  if (text.trim() === '') return { problems: [problem('empty file: no JSON content', 'error')] };
+  try {
+    return { value: JSON.parse(text), problems: [] };
+  } catch {
+    // fall through to the slower, more forgiving paths
+  }
+  const swapped = swapNonFinite(text);
+  if (swapped.count > 0) {
+    try {
+      const value = JSON.parse(swapped.text, (_k, v) =>
+        v === NAN ? NaN : v === POS_INF ? Infinity : v === NEG_INF ? -Infinity : v,
+      );
+      return {
+        value,
+        problems: [
+          problem(
+            `${swapped.count} non-standard NaN/Infinity literal(s) in the JSON (first at offset ${base + swapped.first}); treated as missing values`,
+            'warning',
+            { offset: base + swapped.first, length: swapped.firstLength },
+          ),
+        ],
+      };
+    } catch {
+      // still broken: report the syntax error below
+    }
+  }
+  return { problems: [syntaxProblem(swapped.count > 0 ? swapped.text : text, base)] };
+}
+
+/** Describe the first syntax error with its offset; "truncated" when it is at the very end. */
+function syntaxProblem(text: string, base: number): ResultProblem {
+  const errors: ParseError[] = [];
+  jsoncParse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return problem('malformed JSON', 'error');
+  const atEnd = first.offset >= text.trimEnd().length;
+  const what = atEnd
+    ? `truncated JSON: the text ends at offset ${base + first.offset} before the value is complete`
+    : `malformed JSON at offset ${base + first.offset}: ${printParseErrorCode(first.error)}`;
+  return problem(what, 'error', { offset: base + first.offset, length: Math.max(1, first.length) });
+}
+
+/** Replace bare NaN / Infinity / -Infinity (outside strings) by same-length sentinel strings. */
+export function swapNonFinite(text: string): { text: string; count: number; first: number; firstLength: number } {
+  let out = '';
+  let last = 0;
+  let count = 0;
+  let first = -1;
+  let firstLength = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped char
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) { inString = true; continue; }
+    let word: string | undefined;
+    let sentinel = '';
+    if (c === 0x4e && text.startsWith('NaN', i)) { word = 'NaN'; sentinel = `"${NAN}"`; }
+    else if (c === 0x49 && text.startsWith('Infinity', i)) { word = 'Infinity'; sentinel = `"${POS_INF}"`; }
+    else if (c === 0x2d && text.startsWith('-Infinity', i)) { word = '-Infinity'; sentinel = `"${NEG_INF}"`; }
+    if (!word) continue;
+    out += text.slice(last, i) + sentinel + ' '.repeat(word.length - sentinel.length);
+    if (first < 0) { first = i; firstLength = word.length; }
+    count++;
+    i += word.length - 1;
+    last = i + 1;
+  }
+  return count === 0 ? { text, count, first: 0, firstLength: 0 } : { text: out + text.slice(last), count, first, firstLength };
+}
+
+/**
+ * Offsets of object keys, by their path joined with '/', for keys outside arrays and at most
+ * `maxDepth` objects deep. Arrays (trades, chart values) are skipped: they hold most of the
+ * text and no key a diagnostic would point at.
+ */
+export function indexKeys(text: string, base = 0, maxDepth = 5): Map<string, KeyLocation> {
+  const keys = new Map<string, KeyLocation>();
+  const path: string[] = [];
+  let arrays = 0;
+  let pendingKey: string | undefined;
+  const swapped = swapNonFinite(text).text;
+  visit(
+    swapped,
+    {
+      onObjectBegin: () => {
+        if (arrays === 0) path.push(pendingKey ?? '');
+        pendingKey = undefined;
+      },
+      onObjectEnd: () => {
+        if (arrays === 0) path.pop();
+      },
+      onArrayBegin: () => {
+        arrays++;
+        pendingKey = undefined;
+      },
+      onArrayEnd: () => {
+        arrays--;
+      },
+      onObjectProperty: (property, offset, length) => {
+        if (arrays > 0) return;
+        pendingKey = property;
+        if (path.length > maxDepth) return;
+        const key = [...path.slice(1), property].join('/');
+        if (!keys.has(key)) keys.set(key, { offset: base + offset, length });
+      },
+      onLiteralValue: () => {
+        pendingKey = undefined;
+      },
+    },
+    { disallowComments: false, allowTrailingComma: true },
+  );
+  return keys;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,4 @@
+// Rules of the 'costs' family, in code order.
+import type { Rule } from '../rule';
+
+export const COSTS_RULES: Rule[] = [];

@@ -1,0 +1,68 @@
+import type { TunedParameter } from '../../facts/types';
+import type { Rule } from '../rule';
+
+function describe(parameters: TunedParameter[]): string {
+  const counts = new Map<string, number>();
+  for (const p of parameters) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+  const words: Record<string, string> = { declared: 'declared', pasted: 'pasted from optimiser output', grid: 'swept on a grid', hidden: 'hidden thresholds in conditions' };
+  return [...counts].map(([kind, n]) => `${n} ${words[kind]}`).join(', ');
+}
+
+export const tooManyParameters: Rule = {
+  name: 'too-many-parameters',
+  code: 'SL101',
+  family: 'parameters',
+  defaultSeverity: 'warning',
+  summary: 'More tuned parameters than the data can support.',
+  glossary: ['degrees-of-freedom', 'sample-size', 'overfitting-detection', 'model-generalization'],
+  options: {
+    'max-parameters': { default: 8, description: 'Most tuned parameters a strategy may have before the rule warns.' },
+    'min-trades-per-parameter': { default: 10, description: 'Fewest backtest trades per tuned parameter, when results are attached.' },
+  },
+  docs: {
+    what:
+      'Counts the degrees of freedom a strategy was fitted with: declared optimiser parameters (freqtrade `IntParameter` & co., backtrader `params`, LEAN `get_parameter`, Jesse `hyperparameters()`), values pasted from optimiser output (`buy_params = {...}`), grid sweeps (`cerebro.optstrategy(period=range(...))`), and numeric thresholds typed into entry/exit conditions (`dataframe["rsi"] < 27`). It warns when the count exceeds `max-parameters`, and, when backtest results are attached, when there are fewer than `min-trades-per-parameter` trades per tuned parameter.',
+    why:
+      'Every tuned parameter lets the strategy bend to the noise of the history it was fitted on. With many parameters and few trades, an optimiser will find a combination that looks excellent in-sample and means nothing out-of-sample (Bailey, Borwein, López de Prado and Zhu, "Pseudo-Mathematics and Financial Charlatanism", Notices of the AMS, 2014). A rule of thumb from Pardo (The Evaluation and Optimization of Trading Strategies, 2008) is to keep plenty of trades for every degree of freedom; 10 per parameter is a lenient floor.',
+    example: [
+      'class RsiBands(IStrategy):',
+      '    buy_rsi = IntParameter(10, 40, default=27, space="buy")',
+      '    buy_bb = DecimalParameter(0.9, 1.0, default=0.982, decimals=3, space="buy")',
+      '    sell_rsi = IntParameter(60, 90, default=74, space="sell")',
+      '    # ... six more parameters ...',
+      '',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        dataframe.loc[(dataframe["adx"] > 31.5) & (dataframe["rsi"] < self.buy_rsi.value), "enter_long"] = 1',
+      '        return dataframe',
+    ].join('\n'),
+    fix:
+      'Remove parameters that do not change results much (freeze them with `optimize=False` or a constant), replace hand-typed thresholds with declared parameters so they are counted honestly, or gather more trades (a longer history, more pairs) before trusting the optimised values.',
+  },
+  check(context, report) {
+    const maxParameters = context.option('max-parameters');
+    const minTradesPer = context.option('min-trades-per-parameter');
+    for (const strategy of context.facts.strategies) {
+      const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized);
+      // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
+      if (context.facts.strategies.length === 1) {
+        tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized));
+      }
+      if (tuned.length === 0) continue;
+      const detail = describe(tuned);
+      if (tuned.length > maxParameters) {
+        report({
+          node: strategy.nameNode,
+          message: `${strategy.name} tunes ${tuned.length} parameters (${detail}), more than the limit of ${maxParameters}: each one is a degree of freedom fitted to the same history.`,
+        });
+        continue;
+      }
+      const trades = context.results?.summaries.find((s) => s.strategy === strategy.name && s.tradeCount !== undefined)?.tradeCount;
+      if (trades !== undefined && trades < tuned.length * minTradesPer) {
+        report({
+          node: strategy.nameNode,
+          message: `${strategy.name} tunes ${tuned.length} parameters (${detail}) on ${trades} backtest trades: ${(trades / tuned.length).toFixed(1)} trades per parameter, fewer than ${minTradesPer}. It would take at least ${tuned.length * minTradesPer} trades to judge them.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,80 @@
+// The shape of a rule. One rule = one file exporting a `Rule`; docs live beside the check so the
+// generated docs (docs/rules/*.md, README table) can never drift from the code.
+import type { StrategyFacts } from '../facts/types';
+import type { SyntaxNode } from '../python/parser';
+import type { SyntaxIndex } from '../python/syntax-index';
+import type { BacktestSummary } from '../results/summary';
+import type { LineIndex } from '../text';
+import type { Fix, FixSafety, Range, RelatedLocation, Severity } from '../types';
+
+export interface RuleDocs {
+  /** What it does: one paragraph. */
+  what: string;
+  /** Why it matters: the overfitting mechanism, with citations where they exist. */
+  why: string;
+  /** Example: Python code that triggers the rule. */
+  example: string;
+  /** Fix: what to do instead, with code where it helps. */
+  fix: string;
+}
+
+export interface RuleOption {
+  default: number;
+  description: string;
+}
+
+/** Results attached to the strategy being linted (see results/association). */
+export interface AttachedResults {
+  summaries: BacktestSummary[];
+}
+
+export interface RuleContext {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  index: SyntaxIndex;
+  facts: StrategyFacts;
+  results?: AttachedResults;
+  /** Option value for this rule (configured or default). */
+  option(name: string): number;
+}
+
+export interface ReportInput {
+  /** Where: a syntax node or an explicit range. */
+  node?: SyntaxNode;
+  range?: Range;
+  message: string;
+  severity?: Severity;
+  fix?: Fix;
+  related?: RelatedLocation[];
+}
+
+export interface Rule {
+  /** kebab-case name, part of the public contract. */
+  name: string;
+  /** Short code, e.g. SL101; the hundreds digit is the family. */
+  code: string;
+  family: RuleFamily;
+  defaultSeverity: Severity;
+  /** One-line summary for tables and hovers. */
+  summary: string;
+  docs: RuleDocs;
+  /** Glossary term ids this rule rests on. */
+  glossary: string[];
+  /** Safety of the fix this rule offers, when it offers one. */
+  fixSafety?: FixSafety;
+  options?: Record<string, RuleOption>;
+  check(context: RuleContext, report: (finding: ReportInput) => void): void;
+}
+
+export type RuleFamily = 'parameters' | 'lookahead' | 'validation' | 'costs' | 'models' | 'results' | 'meta';
+
+export const FAMILY_TITLES: Record<RuleFamily, string> = {
+  parameters: 'Parameters and search space (SL1xx)',
+  lookahead: 'Lookahead bias (SL2xx)',
+  validation: 'Validation and holdout (SL3xx)',
+  models: 'Models (SL4xx)',
+  costs: 'Trading costs (SL5xx)',
+  results: 'Backtest results (SL6xx)',
+  meta: 'Suppressions and configuration (SL9xx)',
+};

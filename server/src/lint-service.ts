@@ -1,0 +1,88 @@
+// Lints open documents once per version and keeps the result for hover and code actions, so
+// neither ever re-parses or re-runs rules.
+import { uriToPath } from './uri';
+import { lintPython, type LintOutput } from './engine/lint';
+import { lintConfigOf, type ServerSettings } from './settings';
+import type { DocumentStore, OpenDocument } from './python-documents';
+import type { Finding } from './engine/types';
+import type { AttachedResults } from './engine/rules/rule';
+
+export interface DocumentLint {
+  uri: string;
+  version: number;
+  output?: LintOutput;
+  /** Findings shown (empty when linting is off for the file). */
+  findings: Finding[];
+  /** Why the file was not linted, when it was not (too large, disabled). */
+  skipped?: string;
+}
+
+export class LintService {
+  private readonly cache = new Map<string, DocumentLint>();
+  private readonly reportedFailures = new Set<string>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly log: (message: string) => void,
+    private readonly resultsFor: (uri: string, path: string, text: string) => AttachedResults | undefined = () => undefined,
+  ) {}
+
+  cached(uri: string): DocumentLint | undefined {
+    const entry = this.store.get(uri);
+    const hit = this.cache.get(uri);
+    return entry && hit && hit.version === entry.document.version ? hit : undefined;
+  }
+
+  invalidate(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  lint(entry: OpenDocument, settings: ServerSettings): DocumentLint {
+    const uri = entry.document.uri;
+    const hit = this.cached(uri);
+    if (hit) return hit;
+    const version = entry.document.version;
+    const text = entry.document.getText();
+    let result: DocumentLint;
+    if (!settings.enable) {
+      result = { uri, version, findings: [], skipped: 'disabled' };
+    } else if (text.length > settings.maxFileBytes) {
+      result = {
+        uri,
+        version,
+        skipped: 'too large',
+        findings: [
+          {
+            rule: 'file-too-large',
+            code: 'SL000',
+            severity: 'info',
+            message: `Strategy Lint skipped this file: ${text.length} characters is above the limit of ${settings.maxFileBytes} (setting strategyLint.maxFileBytes).`,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
+        ],
+      };
+    } else {
+      const path = uriToPath(uri);
+      const output = lintPython({
+        path,
+        text,
+        tree: this.store.treeFor(entry),
+        config: lintConfigOf(settings),
+        results: this.resultsFor(uri, path, text),
+      });
+      for (const failure of output.failures) {
+        if (this.reportedFailures.has(failure.rule)) continue;
+        this.reportedFailures.add(failure.rule);
+        this.log(`Rule ${failure.rule} failed (reported once; other rules still ran): ${failure.error}`);
+      }
+      result = { uri, version, output, findings: output.findings };
+    }
+    this.cache.set(uri, result);
+    return result;
+  }
+}
