@@ -5,5 +5,7 @@ import type { Finding } from '../../server/src/engine/types';
 
 export function lintFixture(file: string): Finding[] {
   const text = fs.readFileSync(file, 'utf8');
-  return lintPython({ path: file, text }).findings;
+  const output = lintPython({ path: file, text });
+  output.release();
+  return output.findings;
 }

@@ -40,6 +40,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
         if (applied.length === 0) break;
         text = applyEdits(text, lines, applied.flatMap((f) => f.fix!.edits));
         changed += applied.length;
+        output.release();
         output = lintPython({ path: file, text, config });
       }
       if (changed > 0) {
@@ -47,6 +48,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
         io.stderr(`${file}: fixed ${changed} problem${changed === 1 ? '' : 's'}`);
       }
     }
+    output.release();
     results.push({ file, findings: output.findings });
   }
   const rendered = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, process.cwd(), VERSION) : formatText(results);

@@ -45,6 +45,11 @@ export interface LintOutput {
   lines: LineIndex;
   /** Rules that threw: contained here, logged by the front, never fatal. */
   failures: RuleFailure[];
+  /**
+   * Frees the tree when lintPython parsed it itself (wasm memory is not garbage-collected).
+   * Nodes in `index` must not be used afterwards. A no-op for trees the caller owns.
+   */
+  release(): void;
 }
 
 export function enabledRules(config: LintConfig | undefined): Rule[] {
@@ -66,6 +71,11 @@ function severityFor(rule: Rule, config: LintConfig | undefined): Severity | 'of
 export function lintPython(input: LintInput): LintOutput {
   const ownTree = !input.tree;
   const tree = input.tree ?? parsePython(input.text);
+  let released = false;
+  const release = () => {
+    if (ownTree && !released) tree.delete();
+    released = true;
+  };
   try {
     const index = buildSyntaxIndex(tree);
     const lines = new LineIndex(input.text);
@@ -92,9 +102,10 @@ export function lintPython(input: LintInput): LintOutput {
     }
     const { findings, suppressed } = applySuppressions(raw, directives);
     findings.sort(compareFindings);
-    return { findings, suppressed, facts, index, directives, lines, failures };
-  } finally {
-    if (ownTree) tree.delete();
+    return { findings, suppressed, facts, index, directives, lines, failures, release };
+  } catch (error) {
+    release();
+    throw error;
   }
 }
 

@@ -35,15 +35,14 @@ const SEPARATOR_ONLY = /^[\s_\-]*$/;
 const PASCAL = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/;
 
 /** How far around the offset matchPhrase looks; aliases are far shorter than this. */
-const PHRASE_RADIUS = 200;
+const PHRASE_RADIUS = 100;
 
 function tokenize(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];
   let group = 0;
   let prevEnd = -1;
   TOKEN.lastIndex = from;
-  const slice = text.slice(0, to);
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
     const tokStart = m.index;
     if (prevEnd >= 0 && !SEPARATOR_ONLY.test(text.slice(prevEnd, tokStart))) group++;
     SUBWORD.lastIndex = 0;

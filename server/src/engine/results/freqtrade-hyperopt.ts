@@ -6,7 +6,7 @@ import { emptySummary, problem, unusable } from './problems';
 import { indexKeys, isRecord, readJson } from './json-read';
 import { fillFromStats } from './freqtrade-backtest';
 import { isFiniteNumber } from './numbers';
-import { perTradeSharpe } from './trade-sharpe';
+import { sampleSharpe } from './sample-sharpe';
 
 interface Epoch {
   value: Record<string, unknown>;
@@ -117,7 +117,7 @@ function trialSharpes(epochs: Epoch[]): { sharpes?: number[]; sharpeSource: stri
   for (const e of epochs) {
     const trades = (e.value.results_metrics as Record<string, unknown>).trades as unknown[];
     const returns = trades.map((t) => (isRecord(t) ? t.profit_ratio : undefined)).filter(isFiniteNumber);
-    const sr = perTradeSharpe(returns);
+    const sr = sampleSharpe(returns);
     if (sr !== undefined) sharpes.push(sr);
   }
   const left = epochs.length - sharpes.length;

@@ -78,7 +78,8 @@ const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
  */
 export function parseDisplayNumber(raw: string): DisplayNumber | undefined {
   let s = raw.trim();
-  if (s === '') return undefined;
+  // Display numbers are short; the cap also keeps the regexes below cheap on hostile cells.
+  if (s === '' || s.length > 64) return undefined;
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) { negative = true; s = s.slice(1, -1).trim(); }
   if (s.startsWith('-')) { negative = !negative; s = s.slice(1).trim(); }

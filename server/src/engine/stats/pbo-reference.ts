@@ -5,7 +5,7 @@
 // on purpose, it exists to check the fast version (tests) and to measure it (bench).
 
 import { binomial, forEachCombination } from './combinations';
-import { metricOfValues, pboFromLogits, rankLogit, validatePboInput, type PboOptions, type PboPair, type PboResult } from './pbo-common';
+import { pboFromLogits, rankLogit, validatePboInput, type PboOptions, type PboPair, type PboResult } from './pbo-common';
 
 /** Average ranks (1 = smallest); tied values share the mean of their positions. */
 export function averageRanks(values: readonly number[]): number[] {
@@ -31,12 +31,41 @@ export function probabilityOfBacktestOverfittingReference(matrix: readonly (read
   const pairs: PboPair[] = [];
   const bestInSample: number[] = [];
 
-  const rowsOf = (blocks: readonly number[]): (readonly number[])[] =>
-    blocks.flatMap((b) => matrix.slice(b * blockLength, (b + 1) * blockLength));
-  const metricsOf = (sample: (readonly number[])[]): number[] => {
-    const out: number[] = [];
-    for (let j = 0; j < cols; j++) out.push(metricOfValues(metric, sample.map((row) => row[j])));
-    return out;
+  // Rows as Float64Arrays once, so the loops below run on plain doubles.
+  const data = matrix.map((row) => Float64Array.from(row));
+  const rowsOf = (blocks: readonly number[]): Float64Array[] =>
+    blocks.flatMap((b) => data.slice(b * blockLength, (b + 1) * blockLength));
+
+  // Metric of every column over the sample rows, straight from the raw values with the
+  // textbook two passes (mean, then squared deviations), row by row for cache locality.
+  // Same arithmetic as sharpeOfValues / meanOfValues in pbo-common.ts.
+  const metricsOf = (sample: Float64Array[]): number[] => {
+    const n = sample.length;
+    const first = sample[0];
+    const sums = new Float64Array(cols);
+    const mismatches = new Float64Array(cols); // > 0 once a value differs from the first row
+    for (const row of sample) {
+      for (let j = 0; j < cols; j++) {
+        sums[j] += row[j];
+        mismatches[j] += row[j] !== first[j] ? 1 : 0;
+      }
+    }
+    const means = Array.from(sums, (s) => s / n);
+    if (metric === 'mean') return means;
+    const squares = new Float64Array(cols);
+    for (const row of sample) {
+      for (let j = 0; j < cols; j++) {
+        const d = row[j] - means[j];
+        squares[j] += d * d;
+      }
+    }
+    return means.map((m, j) => {
+      if (mismatches[j] === 0) {
+        const c = first[j];
+        return c > 0 ? Infinity : c < 0 ? -Infinity : 0;
+      }
+      return m / Math.sqrt(squares[j] / (n - 1));
+    });
   };
 
   forEachCombination(splits, half, (chosen) => {

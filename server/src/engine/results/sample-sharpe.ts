@@ -1,8 +1,8 @@
-// Per-trade Sharpe: mean / sample standard deviation of trade returns, not annualised.
-// Used where a file lists trades per trial but no honest per-period return series.
+// Sample Sharpe: mean / sample standard deviation of trade returns, not annualised.
+// Per-trade (hyperopt epochs) or per-period (trial matrix columns); callers annualise if they need to.
 
 /** Undefined with fewer than 2 returns or zero spread (no defined ratio). */
-export function perTradeSharpe(returns: readonly number[]): number | undefined {
+export function sampleSharpe(returns: readonly number[]): number | undefined {
   const n = returns.length;
   if (n < 2) return undefined;
   const mean = returns.reduce((a, b) => a + b, 0) / n;

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../../server/src/cli/main';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const STRATEGY = path.join(ROOT, 'examples', 'freqtrade', 'user_data', 'strategies', 'BandRiderStrategy.py');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string[] }> {
+  let out = '';
+  const err: string[] = [];
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+describe('strategy-lint check', () => {
+  let tmp: string;
+  before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-cli-'))));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints path:line:col: CODE [rule] message and exits 1 on findings', async () => {
+    const { code, out } = await run(['check', STRATEGY]);
+    assert.equal(code, 1);
+    assert.match(out, /BandRiderStrategy\.py:18:7: SL101 \[too-many-parameters\] BandRiderStrategy tunes 12 parameters/);
+  });
+
+  it('exits 0 with nothing found', async () => {
+    const clean = path.join(tmp, 'clean.py');
+    fs.writeFileSync(clean, 'import pandas as pd\n\nprices = pd.Series([1.0, 2.0])\n');
+    const { code, out } = await run(['check', clean]);
+    assert.equal(code, 0);
+    assert.match(out, /All checks passed/);
+  });
+
+  it('--format json gives 1-based rows with the contract keys', async () => {
+    const { code, out } = await run(['check', STRATEGY, '--format', 'json']);
+    assert.equal(code, 1);
+    const rows = JSON.parse(out);
+    assert.deepEqual(Object.keys(rows[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity'].sort());
+    const row = rows.find((r: { rule: string }) => r.rule === 'too-many-parameters');
+    assert.deepEqual([row.line, row.column, row.endLine, row.endColumn], [18, 7, 18, 24]);
+  });
+
+  it('--format sarif is SARIF 2.1.0 with rule metadata and relative locations', async () => {
+    const { out } = await run(['check', STRATEGY, '--format=sarif']);
+    const sarif = JSON.parse(out);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    const rule = run0.tool.driver.rules.find((r: { name: string }) => r.name === 'too-many-parameters');
+    assert.equal(rule.id, 'SL101');
+    assert.ok(rule.fullDescription.text.length > 50);
+    const result = run0.results.find((r: { ruleId: string }) => r.ruleId === 'SL101');
+    assert.equal(result.level, 'warning');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'SL101');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 18);
+    assert.ok(!path.isAbsolute(result.locations[0].physicalLocation.artifactLocation.uri));
+  });
+
+  it('--select / --ignore filter rules; an unknown rule is a usage error', async () => {
+    assert.equal((await run(['check', STRATEGY, '--ignore', 'SL101'])).code, 0);
+    assert.equal((await run(['check', STRATEGY, '--select', 'too-many-parameters'])).code, 1);
+    const bad = await run(['check', STRATEGY, '--select', 'no-such-rule']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err.length, 1);
+    assert.match(bad.err[0], /unknown rule 'no-such-rule'/);
+  });
+
+  it('reports binary, invalid UTF-8 and missing files on stderr and exits 2, still checking the rest', async () => {
+    const binary = path.join(tmp, 'binary.py');
+    fs.writeFileSync(binary, Buffer.from([0x69, 0x6d, 0x00, 0x01, 0x02]));
+    const latin1 = path.join(tmp, 'latin1.py');
+    fs.writeFileSync(latin1, Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+    const { code, out, err } = await run(['check', binary, latin1, path.join(tmp, 'missing.py'), STRATEGY]);
+    assert.equal(code, 2);
+    assert.match(out, /SL101/);
+    assert.ok(err.some((l) => /binary\.py: binary content \(NUL byte at offset 2\)/.test(l)), err.join('\n'));
+    assert.ok(err.some((l) => /latin1\.py: not valid UTF-8/.test(l)), err.join('\n'));
+    assert.ok(err.some((l) => /missing\.py: cannot read \(ENOENT\)/.test(l)), err.join('\n'));
+  });
+
+  it('unknown options and commands exit 2 with one line', async () => {
+    for (const args of [['check', '--frobnicate'], ['frobnicate'], ['check', '--format', 'xml']]) {
+      const { code, err } = await run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(err.length, 1);
+    }
+  });
+
+  it('the built bin sets the real process exit code', function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) this.skip();
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'strategy-lint.js'), 'check', STRATEGY, '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(JSON.parse(result.stdout)[0].code, 'SL101');
+  });
+});
