@@ -30,9 +30,12 @@ export function renderGlossaryDoc(): string {
       'hyphens and underscores treated alike, and also as whole words inside longer snake_case or camelCase names.',
   );
   out.push('');
-  out.push('You can add terms or aliases with a user glossary file: a JSON array of terms, or `{"terms": [...]}`, each ');
-  out.push('with `id`, `title`, `definition`, and optionally `aliases`, `related` and `source`. An entry whose `id` is ');
-  out.push('built in replaces the title, definition and source it gives, and adds its aliases and related ids.');
+  out.push(
+    'You can add terms or aliases with a user glossary file: a JSON array of terms, or `{"terms": [...]}`, each ' +
+      'with `id`, `title`, `definition`, and optionally `aliases`, `related` and `source`. An entry whose `id` is ' +
+      'built in may give only what it changes: it replaces the title, definition and source it gives, and adds its ' +
+      'aliases and related ids. Single letters and generic words such as `data` or `value` are refused as aliases.',
+  );
   out.push('');
   out.push('## Index');
   out.push('');

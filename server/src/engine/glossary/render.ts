@@ -20,8 +20,9 @@ export function escapeMarkdown(s: string): string {
 
 /** A URL made safe to sit inside `(...)` of a Markdown link; non-http(s) URLs give undefined. */
 export function safeLinkTarget(url: string): string | undefined {
-  if (!/^https?:\/\/\S+$/.test(url)) return undefined;
-  return url.replace(/[()<> ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const trimmed = url.trim();
+  if (!/^https?:\/\/[^\s/]/i.test(trimmed)) return undefined;
+  return trimmed.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
 export function renderTermMarkdown(term: GlossaryTerm, opts: RenderOptions = {}): string {
