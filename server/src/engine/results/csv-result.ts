@@ -7,7 +7,7 @@
 import type { BacktestSummary, KeyLocation } from './summary';
 import { emptySummary, problem, unusable } from './problems';
 import { parseCsv, type CsvRow } from './csv-parse';
-import { displayRatio, parseDisplayNumber } from './numbers';
+import { displayRatio, parseDisplayNumber, percentToRatio } from './numbers';
 import { isoDate, isoFromEpoch } from './dates';
 import { sampleSharpe } from './sample-sharpe';
 
@@ -70,7 +70,7 @@ function findDateColumn(header: string[], hasHeader: boolean, data: CsvRow[]): n
 }
 
 /** Read one numeric column; blank or unreadable cells are dropped and reported once. */
-function column(s: BacktestSummary, data: CsvRow[], col: number, name: string, scale = 1): { values: number[]; rows: CsvRow[] } {
+function column(s: BacktestSummary, data: CsvRow[], col: number, name: string, percent = false): { values: number[]; rows: CsvRow[] } {
   const values: number[] = [];
   const rows: CsvRow[] = [];
   let dropped = 0;
@@ -78,8 +78,8 @@ function column(s: BacktestSummary, data: CsvRow[], col: number, name: string, s
   data.forEach((r, i) => {
     const v = displayRatio(r.cells[col] ?? '');
     if (v === undefined || !Number.isFinite(v)) { dropped++; if (firstBad < 0) firstBad = i; return; }
-    // "1.2%" already came back as 0.012; plain numbers in a percent column are scaled here.
-    values.push((r.cells[col] ?? '').trim().endsWith('%') ? v : v * scale);
+    // "1.2%" already came back as 0.012; plain numbers in a percent column are converted here.
+    values.push((r.cells[col] ?? '').trim().endsWith('%') || !percent ? v : percentToRatio(v));
     rows.push(r);
   });
   if (dropped) {
@@ -132,7 +132,7 @@ function returnsSummary(file: string, data: CsvRow[], col: number, at: KeyLocati
 function tradesSummary(file: string, data: CsvRow[], col: number, kind: 'ratio' | 'percent' | 'abs', name: string, at: KeyLocation | undefined, dateCol: number): BacktestSummary {
   const s = emptySummary('csv-trades', file);
   if (at) s.locations.trades = at;
-  const { values, rows } = column(s, data, col, name, kind === 'percent' ? 0.01 : 1);
+  const { values, rows } = column(s, data, col, name, kind === 'percent');
   if (kind === 'abs') s.tradeProfits = values;
   else s.tradeReturns = values;
   s.tradeCount = data.length;

@@ -1,6 +1,6 @@
 // JSON reading that keeps character offsets: values come from JSON.parse (fast), positions from
 // jsonc-parser's scanner, and errors carry the offset where parsing stopped.
-import { parse as jsoncParse, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { parse as jsoncParse, ParseErrorCode, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { KeyLocation, ResultProblem } from './summary';
 import { problem } from './problems';
 
@@ -54,9 +54,10 @@ function syntaxProblem(text: string, base: number): ResultProblem {
   jsoncParse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return problem('malformed JSON', 'error');
-  const atEnd = first.offset >= text.trimEnd().length;
+  // Cut-off files fail at the end, or inside a string that never closes.
+  const atEnd = first.offset + first.length >= text.trimEnd().length || first.error === ParseErrorCode.UnexpectedEndOfString;
   const what = atEnd
-    ? `truncated JSON: the text ends at offset ${base + first.offset} before the value is complete`
+    ? `truncated JSON: the text ends at offset ${base + text.trimEnd().length} before the value is complete`
     : `malformed JSON at offset ${base + first.offset}: ${printParseErrorCode(first.error)}`;
   return problem(what, 'error', { offset: base + first.offset, length: Math.max(1, first.length) });
 }

@@ -5,7 +5,7 @@
 import type { BacktestSummary, KeyLocation } from './summary';
 import { emptySummary, problem } from './problems';
 import { isRecord } from './json-read';
-import { describe, displayNumber, displayRatio, finiteList } from './numbers';
+import { describe, displayNumber, displayPercentRatio, finiteList } from './numbers';
 import { addDays, dayOf, isoDate } from './dates';
 import { dailyReturnsFromEquity, dayOfEpochSeconds, periodsPerYearFromDays, readChartPoints } from './lean-equity';
 
@@ -73,7 +73,7 @@ export function loadLeanBacktest(file: string, value: unknown, keys: Map<string,
     const at = loc([...stats.path, k]);
     if (stable && at) s.locations[stable] = at;
     const n = read(stats.obj[k]);
-    if (n === undefined) p.push(problem(`statistics "${k}" is ${describe(stats.obj[k])}, not a number; ignored`, 'warning', at));
+    if (n === undefined) p.push(problem(`statistics "${k}" is ${describe(stats.obj[k])}, not a number in the expected form; ignored`, 'warning', at));
     return n;
   };
   // A number from totalPerformance (decimals serialised as numbers, sometimes as strings).
@@ -136,13 +136,13 @@ export function loadLeanBacktest(file: string, value: unknown, keys: Map<string,
     p.push(problem('only "Total Orders" is reported: orders are not trades, so the trade count is unknown', 'info', s.locations.trades));
   }
 
-  s.winRate = perfNum(tradeStats, 'winRate') ?? stat('Win Rate', displayRatio, 'winrate');
+  s.winRate = perfNum(tradeStats, 'winRate') ?? stat('Win Rate', displayPercentRatio, 'winrate');
   if (s.winRate !== undefined && stats.obj && keyOf(stats.obj, 'Win Rate')) setLoc('winrate', [...stats.path, keyOf(stats.obj, 'Win Rate')!], true);
   s.profitFactor = perfNum(tradeStats, 'profitFactor', 'profit_factor');
-  const dd = perfNum(portStats, 'drawdown') ?? stat('Drawdown', displayRatio, 'max_drawdown');
+  const dd = perfNum(portStats, 'drawdown') ?? stat('Drawdown', displayPercentRatio, 'max_drawdown');
   if (dd !== undefined) s.maxDrawdown = Math.abs(dd);
   if (stats.obj && keyOf(stats.obj, 'Drawdown')) setLoc('max_drawdown', [...stats.path, keyOf(stats.obj, 'Drawdown')!], true);
-  s.totalReturn = perfNum(portStats, 'totalNetProfit') ?? stat('Net Profit', displayRatio, 'net_profit');
+  s.totalReturn = perfNum(portStats, 'totalNetProfit') ?? stat('Net Profit', displayPercentRatio, 'net_profit');
   // LEAN's Sharpe is annualised with its own risk-free rate: reference only.
   s.reportedSharpe = stat('Sharpe Ratio', displayNumber, 'sharpe') ?? perfNum(portStats, 'sharpeRatio', 'sharpe');
 

@@ -96,13 +96,21 @@ export function parseDisplayNumber(raw: string): DisplayNumber | undefined {
   return Number.isFinite(value) ? { value, percent } : undefined;
 }
 
+/**
+ * Percent -> ratio without binary noise: "-1.33%" gives -0.0133, not -0.013300000000000001.
+ * Display strings carry far fewer than 15 significant digits, so rounding there loses nothing.
+ */
+export function percentToRatio(percent: number): number {
+  return Number((percent / 100).toPrecision(15));
+}
+
 /** A display string or number as a ratio: "18.2%" -> 0.182, 0.182 -> 0.182. */
 export function displayRatio(v: unknown): number | undefined {
   if (isFiniteNumber(v)) return v;
   if (typeof v !== 'string') return undefined;
   const d = parseDisplayNumber(v);
   if (!d) return undefined;
-  return d.percent ? d.value / 100 : d.value;
+  return d.percent ? percentToRatio(d.value) : d.value;
 }
 
 /** A display string or number as a plain number: "-2.036" -> -2.036, "$1,234.56" -> 1234.56. */
@@ -110,4 +118,12 @@ export function displayNumber(v: unknown): number | undefined {
   if (isFiniteNumber(v)) return v;
   if (typeof v !== 'string') return undefined;
   return parseDisplayNumber(v)?.value;
+}
+
+/** Only a percent display string ("12.5%") or a plain number counts as a ratio; "$12" does not. */
+export function displayPercentRatio(v: unknown): number | undefined {
+  if (isFiniteNumber(v)) return v;
+  if (typeof v !== 'string') return undefined;
+  const d = parseDisplayNumber(v);
+  return d?.percent ? percentToRatio(d.value) : undefined;
 }
