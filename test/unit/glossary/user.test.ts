@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadGlossary, parseUserGlossary } from '../../../server/src/engine/glossary/glossary';
+import { ID_SYNONYMS, loadGlossary, parseUserGlossary } from '../../../server/src/engine/glossary/glossary';
 
 describe('glossary parseUserGlossary', () => {
   it('accepts a JSON array of terms', () => {
@@ -115,5 +115,27 @@ describe('glossary loadGlossary merge', () => {
   it('drops related ids that point nowhere after merging', () => {
     const g = loadGlossary([[{ id: 'lonely', title: 'Lonely', aliases: [], definition: 'A. B.', related: ['missing', 'lonely', 'drawdown'], source: '' }]]);
     assert.deepEqual(g.getTerm('lonely')!.related, ['drawdown']);
+  });
+});
+
+describe('glossary id synonyms', () => {
+  it('resolve to existing canonical ids and never shadow a real id', () => {
+    const g = loadGlossary();
+    for (const [syn, id] of Object.entries(ID_SYNONYMS)) {
+      assert.equal(g.byId.has(syn), false, `${syn} is a real id`);
+      assert.equal(g.getTerm(syn)?.id, id, syn);
+    }
+    assert.equal(g.getTerm('constructor'), undefined);
+    assert.equal(g.getTerm('toString'), undefined);
+  });
+
+  it('map user entries and related ids to the canonical id', () => {
+    const r = parseUserGlossary(JSON.stringify([{ id: 'walk-forward', aliases: ['wf_window'], related: ['data-snooping'] }]), 'u.json');
+    assert.deepEqual(r.problems, []);
+    assert.equal(r.terms[0].id, 'walk-forward-analysis');
+    assert.deepEqual(r.terms[0].related, ['multiple-testing']);
+    const g = loadGlossary([r.terms]);
+    assert.equal(g.terms.length, loadGlossary().terms.length);
+    assert.ok(g.getTerm('walk-forward-analysis')!.aliases.includes('wf_window'));
   });
 });

@@ -35,6 +35,7 @@ export interface Glossary {
   /** Terms in a stable order: built-in order first, then new user terms in file order. */
   readonly terms: readonly GlossaryTerm[];
   readonly byId: ReadonlyMap<string, GlossaryTerm>;
+  /** The term with this id, or with the canonical id of a synonym in ID_SYNONYMS. */
   getTerm(id: string): GlossaryTerm | undefined;
   allTerms(): readonly GlossaryTerm[];
 }
@@ -79,14 +80,59 @@ function freeze(term: GlossaryTerm): GlossaryTerm {
   });
 }
 
+/**
+ * Other spellings of built-in ids that code might reasonably use; getTerm resolves them to the
+ * canonical id. Canonical ids are what rules should list and what the docs show.
+ */
+export const ID_SYNONYMS: Readonly<Record<string, string>> = Object.freeze({
+  'walk-forward': 'walk-forward-analysis',
+  'walk-forward-optimization': 'walk-forward-analysis',
+  'data-snooping': 'multiple-testing',
+  'multiple-comparisons': 'multiple-testing',
+  'look-ahead-bias': 'lookahead-bias',
+  'transaction-costs': 'trading-costs',
+  'fees': 'trading-costs',
+  'max-drawdown': 'drawdown',
+  'maximum-drawdown': 'drawdown',
+  'psr': 'probabilistic-sharpe-ratio',
+  'dsr': 'deflated-sharpe-ratio',
+  'pbo': 'probability-of-backtest-overfitting',
+  'combinatorially-symmetric-cross-validation': 'cscv',
+  'mintrl': 'minimum-track-record-length',
+  'min-trl': 'minimum-track-record-length',
+  'minbtl': 'minimum-backtest-length',
+  'min-btl': 'minimum-backtest-length',
+  'hyperopt': 'hyperparameter-optimization',
+  'hyperparameter-tuning': 'hyperparameter-optimization',
+  'number-of-trials': 'trial-count',
+  'oos': 'out-of-sample',
+  'holdout-set': 'holdout',
+  'data-leakage': 'feature-scaling-leakage',
+  'warmup': 'warmup-period',
+  'startup-candles': 'warmup-period',
+  'lasso': 'l1-lasso-penalty',
+  'ridge': 'ridge-regression',
+  'purged-cross-validation': 'purged-k-fold',
+});
+
+function synonymTarget(id: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(ID_SYNONYMS, id) ? ID_SYNONYMS[id] : undefined;
+}
+
 function makeGlossary(terms: GlossaryTerm[]): Glossary {
   const frozen = Object.freeze(terms.map(freeze));
   const byId = new Map<string, GlossaryTerm>();
   for (const t of frozen) byId.set(t.id, t);
+  const getTerm = (id: string): GlossaryTerm | undefined => {
+    const direct = byId.get(id);
+    if (direct) return direct;
+    const canonical = synonymTarget(id);
+    return canonical ? byId.get(canonical) : undefined;
+  };
   return {
     terms: frozen,
     byId,
-    getTerm: (id: string) => byId.get(id),
+    getTerm,
     allTerms: () => frozen,
   };
 }
@@ -241,11 +287,13 @@ export function parseUserGlossary(text: string, fileName: string): UserGlossaryR
       return;
     }
     const idNode = prop(entry, 'id');
-    const id = idNode?.value;
-    if (typeof id !== 'string' || !KEBAB_ID.test(id)) {
+    const rawId = idNode?.value;
+    if (typeof rawId !== 'string' || !KEBAB_ID.test(rawId)) {
       report(`${where} needs an "id" in kebab-case (like "sharpe-ratio")`, idNode ?? entry);
       return;
     }
+    // A synonym of a built-in id (like "walk-forward") extends the built-in term.
+    const id = base.byId.has(rawId) ? rawId : (synonymTarget(rawId) ?? rawId);
     if (seen.has(id)) {
       report(`duplicate id "${id}"; only the first entry is used`, idNode);
       return;
@@ -295,7 +343,8 @@ export function parseUserGlossary(text: string, fileName: string): UserGlossaryR
     }
     const related: string[] = [];
     for (const r of strings('related')) {
-      if (base.getTerm(r) || idsInFile.has(r)) related.push(r);
+      if (idsInFile.has(r)) related.push(r);
+      else if (base.getTerm(r)) related.push(base.getTerm(r)!.id);
       else report(`"${id}": related id "${r}" is not a known term; ignored`, prop(entry, 'related'));
     }
     seen.add(id);
