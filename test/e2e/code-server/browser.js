@@ -1,0 +1,138 @@
+// Browser-level check: headless Chromium (playwright-core) against code-server running the
+// extension installed from the packaged .vsix. Opens the strategy through Quick Open, waits
+// for the squiggle, hovers the class name and reads the hover, opens the Problems panel and
+// reads the row. Screenshots: $SHOT_DIR/vscode-hover.png, $SHOT_DIR/vscode-problems.png
+// (on failure: $FAIL_SHOT_DIR/vscode-fail.png).
+//
+// usage: node browser.js <base-url> <workspace-dir>
+// Retries only the editor start-up (workbench load), never an assertion.
+'use strict';
+const path = require('path');
+const { launch, logger } = require('./chromium');
+
+const [base, workspace] = process.argv.slice(2);
+if (!base || !workspace) {
+  console.error('usage: node browser.js <base-url> <workspace-dir>');
+  process.exit(2);
+}
+const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../artifacts');
+const FAIL_SHOT_DIR = process.env.FAIL_SHOT_DIR || SHOT_DIR;
+const FILE = 'BandRiderStrategy.py';
+const WORD = 'BandRiderStrategy';
+const RULE = 'too-many-parameters';
+const log = logger();
+
+function check(cond, msg) {
+  if (!cond) throw new Error(`assertion failed: ${msg}`);
+  log(`ok ${msg}`);
+}
+
+// Screen rectangle of `word` on the first editor line that contains `lineText`. Monaco merges
+// same-coloured tokens into one span, so locate the word with a DOM Range over the text node.
+function wordBox(page, lineText, word) {
+  return page.evaluate(
+    ([lineText, word]) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+        if (!line.textContent.replace(/\u00a0/g, ' ').includes(lineText)) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n; (n = walker.nextNode()); ) {
+          const i = n.textContent.replace(/\u00a0/g, ' ').search(new RegExp(`\\b${word}\\b`));
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + word.length);
+          const b = r.getBoundingClientRect();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        }
+      }
+      return null;
+    },
+    [lineText, word],
+  );
+}
+
+async function openWorkbench(browser) {
+  const url = `${base.replace(/\/$/, '')}/?folder=${encodeURIComponent(workspace)}`;
+  for (let attempt = 1; ; attempt++) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(url, { timeout: 60000 });
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await page.waitForSelector('.explorer-folders-view, .explorer-viewlet', { timeout: 30000 });
+      log(`workbench loaded (attempt ${attempt})`);
+      return page;
+    } catch (e) {
+      log(`workbench start-up failed (attempt ${attempt}): ${e.message.split('\n')[0]}`);
+      await page.close().catch(() => {});
+      if (attempt >= 2) throw e;
+    }
+  }
+}
+
+(async () => {
+  const browser = await launch();
+  let page;
+  let ok = false;
+  try {
+    page = await openWorkbench(browser);
+    page.on('pageerror', (e) => log('page error:', e.message.slice(0, 200)));
+
+    // Quick Open the strategy. The quick-open file index may need a moment after start-up,
+    // so wait for the matching row instead of a fixed sleep.
+    await page.keyboard.press('Control+p');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type(FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 30000 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes('class BandRiderStrategy')),
+      null,
+      { timeout: 30000 },
+    );
+    log(`${FILE} open in the editor`);
+
+    await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info', { timeout: 60000 });
+    log('squiggle shown');
+
+    // Hover the class name (the diagnostic's range). Move in steps: Monaco's hover is mousemove-driven.
+    const box = await wordBox(page, 'class BandRiderStrategy', WORD);
+    check(!!box, `found "${WORD}" on the class line`);
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+    const hover = page.locator('.monaco-hover', { hasText: RULE }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20000 });
+    const hoverText = await hover.innerText();
+    log('HOVER TEXT:', JSON.stringify(hoverText.slice(0, 600)));
+    await page.screenshot({ path: path.join(SHOT_DIR, 'vscode-hover.png') });
+    check(hoverText.includes(RULE), `hover names the rule ${RULE}`);
+    check(hoverText.includes('SL101'), 'hover names the code SL101');
+    check(/tunes \d+ parameters/.test(hoverText), 'hover shows the diagnostic message');
+
+    // Problems panel.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+m');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'tunes' }).first();
+    await row.waitFor({ state: 'visible', timeout: 20000 });
+    const rowText = await row.innerText();
+    const panelText = await page.locator('.markers-panel').innerText();
+    log('PROBLEMS ROW:', JSON.stringify(rowText));
+    log('PROBLEMS PANEL:', JSON.stringify(panelText.slice(0, 600)));
+    await row.click(); // select the row so the screenshot shows it highlighted
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOT_DIR, 'vscode-problems.png') });
+    check(rowText.includes(`[${RULE}]`), `Problems row names the rule [${RULE}]`);
+    check(/strategy-lint/.test(rowText), 'Problems row shows source strategy-lint');
+    check(/SL101/.test(rowText), 'Problems row shows code SL101');
+    check(/Ln 18, Col 7/.test(rowText), 'Problems row points at Ln 18, Col 7 (the class name)');
+    check(panelText.includes(FILE), `Problems panel lists ${FILE}`);
+    ok = true;
+  } catch (e) {
+    log('ERROR', e.message);
+    if (page) await page.screenshot({ path: path.join(FAIL_SHOT_DIR, 'vscode-fail.png') }).catch(() => {});
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  log(ok ? 'PASS' : 'FAIL');
+  process.exit(ok ? 0 : 1);
+})();
