@@ -1,19 +1,44 @@
 // Builds the facts every rule shares, once per document version.
 import type { SyntaxIndex } from '../python/syntax-index';
 import { backtraderParameters } from './backtrader';
+import { costFacts } from './costs';
 import { freqtradeParameters } from './freqtrade';
 import { hiddenLiteralParameters } from './hidden-literals';
+import { jesseParameters } from './jesse';
+import { leanFacts, leanParameters } from './lean';
+import { Bindings, modelFacts } from './sklearn';
 import { findStrategyClasses } from './strategy-classes';
 import type { StrategyFacts } from './types';
+import { validationFacts } from './validation';
+import { vectorbtParameters } from './vectorbt';
+import { freqtradeFacts, freqtradeSettings, indicatorWindows } from './windows';
 
 export function extractFacts(index: SyntaxIndex): StrategyFacts {
   const strategies = findStrategyClasses(index);
   const names = new Set(strategies.map((s) => s.name));
   const frameworks = new Set(strategies.map((s) => s.framework!).filter(Boolean));
+  const bindings = new Bindings(index);
   const parameters = [
     ...freqtradeParameters(index, names),
     ...backtraderParameters(index, names),
     ...hiddenLiteralParameters(index, names),
+    ...leanParameters(index, new Set(strategies.filter((s) => s.framework === 'lean').map((s) => s.name))),
+    ...jesseParameters(index, new Set(strategies.filter((s) => s.framework === 'jesse').map((s) => s.name))),
+    ...vectorbtParameters(index, bindings),
   ];
-  return { frameworks, strategies, parameters };
+  if (parameters.some((p) => p.framework === 'vectorbt')) frameworks.add('vectorbt');
+  const models = modelFacts(index, bindings);
+  if (models.estimators.length || models.splitters.length) frameworks.add('sklearn');
+  return {
+    frameworks,
+    strategies,
+    parameters,
+    settings: freqtradeSettings(index, strategies),
+    windows: indicatorWindows(index, strategies, bindings),
+    costs: costFacts(index, bindings),
+    models,
+    validation: validationFacts(index, models, parameters, strategies),
+    lean: leanFacts(index),
+    freqtrade: freqtradeFacts(index, strategies),
+  };
 }

@@ -1,0 +1,154 @@
+// Trading costs as the code sets them: backtrader `broker.setcommission(commission=...)` and
+// `set_slippage_perc`, LEAN `ConstantFeeModel(0)`, vectorbt `fees=`/`slippage=`, backtesting.py
+// `commission=`, freqtrade/Jesse config `fee`; and backtest runs that leave costs at a zero default.
+import type { SyntaxNode } from '../python/parser';
+import type { CallSite, SyntaxIndex } from '../python/syntax-index';
+import { dictEntries, numberValue, stringValue } from './python-values';
+import type { Bindings } from './sklearn';
+import type { CostFacts, CostKind, CostSetting, UnsetCosts } from './types';
+
+/** Keyword / config key -> kind of cost. Any call or config dict using these names sets a cost. */
+const COST_KEYS: Record<string, CostKind> = {
+  commission: 'commission',
+  commissions: 'commission',
+  fee: 'commission',
+  fees: 'commission',
+  fixed_fees: 'commission',
+  trading_fee: 'commission',
+  transaction_cost: 'commission',
+  transaction_costs: 'commission',
+  slippage: 'slippage',
+  slip_perc: 'slippage',
+};
+/** Costs in currency units rather than rates: a rate cannot replace them. */
+const ABSOLUTE_KEYS = new Set(['fixed_fees']);
+
+const VBT_RUNS = new Set(['from_signals', 'from_orders']);
+
+function sourceOf(call: CallSite): string {
+  const q = call.qualifiedCallee ?? call.callee ?? call.name;
+  if (/^vectorbt/.test(q) || VBT_RUNS.has(call.name)) return 'vectorbt';
+  if (/^backtesting\./.test(q) || call.name === 'Backtest') return 'backtesting.py';
+  if (/^backtrader/.test(q) || call.name === 'BackBroker') return 'backtrader';
+  return call.name;
+}
+
+export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
+  const settings: CostSetting[] = [];
+  const add = (kind: CostKind, source: string, valueNode: SyntaxNode | undefined, node: SyntaxNode, label: string, isRate: boolean) => {
+    if (!valueNode) return;
+    settings.push({ kind, source, valueNode, value: numberValue(valueNode), node, label, isRate });
+  };
+  const seenDicts = new Set<number>();
+  const fromDict = (dict: SyntaxNode, source: string, depth: number) => {
+    if (depth > 4 || seenDicts.has(dict.id)) return;
+    seenDicts.add(dict.id);
+    for (const e of dictEntries(dict)) {
+      const kind = COST_KEYS[e.key];
+      if (kind && numberValue(e.value) !== undefined) add(kind, source, e.value, e.pair, `"${e.key}": ${e.value.text}`, !ABSOLUTE_KEYS.has(e.key));
+      else if (e.value.type === 'dictionary') fromDict(e.value, source, depth + 1);
+    }
+  };
+
+  let commissionSet = false;
+  let vbtFeesConfigured = false;
+  const cerebros: CallSite[] = [];
+  const runs: CallSite[] = [];
+
+  for (const call of index.calls) {
+    switch (call.name) {
+      case 'setcommission':
+      case 'addcommissioninfo':
+        commissionSet = true;
+        if (call.name === 'setcommission') {
+          const fixed = call.keywords.has('margin') || /COMM_FIXED/.test(call.keywords.get('commtype')?.text ?? '');
+          add('commission', 'backtrader', call.keywords.get('commission') ?? call.positional[0], call.node, 'setcommission(commission=...)', !fixed);
+        }
+        continue;
+      case 'set_slippage_perc':
+        add('slippage', 'backtrader', call.keywords.get('perc') ?? call.positional[0], call.node, 'set_slippage_perc(...)', true);
+        continue;
+      case 'set_slippage_fixed':
+        add('slippage', 'backtrader', call.keywords.get('fixed') ?? call.positional[0], call.node, 'set_slippage_fixed(...)', false);
+        continue;
+      case 'ConstantFeeModel':
+        add('commission', 'lean', call.positional[0] ?? call.keywords.get('fee'), call.node, 'ConstantFeeModel(...)', false);
+        continue;
+      case 'ConstantSlippageModel':
+        add('slippage', 'lean', call.positional[0] ?? call.keywords.get('slippage_percent'), call.node, 'ConstantSlippageModel(...)', true);
+        continue;
+      case 'Cerebro':
+        cerebros.push(call);
+        break;
+    }
+    if (call.name === 'run' || VBT_RUNS.has(call.name) || call.name === 'Backtest') runs.push(call);
+    for (const [key, value] of call.keywords) {
+      const kind = COST_KEYS[key];
+      if (kind) {
+        commissionSet ||= call.name === 'BackBroker' && key === 'commission';
+        if (numberValue(value) !== undefined) add(kind, sourceOf(call), value, call.node, `${call.name}(${key}=${value.text})`, !ABSOLUTE_KEYS.has(key));
+      } else if (value.type === 'dictionary') {
+        fromDict(value, key, 0);
+      }
+    }
+  }
+  for (const a of index.assignments) {
+    // config["fee"] = 0.0 ; vbt.settings.portfolio["fees"] = 0.001 ; vbt.settings.portfolio.fees = ...
+    if (a.targetNode.type === 'subscript') {
+      const key = stringValue(a.targetNode.childForFieldName('subscript'));
+      if (key && COST_KEYS[key]) {
+        if (/settings/.test(a.target)) vbtFeesConfigured = true;
+        if (numberValue(a.value) !== undefined) add(COST_KEYS[key], 'config', a.value, a.node, `${a.target} = ${a.value.text}`, !ABSOLUTE_KEYS.has(key));
+        continue;
+      }
+    } else if (a.targetNode.type === 'attribute' && /settings.*\.(fees|fixed_fees)$/.test(a.target)) {
+      vbtFeesConfigured = true;
+    }
+    if (a.value.type === 'dictionary') fromDict(a.value, 'config', 0);
+  }
+
+  const unset: UnsetCosts[] = [];
+  for (const call of runs) {
+    if (hasSplat(call)) continue;
+    if (VBT_RUNS.has(call.name) && /Portfolio|pf_cls|\.vbt\b/.test(call.callee ?? '')) {
+      if (vbtFeesConfigured || call.keywords.has('fees') || call.keywords.has('fixed_fees')) continue;
+      unset.push({ source: 'vectorbt', node: call.node, label: `${call.callee}(...) without fees`, ...appendKeyword(call, 'fees') });
+    } else if (call.name === 'Backtest' && /^backtesting\./.test(call.qualifiedCallee ?? '')) {
+      if (call.keywords.has('commission')) continue;
+      unset.push({ source: 'backtesting.py', node: call.node, label: 'Backtest(...) without commission', ...appendKeyword(call, 'commission') });
+    } else if (call.name === 'run' && !commissionSet && call.receiver?.type === 'identifier') {
+      const b = bindings.resolve(call.receiver.text, call.node, call.scope.functionName);
+      const ctor = b?.value.type === 'call' ? index.callsById.get(b.value.id) : undefined;
+      if (!ctor || !cerebros.includes(ctor) || !/^(bt|backtrader)\.Cerebro$|^Cerebro$/.test(ctor.callee ?? '')) continue;
+      let line: SyntaxNode | null = call.node;
+      while (line?.parent && line.parent.type !== 'block' && line.parent.type !== 'module') line = line.parent;
+      unset.push({
+        source: 'backtrader',
+        node: call.node,
+        label: `${call.receiver.text}.run() without a commission`,
+        insert: line
+          ? { at: { row: line.startPosition.row, column: line.startPosition.column }, before: `${call.receiver.text}.broker.setcommission(commission=`, after: `)\n${' '.repeat(line.startPosition.column)}` }
+          : undefined,
+      });
+    }
+  }
+  return { settings, unset };
+}
+
+function hasSplat(call: CallSite): boolean {
+  const args = call.node.childForFieldName('arguments');
+  return (args?.namedChildren ?? []).some((a) => a?.type === 'dictionary_splat' || a?.type === 'list_splat');
+}
+
+/** Where to add `, name=<value>` before the closing parenthesis of a call. */
+function appendKeyword(call: CallSite, name: string): Pick<UnsetCosts, 'insert'> {
+  const args = call.node.childForFieldName('arguments');
+  const close = args?.lastChild;
+  if (!args || close?.type !== ')' || close.isMissing) return {};
+  const last = args.namedChildren.filter((c) => c && c.type !== 'comment').pop();
+  const trailingComma = args.children.some((c) => c && c.type === ',' && (!last || c.startIndex > last.endIndex));
+  const prefix = !last ? '' : trailingComma ? ' ' : ', ';
+  // Insert right after the last argument (or the trailing comma), so comments and layout stay put.
+  const anchor = trailingComma ? args.children.filter((c) => c?.type === ',').pop()! : last ?? args.firstChild!;
+  return { insert: { at: { row: anchor.endPosition.row, column: anchor.endPosition.column }, before: `${prefix}${name}=`, after: '' } };
+}

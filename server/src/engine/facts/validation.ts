@@ -1,0 +1,124 @@
+// Does the file fit or optimise anything, and does it show any sign of out-of-sample validation?
+// Fitting: estimator `.fit`, grid/random searches, `cerebro.optstrategy`, vectorbt sweeps, optuna,
+// scipy.optimize, backtesting.py `optimize`. Holdout: splits and CV splitters, slices of rows passed
+// to `fit`, date cut-offs, test/OOS-named data, walk-forward helpers, freqtrade `timerange`.
+// Fitting inside a strategy class (LEAN/freqtrade/backtrader models retrained while the backtest
+// runs) is walk-forward by construction and is not counted.
+import type { SyntaxNode } from '../python/parser';
+import type { SyntaxIndex } from '../python/syntax-index';
+import { stringValue } from './python-values';
+import { SEARCHES, SPLITTER_NAMES } from './sklearn';
+import type { ModelFacts, StrategyClass, TunedParameter, ValidationFacts } from './types';
+
+const CV_FUNCTIONS = new Set(['cross_val_score', 'cross_validate', 'cross_val_predict', 'validation_curve', 'learning_curve', 'permutation_test_score']);
+const SPLIT_FUNCTIONS = new Set(['rolling_split', 'range_split', 'expanding_split', 'Splitter', 'walk_forward', 'walkforward', 'from_rolling', 'from_expanding', 'from_n_rolling']);
+const OPTIMISERS = /^(scipy\.optimize\.(minimize|brute|differential_evolution|basinhopping|dual_annealing|shgo)|optuna\.create_study|hyperopt\.fmin|skopt\.(gp_minimize|forest_minimize|gbrt_minimize)|freqtrade\.optimize\.hyperopt\.Hyperopt)$/;
+/** Names of the out-of-sample side of a split: `X_test`, `oos_returns`, `holdout`, `df_valid`. */
+const OOS_NAME = /(^|_)(test|testing|oos|holdout|hold_out|valid|validation|val|out_of_sample|outsample|unseen|forward)(_|$|\d)/i;
+const CUTOFF_NAME = /(^|_)(split|cutoff|cut_off|train_end|test_start|oos_start|is_end|split_date|split_idx|split_point)(_|$)/i;
+const DATE_TEXT = /^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?/;
+const ROW_INDEX_NAME = /idx|index|train|mask|split|fold|window|start|end/i;
+const WALK_FORWARD_FN = /walk_?forward|wfo|out_of_sample|oos|rolling_(fit|backtest|window)|expanding_(fit|window)/i;
+
+export function validationFacts(index: SyntaxIndex, models: ModelFacts, parameters: TunedParameter[], strategies: StrategyClass[]): ValidationFacts {
+  const strategyNames = new Set(strategies.map((s) => s.name));
+  const inStrategy = (className: string | undefined) => className !== undefined && strategyNames.has(className);
+  const fitting: ValidationFacts['fitting'] = [];
+  const holdout: ValidationFacts['holdout'] = [];
+
+  for (const estimator of models.estimators) {
+    for (const fit of estimator.fits) {
+      const site = index.callsById.get(fit.id);
+      if (site && !inStrategy(site.scope.className)) fitting.push({ node: fit, label: `${estimator.name} fitted (\`${short(fit.text)}\`)` });
+      // Fitting on a slice of rows: `model.fit(X[train_idx], y[train_idx])`, `X.iloc[:split]`.
+      if (site && (rowSlice(site.positional[0]) || rowSlice(site.keywords.get('X')))) holdout.push({ node: fit, label: 'fit on a slice of rows' });
+    }
+  }
+  for (const p of parameters) {
+    if (p.kind === 'grid' && !inStrategy(p.className)) fitting.push({ node: p.sweepCall ?? p.node, label: `${p.framework} parameter sweep over \`${p.name}\`` });
+  }
+  for (const splitter of models.splitters) holdout.push({ node: splitter.call, label: splitter.name });
+
+  const fromdates = new Set<string>();
+  for (const call of index.calls) {
+    const q = call.qualifiedCallee ?? '';
+    if (SEARCHES.has(call.name)) {
+      if (!inStrategy(call.scope.className)) fitting.push({ node: call.node, label: call.name });
+      holdout.push({ node: call.node, label: `${call.name} cross-validation` });
+    } else if (CV_FUNCTIONS.has(call.name) || SPLIT_FUNCTIONS.has(call.name)) {
+      holdout.push({ node: call.node, label: call.name });
+    } else if (OPTIMISERS.test(q) || (call.name === 'optimize' && call.receiver && !inStrategy(call.scope.className))) {
+      if (!inStrategy(call.scope.className)) fitting.push({ node: call.node, label: `\`${call.callee ?? call.name}\` optimisation` });
+    } else if (call.name === 'split' && call.receiver && (call.receiver.type === 'identifier' || call.receiver.type === 'call') && call.positional.length > 0) {
+      holdout.push({ node: call.node, label: 'splitter.split' });
+    } else if (call.name === 'train' && call.receiver?.text === 'self' && inStrategy(call.scope.className)) {
+      holdout.push({ node: call.node, label: 'scheduled retraining (walk-forward)' });
+    }
+    if (call.name === 'optstrategy' && call.keywords.size === 0) {
+      fitting.push({ node: call.node, label: 'cerebro.optstrategy' });
+    }
+    const from = call.keywords.get('fromdate');
+    if (from) fromdates.add(from.text);
+    for (const [key, value] of call.keywords) {
+      if (key === 'timerange' || key === 'eval_set' || (OOS_NAME.test(key) && key !== 'test_size')) {
+        holdout.push({ node: value, label: `\`${key}=\` argument` });
+      }
+    }
+  }
+  if (fromdates.size > 1) holdout.push({ node: index.root, label: 'data feeds over different date ranges' });
+
+  for (const a of index.assignments) {
+    const names = a.targetNode.type === 'pattern_list' || a.targetNode.type === 'tuple_pattern' ? a.targetNode.namedChildren.map((c) => c?.text ?? '') : [a.target];
+    if (names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)))) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
+    else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
+  }
+  for (const s of index.subscripts) {
+    if (s.index.some((i) => dateCut(i))) holdout.push({ node: s.node, label: 'date cut-off' });
+  }
+  for (const fn of index.functions) {
+    if (WALK_FORWARD_FN.test(fn.name)) holdout.push({ node: fn.node, label: `\`${fn.name}\`` });
+  }
+  return { fitting, holdout };
+}
+
+function lastSegment(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? name : name.slice(dot + 1);
+}
+
+function short(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > 40 ? line.slice(0, 37) + '...' : line;
+}
+
+/** A row selection rather than a column selection: `X[:n]`, `X[train_idx]`, `X.iloc[a:b]`, `X[mask]`. */
+function rowSlice(node: SyntaxNode | undefined): boolean {
+  if (node?.type !== 'subscript') return false;
+  const value = node.childForFieldName('value');
+  const isIloc = value?.type === 'attribute' && /^(iloc|loc)$/.test(value.childForFieldName('attribute')?.text ?? '');
+  const first = node.childrenForFieldName('subscript')[0];
+  if (!first) return false;
+  if (first.type === 'slice') return true;
+  if (first.type === 'comparison_operator' || first.type === 'boolean_operator') return true;
+  if (first.type === 'identifier' || first.type === 'attribute') return ROW_INDEX_NAME.test(first.text) || isIloc;
+  return false;
+}
+
+/** `df.loc[:"2021-12-31"]`, `df["2022":]`, `df[df.index < "2022-01-01"]`, `df[df.date >= pd.Timestamp(...)]`. */
+function dateCut(node: SyntaxNode): boolean {
+  if (node.type === 'slice' || node.type === 'comparison_operator') {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      const text = stringValue(child);
+      if (text !== undefined && DATE_TEXT.test(text)) return true;
+      if (child.type === 'call' && /(^|\.)(Timestamp|datetime|to_datetime|date)$/.test(child.childForFieldName('function')?.text ?? '')) return true;
+      if (node.type === 'comparison_operator' && (child.type === 'identifier' || child.type === 'attribute') && CUTOFF_NAME.test(lastSegment(child.text))) return true;
+    }
+  }
+  if (node.type === 'boolean_operator' || node.type === 'binary_operator' || node.type === 'parenthesized_expression') {
+    return node.namedChildren.some((c) => c !== null && dateCut(c));
+  }
+  return false;
+}
+
+export { SPLITTER_NAMES };
