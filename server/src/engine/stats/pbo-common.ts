@@ -60,12 +60,19 @@ export interface ValidatedMatrix {
  * Check the matrix and options; return the shape to work on or an error message. Every
  * way the input can be wrong ends here as a message, never as an exception or NaN.
  */
+/** Text for a value in an error message that cannot itself throw (unlike String(obj)). */
+function describe(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v === undefined || v === null) return String(v);
+  if (typeof v === 'string') return `'${v.slice(0, 40)}'`;
+  return typeof v;
+}
+
 export function validatePboInput(matrix: unknown, options: PboOptions = {}): ValidatedMatrix | PboFailure {
   const splits = options.splits ?? 16;
   const metric = options.metric ?? 'sharpe';
-  if (metric !== 'sharpe' && metric !== 'mean') return { ok: false, error: `unknown metric '${String(metric)}' (use sharpe or mean)` };
+  if (metric !== 'sharpe' && metric !== 'mean') return { ok: false, error: `unknown metric ${describe(metric)} (use sharpe or mean)` };
   if (!Number.isInteger(splits) || splits < 2 || splits % 2 !== 0) {
-    return { ok: false, error: `splits must be an even integer >= 2, got ${String(splits)}` };
+    return { ok: false, error: `splits must be an even integer >= 2, got ${describe(splits)}` };
   }
   if (splits > 20) return { ok: false, error: `splits ${splits} is too large (C(S, S/2) combinations grow fast); use at most 20` };
   if (!Array.isArray(matrix) || matrix.length === 0) return { ok: false, error: 'the matrix has no rows' };
@@ -81,7 +88,7 @@ export function validatePboInput(matrix: unknown, options: PboOptions = {}): Val
     for (let j = 0; j < cols; j++) {
       const v: unknown = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        return { ok: false, error: `column ${j + 1} has a non-finite value (${String(v)}) at row ${t + 1}` };
+        return { ok: false, error: `column ${j + 1} has a non-finite value (${describe(v)}) at row ${t + 1}` };
       }
     }
   }

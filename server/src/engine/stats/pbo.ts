@@ -111,45 +111,61 @@ export function probabilityOfBacktestOverfitting(matrix: readonly (readonly numb
   const pairs: PboPair[] = [];
   const bestInSample: number[] = [];
 
-  const metricFromSums = (s1: number, s2: number, j: number, blocks: readonly number[]): number => {
-    const m = center[j] + s1 / n;
-    if (metric === 'mean') return m;
-    const variance = (s2 - (s1 * s1) / n) / (n - 1);
-    if (variance > VARIANCE_NOISE * (s2 / n)) return m / Math.sqrt(variance);
-    // Variance lost in rounding (or exactly 0): decide from the raw values.
-    return metricOfValues(metric, columnValues(matrix, blocks, blockLength, j));
+  const invN = 1 / n;
+  const invNm1 = 1 / (n - 1);
+  const isSharpe = metric === 'sharpe';
+
+  // Sharpe from centred sums; when the variance is within rounding noise of zero the
+  // metric is recomputed from the raw values (exact constancy test, rare).
+  const sharpeFromSums = (s1: number, s2: number, j: number, blocks: readonly number[]): number => {
+    const variance = (s2 - s1 * s1 * invN) * invNm1;
+    if (variance > VARIANCE_NOISE * s2 * invN) return (center[j] + s1 * invN) / Math.sqrt(variance);
+    return metricOfValues('sharpe', columnValues(matrix, blocks, blockLength, j));
   };
 
   forEachCombination(splits, half, (chosen) => {
-    // IS and OOS block lists (for the rare raw-value path).
+    // IS and OOS block lists (only read on the rare raw-value path).
     let a = 0;
     let o = 0;
     for (let b = 0; b < splits; b++) {
       if (a < half && chosen[a] === b) inBlocks[a++] = b;
       else outBlocks[o++] = b;
     }
-    isS1.fill(0);
-    isS2.fill(0);
-    for (let c = 0; c < half; c++) {
-      const base = chosen[c] * cols;
+    // IS sums: add the chosen blocks' rows of the S x N tables.
+    let base = chosen[0] * cols;
+    for (let j = 0; j < cols; j++) {
+      isS1[j] = sum1[base + j];
+      isS2[j] = sum2[base + j];
+    }
+    for (let c = 1; c < half; c++) {
+      base = chosen[c] * cols;
       for (let j = 0; j < cols; j++) {
         isS1[j] += sum1[base + j];
         isS2[j] += sum2[base + j];
       }
     }
+    // Metrics IS and OOS (OOS sums = totals - IS sums); n* = first column with the max IS.
     let best = 0;
     for (let j = 0; j < cols; j++) {
-      isMetric[j] = metricFromSums(isS1[j], isS2[j], j, inBlocks);
+      const s1 = isS1[j];
+      const o1 = total1[j] - s1;
+      if (isSharpe) {
+        isMetric[j] = sharpeFromSums(s1, isS2[j], j, inBlocks);
+        oosMetric[j] = sharpeFromSums(o1, total2[j] - isS2[j], j, outBlocks);
+      } else {
+        isMetric[j] = center[j] + s1 * invN;
+        oosMetric[j] = center[j] + o1 * invN;
+      }
       if (isMetric[j] > isMetric[best]) best = j;
-      oosMetric[j] = metricFromSums(total1[j] - isS1[j], total2[j] - isS2[j], j, outBlocks);
     }
     // Rank of n* among OOS metrics, 1 = worst, ties averaged: 1 + #below + (#equal - 1) / 2.
     const target = oosMetric[best];
     let below = 0;
     let equal = 0;
     for (let j = 0; j < cols; j++) {
-      if (oosMetric[j] < target) below++;
-      else if (oosMetric[j] === target) equal++;
+      const x = oosMetric[j];
+      if (x < target) below++;
+      else if (x === target) equal++;
     }
     const rank = 1 + below + (equal - 1) / 2;
     logits.push(rankLogit(rank, cols));
