@@ -1,4 +1,33 @@
 // Rules of the 'lookahead' family, in code order.
 import type { Rule } from '../rule';
+import { lookaheadAbsoluteIloc } from './absolute-iloc';
+import { lookaheadBackfill } from './backfill';
+import { lookaheadCenteredWindow } from './centered-window';
+import { lookaheadCurrentBarOrder } from './current-bar-order';
+import { lookaheadForwardIndex } from './forward-index';
+import { lookaheadFullSampleStatistic } from './full-sample-statistic';
+import { lookaheadFutureLineIndex } from './future-line-index';
+import { lookaheadFutureNamedAttribute } from './future-named-attribute';
+import { lookaheadIndicatorNotReady } from './indicator-not-ready';
+import { lookaheadMergeAsofForward } from './merge-asof-forward';
+import { lookaheadNegativeShift } from './negative-shift';
+import { lookaheadResampleLabel } from './resample-label';
+import { lookaheadScalerFitOnFullData } from './scaler-fit-on-full-data';
+import { lookaheadSecondaryFeedCurrentBar } from './secondary-feed-current-bar';
 
-export const LOOKAHEAD_RULES: Rule[] = [];
+export const LOOKAHEAD_RULES: Rule[] = [
+  lookaheadNegativeShift, // SL201
+  lookaheadCenteredWindow, // SL202
+  lookaheadFullSampleStatistic, // SL203
+  lookaheadScalerFitOnFullData, // SL204
+  lookaheadBackfill, // SL205
+  lookaheadResampleLabel, // SL206
+  lookaheadAbsoluteIloc, // SL207
+  lookaheadForwardIndex, // SL208
+  lookaheadMergeAsofForward, // SL209
+  lookaheadFutureLineIndex, // SL210
+  lookaheadCurrentBarOrder, // SL211
+  lookaheadSecondaryFeedCurrentBar, // SL212
+  lookaheadIndicatorNotReady, // SL213
+  lookaheadFutureNamedAttribute, // SL214
+];

@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+
+const FUTURE_PREFIX = /^(next|future|lookahead)_\w/;
+
+export const lookaheadFutureNamedAttribute: Rule = {
+  name: 'lookahead-future-named-attribute',
+  code: 'SL214',
+  family: 'lookahead',
+  defaultSeverity: 'hint',
+  summary: 'An attribute named `next_*`, `future_*` or `lookahead_*` is used: confirm it holds nothing from after the current bar.',
+  glossary: ['lookahead-bias'],
+  docs: {
+    what:
+      'Flags attribute accesses whose name starts with `next_`, `future_` or `lookahead_` (`bar.next_close`, `self.future_return`, `ctx.lookahead_high`), reads and writes alike. backtrader\'s own `next_open()` callback definition is a method, not an attribute access, and is not affected.',
+    why:
+      'Names like these are usually deliberate references to data from after the current bar: harmless in a label, fatal in a signal. Some are legitimate (an exchange publishes `next_funding_time` in advance), which is why this is only a hint for a human to confirm. The `flox lint lookahead` checker reports the same names (`future_attr_name`).',
+    example: ['def on_bar(self, bar):', '    if bar.next_open > bar.close:', '        self.buy()'].join('\n'),
+    fix:
+      'Rename the field if it is not from the future, use the current or previous value if it is, or suppress the hint with `# strategy-lint: ignore[lookahead-future-named-attribute]` once checked.',
+  },
+  check(context, report) {
+    for (const attr of context.index.attributes) {
+      if (!FUTURE_PREFIX.test(attr.name)) continue;
+      const name = attr.node.childForFieldName('attribute') ?? attr.node;
+      report({
+        node: name,
+        message: `\`${attr.node.text.length > 60 ? attr.name : attr.node.text}\` is named like a value from after the current bar; confirm it is known at decision time.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,97 @@
+import { unparen } from '../../facts/lookahead';
+import type { SyntaxNode } from '../../python/parser';
+import type { Rule } from '../rule';
+
+/** LEAN indicator helpers in snake_case (the PEP 8 API); the PascalCase API uses SMA, EMA, RSI... */
+const SNAKE_HELPERS = new Set([
+  'sma', 'ema', 'rsi', 'macd', 'bb', 'atr', 'adx', 'std', 'mom', 'momp', 'roc', 'rocp', 'aroon', 'kama', 'cci', 'obv', 'vwap', 'sto', 'willr',
+  'lwma', 'dema', 'tema', 'trix', 'kch', 'apo', 'ppo', 'natr', 'mfi', 'ichimoku', 'hma', 'alma', 't3', 'zlema', 'dch', 'donchian', 'psar', 'wilr', 'b', 'ad', 'adosc',
+]);
+const CONSTRUCTOR = /(MovingAverage|StrengthIndex|Bands|Oscillator|Channel|StandardDeviation|Momentum|Aroon|Stochastic|Ichimoku|AverageTrueRange|DirectionalIndex|ConvergenceDivergence|RateOfChange|VolumeWeightedAveragePrice)$/;
+const DATA_HANDLERS = new Set(['OnData', 'on_data']);
+const GUARDS = new Set(['IsReady', 'is_ready', 'IsWarmingUp', 'is_warming_up', 'Samples', 'samples']);
+const WARMUP_CALLS = new Set(['SetWarmUp', 'SetWarmup', 'set_warm_up', 'set_warmup', 'WarmUpIndicator', 'warm_up_indicator']);
+const WARMUP_SETTINGS = new Set(['AutomaticIndicatorWarmUp', 'automatic_indicator_warm_up']);
+
+function isIndicatorFactory(callee: string | undefined, name: string): boolean {
+  if (!callee) return false;
+  if (callee.startsWith('self.')) return /^[A-Z]{1,6}P?$/.test(name) || SNAKE_HELPERS.has(name);
+  return CONSTRUCTOR.test(name);
+}
+
+/** `self.sma.Current.Value` -> sma (the indicator attribute the read starts from). */
+function indicatorOf(current: SyntaxNode): string | undefined {
+  let n: SyntaxNode | null = current.childForFieldName('object');
+  while (n && n.type === 'attribute') {
+    const object = n.childForFieldName('object');
+    if (object?.text === 'self') return n.childForFieldName('attribute')?.text;
+    n = object;
+  }
+  return undefined;
+}
+
+export const lookaheadIndicatorNotReady: Rule = {
+  name: 'lookahead-indicator-not-ready',
+  code: 'SL213',
+  family: 'lookahead',
+  defaultSeverity: 'warning',
+  summary: 'A LEAN indicator value is read in `OnData` without checking `IsReady` (and the algorithm sets no warm-up).',
+  glossary: ['warmup-period', 'lookahead-bias'],
+  docs: {
+    what:
+      'In `QCAlgorithm` subclasses, flags the first read of `self.<indicator>.Current.Value` (or `.current.value`, including sub-indicators such as `self.macd.Signal.Current.Value`) in `OnData`/`on_data` when that method never checks `IsReady`/`is_ready` or `IsWarmingUp`/`is_warming_up`, and the algorithm neither calls `SetWarmUp`/`set_warm_up`/`WarmUpIndicator` nor turns on automatic indicator warm-up. Indicators are those created with the LEAN helpers (`self.SMA(...)`, `self.rsi(...)`...) or constructed directly (`SimpleMovingAverage(20)`).',
+    why:
+      'Until an indicator has seen its full period, LEAN returns a partial value (a 20-day SMA after 3 days is a 3-day average; an RSI starts at 0). Trades in the first days of a backtest are then taken on numbers that mean something else, and the backtest start date changes the results. It is the point-in-time cousin of lookahead: the backtest assumes a history the algorithm did not have. LEAN\'s documentation recommends `SetWarmUp` or an `IsReady` check for exactly this.',
+    example: [
+      'def Initialize(self):',
+      '    self.sma = self.SMA("SPY", 200, Resolution.Daily)',
+      '',
+      'def OnData(self, data):',
+      '    if data["SPY"].Close > self.sma.Current.Value:',
+      '        self.SetHoldings("SPY", 1)',
+    ].join('\n'),
+    fix:
+      'Return early until the indicator is ready (`if not self.sma.IsReady: return`), or call `self.SetWarmUp(200, Resolution.Daily)` in `Initialize` (and skip trading while `self.IsWarmingUp`). No automatic fix.',
+  },
+  check(context, report) {
+    const { index } = context;
+    const leanClasses = new Set(context.facts.strategies.filter((s) => s.framework === 'lean').map((s) => s.name));
+    if (!leanClasses.size) return;
+    const indicators = new Set<string>();
+    for (const a of index.assignments) {
+      if (!a.scope.className || !leanClasses.has(a.scope.className)) continue;
+      const target = unparen(a.targetNode);
+      if (target.type !== 'attribute' || target.childForFieldName('object')?.text !== 'self') continue;
+      const site = a.value.type === 'call' ? index.callsById.get(a.value.id) : undefined;
+      if (site && isIndicatorFactory(site.callee, site.name)) indicators.add(`${a.scope.className}.${target.childForFieldName('attribute')!.text}`);
+    }
+    if (!indicators.size) return;
+    const warmedClasses = new Set<string>();
+    for (const call of index.calls) if (call.scope.className && WARMUP_CALLS.has(call.name)) warmedClasses.add(call.scope.className);
+    const guardedFunctions = new Set<string>();
+    for (const attr of index.attributes) {
+      if (!attr.scope.className) continue;
+      if (GUARDS.has(attr.name)) guardedFunctions.add(`${attr.scope.className}.${attr.scope.functionName}`);
+      if (WARMUP_SETTINGS.has(attr.name)) warmedClasses.add(attr.scope.className);
+    }
+    const seen = new Set<string>();
+    for (const attr of index.attributes) {
+      const { className, functionName } = attr.scope;
+      if (!className || !functionName || !DATA_HANDLERS.has(functionName) || !leanClasses.has(className)) continue;
+      if (attr.name !== 'Current' && attr.name !== 'current') continue;
+      if (warmedClasses.has(className) || guardedFunctions.has(`${className}.${functionName}`)) continue;
+      const indicator = indicatorOf(attr.node);
+      if (!indicator || !indicators.has(`${className}.${indicator}`)) continue;
+      const key = `${className}.${functionName}.${indicator}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ready = functionName === 'OnData' ? 'IsReady' : 'is_ready';
+      const warm = functionName === 'OnData' ? 'SetWarmUp' : 'set_warm_up';
+      const node = attr.node.parent?.type === 'attribute' ? attr.node.parent : attr.node;
+      report({
+        node,
+        message: `\`self.${indicator}\` is read in \`${functionName}\` without checking \`self.${indicator}.${ready}\`, and the algorithm sets no warm-up: the first bars trade on a partial indicator value. Guard with \`if not self.${indicator}.${ready}: return\` or call \`self.${warm}(...)\` in initialize.`,
+      });
+    }
+  },
+};

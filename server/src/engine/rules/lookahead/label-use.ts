@@ -1,0 +1,99 @@
+// Deciding whether a forward-looking value is a supervised-learning label (legitimate) or reaches a
+// signal / feature (lookahead). Shared by lookahead-negative-shift and lookahead-forward-index.
+import { enclosingAssignment, isLabelName, targetNames, within } from '../../facts/lookahead';
+import { stringValue } from '../../facts/python-values';
+import type { SyntaxNode } from '../../python/parser';
+import type { SyntaxIndex } from '../../python/syntax-index';
+
+/** Targets that hold trading decisions (vectorbt entries/exits, freqtrade enter_long, signal columns). */
+export const SIGNAL_TARGET =
+  /^(entries|exits|short_entries|short_exits|signals?|\w+_signals?|signals?_\w+|enter_long|enter_short|exit_long|exit_short|buy|sell|long|short|longs|shorts|positions?|entry|exit|trades?|orders?|weights|allocation)$/i;
+
+/** freqtrade methods that turn indicators into entry/exit signals. */
+export const DECISION_METHODS = /^(populate_(entry|exit|buy|sell)_trend|custom_(entry|exit)\w*|confirm_trade_\w+|should_(long|short|enter|exit)|go_long|go_short)$/;
+
+/** Names a forward-looking expression is stored under, or [] when it is not assigned. */
+export function assignedNames(node: SyntaxNode): string[] {
+  const a = enclosingAssignment(node);
+  if (!a || a.onLeft) return [];
+  const left = a.assignment.childForFieldName('left');
+  return left ? targetNames(left) : [];
+}
+
+/** Whether the value lands only in label-named targets (or in FreqAI's target method). */
+export function isLabelContext(node: SyntaxNode, functionName: string | undefined): boolean {
+  if (functionName === 'set_freqai_targets') return true;
+  const names = assignedNames(node);
+  return names.length > 0 && names.every(isLabelName);
+}
+
+export interface LabelUse {
+  node: SyntaxNode;
+  why: string;
+}
+
+/**
+ * The first place a label column/name is traded on or fed back as a feature: read in a freqtrade
+ * decision method, in an `if` condition, in an entries/exits/signal assignment, or selected among
+ * feature columns (`df[['rsi', 'target']]`).
+ */
+export function findLabelUse(index: SyntaxIndex, label: string, definition: SyntaxNode): LabelUse | undefined {
+  const reads: SyntaxNode[] = [];
+  for (const sub of index.subscripts) {
+    for (const key of sub.index) {
+      if (stringValue(key) === label) reads.push(sub.node);
+      else if (key.type === 'list' && key.namedChildren.some((c) => stringValue(c) === label)) reads.push(sub.node);
+    }
+  }
+  for (const attr of index.attributes) if (attr.name === label) reads.push(attr.node);
+  for (const read of reads) {
+    if (within(read, definition)) continue;
+    const a = enclosingAssignment(read);
+    if (a?.onLeft) continue;
+    const why = featureUse(read, a?.assignment);
+    if (why) return { node: read, why };
+  }
+  // A bare name (`y`, `fwd_ret`) traded on directly: look inside signal assignments only.
+  for (const assignment of index.assignments) {
+    if (!targetNames(assignment.targetNode).some((n) => SIGNAL_TARGET.test(n))) continue;
+    const hit = findIdentifier(assignment.value, label);
+    if (hit) return { node: hit, why: `it feeds \`${assignment.target}\`` };
+  }
+  return undefined;
+}
+
+function featureUse(read: SyntaxNode, assignment: SyntaxNode | undefined): string | undefined {
+  const targets = assignment ? targetNames(assignment.childForFieldName('left')!) : [];
+  if (targets.some((n) => SIGNAL_TARGET.test(n))) return `it feeds \`${assignment!.childForFieldName('left')!.text}\``;
+  for (let n = read.parent; n; n = n.parent) {
+    if (n.type === 'function_definition') {
+      const name = n.childForFieldName('name')?.text ?? '';
+      if (DECISION_METHODS.test(name)) return `it is read in \`${name}\``;
+      break;
+    }
+    const condition = n.type === 'if_statement' || n.type === 'elif_clause' || n.type === 'while_statement' ? n.childForFieldName('condition') : null;
+    if (condition && within(read, condition)) return 'a trading condition reads it';
+  }
+  // Selected among other columns as model inputs, not itself a label.
+  const sub = read.type === 'subscript' ? read : undefined;
+  if (sub && sub.childrenForFieldName('subscript').some((k) => k?.type === 'list') && !targets.every(isLabelName)) {
+    return 'it is selected as a feature column';
+  }
+  return undefined;
+}
+
+function findIdentifier(node: SyntaxNode, name: string): SyntaxNode | undefined {
+  if (node.type === 'identifier') return node.text === name ? node : undefined;
+  if (node.type === 'string') return undefined;
+  if (node.type === 'keyword_argument') {
+    const value = node.childForFieldName('value');
+    return value ? findIdentifier(value, name) : undefined;
+  }
+  if (node.type === 'attribute') return findIdentifier(node.childForFieldName('object')!, name);
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    const hit = findIdentifier(child, name);
+    if (hit) return hit;
+  }
+  return undefined;
+}

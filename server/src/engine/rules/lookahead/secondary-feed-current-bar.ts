@@ -1,0 +1,45 @@
+import { intValue, isWrite } from '../../facts/lookahead';
+import type { Rule } from '../rule';
+import { backtraderModel } from './backtrader-lines';
+
+const DECISION_METHODS = new Set(['next', 'next_open', 'nextstart', 'prenext']);
+
+export const lookaheadSecondaryFeedCurrentBar: Rule = {
+  name: 'lookahead-secondary-feed-current-bar',
+  code: 'SL212',
+  family: 'lookahead',
+  defaultSeverity: 'info',
+  summary: 'A secondary (often higher-timeframe) backtrader feed is read at `[0]` in `next()`: that bar may still be forming.',
+  glossary: ['lookahead-bias', 'data-windowing'],
+  docs: {
+    what:
+      'In backtrader strategies, flags `[0]` reads in `next()` of feeds other than the first one (`self.data1`, `self.datas[1]`, `self.datas[2].close`) and of indicators computed on them (`self.daily_sma = bt.ind.SMA(self.data1)`). It is a prompt to check how the second feed is built, hence `info`: for pairs trading on two feeds of the same timeframe `[0]` is correct.',
+    why:
+      'When `data1` is a higher timeframe (daily bars next to 5-minute bars), its bar at `[0]` is the current day. If that feed was loaded from a file whose daily bars are stamped at midnight (the usual export format), backtrader delivers the whole day, close included, at the first intraday bar: every decision in the morning knows the day\'s close. With `cerebro.replaydata` the bar at `[0]` is still developing and changes during the day, so signals repaint. The completed higher-timeframe bar is `[-1]`. `backtrader-strategy-validator` reports higher-timeframe `close[0]` for the same reason.',
+    example: [
+      'def next(self):',
+      '    daily_trend_up = self.data1.close[0] > self.daily_sma[0]',
+      '    if daily_trend_up and self.data0.close[0] > self.data0.high[-1]:',
+      '        self.buy()',
+    ].join('\n'),
+    fix:
+      'Use the last completed higher-timeframe bar (`self.data1.close[-1]`, `self.daily_sma[-1]`), or make sure the feed is resampled from the base data with `cerebro.resampledata(...)` so its bars are only delivered when they close. Suppress the finding when both feeds share a timeframe.',
+  },
+  check(context, report) {
+    const model = backtraderModel(context.index, context.facts);
+    if (!model.classes.size) return;
+    for (const sub of context.index.subscripts) {
+      const cls = sub.scope.className;
+      const fn = sub.scope.functionName;
+      if (!cls || !fn || !DECISION_METHODS.has(fn) || !model.classes.has(cls) || sub.index.length !== 1) continue;
+      if (intValue(sub.index[0]) !== 0) continue;
+      const info = model.classify(sub.value, cls, fn);
+      if (!info?.secondary || isWrite(sub.node)) continue;
+      const feed = info.feed ? `\`${info.feed}\`` : 'a secondary feed';
+      report({
+        node: sub.node,
+        message: `\`${sub.node.text}\` reads the current bar of ${feed}. If it is a higher timeframe, that bar has not closed yet (or is stamped at its start); use \`[-1]\` for the last completed bar.`,
+      });
+    }
+  },
+};
