@@ -18,6 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
+      // Result files: diagnostics at their keys and glossary hovers over them.
+      { scheme: 'file', pattern: '**/*.{json,csv,fthypt}' },
     ],
     outputChannel: output,
     synchronize: {
@@ -46,6 +48,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     statusItem,
     vscode.commands.registerCommand('strategyLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('strategyLint.explainTerm', async () => {
+      if (!client) return;
+      const terms = await client.sendRequest<{ id: string; title: string; aliases: string[] }[]>('strategyLint/glossaryTerms');
+      const pick = await vscode.window.showQuickPick(
+        terms.map((t) => ({ label: t.title, description: t.aliases.slice(0, 4).join(', '), id: t.id })),
+        { placeHolder: 'Explain a term', matchOnDescription: true },
+      );
+      if (!pick) return;
+      const term = await client.sendRequest<{ title: string; markdown: string } | null>('strategyLint/explainTerm', { id: pick.id });
+      if (!term) return;
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: term.markdown });
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    }),
     vscode.commands.registerCommand('strategyLint.restartServer', async () => {
       await client?.stop().catch(() => undefined);
       await start();

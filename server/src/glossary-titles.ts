@@ -1,4 +1,6 @@
-// Glossary term titles for rule docs (filled in once the glossary is loaded).
-export function glossaryTitle(_id: string): string | undefined {
-  return undefined;
+// Glossary term titles for rule docs.
+import { getTerm } from './engine/glossary/glossary';
+
+export function glossaryTitle(id: string): string | undefined {
+  return getTerm(id)?.title;
 }

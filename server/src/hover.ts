@@ -4,17 +4,22 @@ import type { Hover, Position } from 'vscode-languageserver';
 import { renderRuleMarkdown } from './engine/rules/docs';
 import { findRule } from './engine/rules/registry';
 import { rangeContains } from './engine/text';
+import { ruleTermsMarkdown } from './glossary-hover';
+import { glossaryTitle as defaultGlossaryTitle } from './glossary-titles';
 import type { DocumentLint } from './lint-service';
 
 export type GlossaryHover = (lint: DocumentLint, position: Position) => { markdown: string; range?: Hover['range'] } | undefined;
 
-export function hoverAt(lint: DocumentLint, position: Position, glossary?: GlossaryHover, glossaryTitle?: (id: string) => string | undefined): Hover | null {
+export function hoverAt(lint: DocumentLint, position: Position, glossary?: GlossaryHover, glossaryTitle: (id: string) => string | undefined = defaultGlossaryTitle): Hover | null {
   const sections: string[] = [];
   let range: Hover['range'];
   for (const finding of lint.findings) {
     if (!rangeContains(finding.range, position)) continue;
     const rule = findRule(finding.rule);
-    if (rule && !sections.some((s) => s.startsWith(`# ${rule.name} `))) sections.push(renderRuleMarkdown(rule, glossaryTitle));
+    if (rule && !sections.some((s) => s.startsWith(`# ${rule.name} `))) {
+      const terms = ruleTermsMarkdown(rule.glossary);
+      sections.push(renderRuleMarkdown(rule, glossaryTitle) + (terms ? '\n' + terms : ''));
+    }
     range ??= finding.range;
   }
   for (const directive of lint.output?.directives.suppressions ?? []) {

@@ -1,11 +1,10 @@
 // Lints open documents once per version and keeps the result for hover and code actions, so
 // neither ever re-parses or re-runs rules.
 import { uriToPath } from './uri';
-import { lintPython, type LintOutput } from './engine/lint';
+import { lintPython, type LintInput, type LintOutput } from './engine/lint';
 import { lintConfigOf, type ServerSettings } from './settings';
 import type { DocumentStore, OpenDocument } from './python-documents';
 import type { Finding } from './engine/types';
-import type { AttachedResults } from './engine/rules/rule';
 
 export interface DocumentLint {
   uri: string;
@@ -24,7 +23,8 @@ export class LintService {
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
-    private readonly resultsFor: (uri: string, path: string, text: string) => AttachedResults | undefined = () => undefined,
+    /** Builds the result-association callback for a document (see engine/attach-results). */
+    private readonly attachFor: (uri: string, path: string, text: string, settings: ServerSettings) => LintInput['attach'] = () => undefined,
   ) {}
 
   cached(uri: string): DocumentLint | undefined {
@@ -73,7 +73,7 @@ export class LintService {
         text,
         tree: this.store.treeFor(entry),
         config: lintConfigOf(settings),
-        results: this.resultsFor(uri, path, text),
+        attach: this.attachFor(uri, path, text, settings),
       });
       for (const failure of output.failures) {
         if (this.reportedFailures.has(failure.rule)) continue;

@@ -12,11 +12,20 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
+import * as path from 'path';
 import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOC_COMMAND } from './code-actions';
+import { attachResults, ResultFileCache } from './engine/attach-results';
+import { resultLenses } from './engine/result-lens';
+import { ResultDiagnostics } from './result-diagnostics';
+import { uriToPath } from './uri';
 import { toDiagnostic } from './diagnostics';
 import { initPythonParser } from './engine/python/parser';
 import { findRule } from './engine/rules/registry';
+import { allTerms, getTerm } from './engine/glossary/glossary';
+import { renderTermMarkdown } from './engine/glossary/render';
+import { csvHeaderHover, jsonKeyHover, pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
+import { applyUserGlossaries } from './user-glossary';
 import { LintService } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
 import { ruleDocUri } from './rule-docs';
@@ -25,7 +34,16 @@ import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './sett
 export function startServer(connection: Connection): void {
   const store = new DocumentStore();
   const log = (message: string) => connection.console.log(message);
-  const lints = new LintService(store, (m) => connection.console.error(m));
+  const resultCache = new ResultFileCache();
+  const resultDiagnostics = new ResultDiagnostics(connection);
+  let workspaceRoots: string[] = [];
+  /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
+  const rootFor = (file: string) =>
+    workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+  const lints = new LintService(store, (m) => connection.console.error(m), (_uri, file, text, settings) => (facts) =>
+    attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: settings.resultGlobs }, resultCache),
+  );
+  const publishedResultsFor = new WeakSet<object>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
@@ -36,6 +54,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     supportsPull = !!params.capabilities.textDocument?.diagnostic;
+    workspaceRoots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => uriToPath(f.uri));
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
       globalSettings = normalizeSettings((params.initializationOptions as { settings?: unknown }).settings ?? params.initializationOptions);
     }
@@ -44,6 +63,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SHOW_RULE_DOC_COMMAND] },
         diagnosticProvider: supportsPull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
@@ -53,6 +74,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...event.added.map((f) => uriToPath(f.uri))];
+      refreshAll();
+    });
     if (supportsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     }
@@ -70,15 +96,30 @@ export function startServer(connection: Connection): void {
     return pending;
   }
 
+  const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py');
+  const RESULT_FILE = /\.(json|csv|fthypt)$/i;
+  const reportedGlossaryProblems = new Set<string>();
+
   async function lintEntry(entry: OpenDocument) {
     await parserReady;
     const settings = await settingsFor(entry.document.uri);
-    return lints.lint(entry, settings);
+    if (settings.glossaryFiles.length) {
+      for (const problem of applyUserGlossaries(settings.glossaryFiles, rootFor(uriToPath(entry.document.uri)))) {
+        if (!reportedGlossaryProblems.has(problem)) connection.console.warn(problem);
+        reportedGlossaryProblems.add(problem);
+      }
+    }
+    const lint = lints.lint(entry, settings);
+    if (!publishedResultsFor.has(lint)) {
+      publishedResultsFor.add(lint);
+      resultDiagnostics.update(entry.document.uri, lint.output, lint.findings);
+    }
+    return lint;
   }
 
   async function publish(uri: string): Promise<void> {
     const entry = store.get(uri);
-    if (!entry || supportsPull) return;
+    if (!entry || supportsPull || !isPython(entry)) return;
     const version = entry.document.version;
     const lint = await lintEntry(entry);
     // A newer version arrived while we waited: its own run will publish.
@@ -109,7 +150,9 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
-    if (textDocument.languageId !== 'python' && !textDocument.uri.endsWith('.py')) return;
+    const python = textDocument.languageId === 'python' || textDocument.uri.endsWith('.py');
+    // Result files are kept for hovers over their keys; only Python is linted.
+    if (!python && !RESULT_FILE.test(textDocument.uri)) return;
     store.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     void publish(textDocument.uri).catch((e) => log(`lint failed: ${e}`));
   });
@@ -124,6 +167,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(textDocument.uri));
     store.close(textDocument.uri);
     lints.forget(textDocument.uri);
+    resultDiagnostics.update(textDocument.uri, undefined, []);
     settingsCache.delete(textDocument.uri);
     if (!supportsPull) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
@@ -134,11 +178,26 @@ export function startServer(connection: Connection): void {
     refreshAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => refreshAll());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    // A re-run backtest rewrites its result file: forget it so the next lint reads it again.
+    for (const change of changes) resultCache.forget(uriToPath(change.uri));
+    refreshAll();
+  });
+
+  connection.onCodeLens(async (params) => {
+    const entry = store.get(params.textDocument.uri);
+    if (!entry || !isPython(entry)) return [];
+    const lint = await lintEntry(entry);
+    if (!lint.output) return [];
+    return resultLenses(lint.output, uriToPath(params.textDocument.uri)).map((lens) => ({
+      range: lens.range,
+      command: { title: lens.title, command: '', tooltip: lens.detail } as { title: string; command: string },
+    }));
+  });
 
   connection.languages.diagnostics.on(async (params, token) => {
     const entry = store.get(params.textDocument.uri);
-    if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!entry || !isPython(entry)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const lint = await lintEntry(entry);
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: lint.findings.map((f) => toDiagnostic(f, params.textDocument.uri)) };
@@ -147,14 +206,26 @@ export function startServer(connection: Connection): void {
   connection.onHover(async (params, token) => {
     const entry = store.get(params.textDocument.uri);
     if (!entry) return null;
+    if (!isPython(entry)) {
+      const text = entry.document.getText();
+      const term = /\.csv$/i.test(entry.document.uri) ? csvHeaderHover(text, params.position) : jsonKeyHover(text, params.position);
+      return term ? { contents: { kind: 'markdown', value: term.markdown }, range: term.range } : null;
+    }
     const lint = await lintEntry(entry);
     if (token.isCancellationRequested) return null;
-    return hoverAt(lint, params.position);
+    return hoverAt(lint, params.position, pythonTermHover);
+  });
+
+  // "Strategy Lint: Explain Term...": the client lists terms and shows one.
+  connection.onRequest('strategyLint/glossaryTerms', () => allTerms().map((t) => ({ id: t.id, title: t.title, aliases: t.aliases })));
+  connection.onRequest('strategyLint/explainTerm', (params: { id: string }) => {
+    const term = getTerm(String(params?.id ?? ''));
+    return term ? { title: term.title, markdown: renderTermMarkdown(term) } : null;
   });
 
   connection.onCodeAction(async (params, token) => {
     const entry = store.get(params.textDocument.uri);
-    if (!entry) return [];
+    if (!entry || !isPython(entry)) return [];
     const lint = await lintEntry(entry);
     if (token.isCancellationRequested) return [];
     return codeActionsFor(lint, params);

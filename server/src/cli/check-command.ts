@@ -1,7 +1,9 @@
 // `strategy-lint check [PATH...] [--format text|json|sarif] [--select R,..] [--ignore R,..] [--fix] [--unsafe-fixes]`
 import * as fs from 'fs';
 import { applyEdits, selectFixes } from '../engine/fixes/apply';
-import { lintPython } from '../engine/lint';
+import * as path from 'path';
+import { attachResults, ResultFileCache } from '../engine/attach-results';
+import { lintPython, type LintInput } from '../engine/lint';
 import { findRule } from '../engine/rules/registry';
 import { LineIndex } from '../engine/text';
 import { collectPythonFiles, readSourceFile } from './files';
@@ -22,6 +24,8 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
 
   const { files, errors } = collectPythonFiles(parsed.positional.length ? parsed.positional : ['.']);
   const results: FileFindings[] = [];
+  const cache = new ResultFileCache();
+  const cwd = process.cwd();
   for (const file of files) {
     const read = readSourceFile(file);
     if ('error' in read) {
@@ -29,7 +33,17 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       continue;
     }
     const config = { select, ignore };
-    let output = lintPython({ path: file, text: read.text, config });
+    const absolute = path.resolve(file);
+    // Results must stay inside the project: the working directory, or the file's folder when
+    // the file lies outside it.
+    const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+    const input = (text: string): LintInput => ({
+      path: absolute,
+      text,
+      config,
+      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot }, cache),
+    });
+    let output = lintPython(input(read.text));
     if (fix) {
       let text = read.text;
       let changed = 0;
@@ -41,7 +55,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
         text = applyEdits(text, lines, applied.flatMap((f) => f.fix!.edits));
         changed += applied.length;
         output.release();
-        output = lintPython({ path: file, text, config });
+        output = lintPython(input(text));
       }
       if (changed > 0) {
         fs.writeFileSync(file, text);

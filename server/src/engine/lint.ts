@@ -27,6 +27,8 @@ export interface LintInput {
   /** A tree the caller keeps (incremental parsing in the server); parsed here when absent. */
   tree?: Tree;
   results?: AttachedResults;
+  /** Finds results once the strategy's classes are known (association needs their names). */
+  attach?: (facts: StrategyFacts) => AttachedResults | undefined;
   config?: LintConfig;
 }
 
@@ -45,6 +47,8 @@ export interface LintOutput {
   lines: LineIndex;
   /** Rules that threw: contained here, logged by the front, never fatal. */
   failures: RuleFailure[];
+  /** The results the rules saw, for CodeLens and result-file diagnostics. */
+  results?: AttachedResults;
   /**
    * Frees the tree when lintPython parsed it itself (wasm memory is not garbage-collected).
    * Nodes in `index` must not be used afterwards. A no-op for trees the caller owns.
@@ -83,6 +87,12 @@ export function lintPython(input: LintInput): LintOutput {
     const directives = parseDirectives(index.comments);
     const raw: Finding[] = [];
     const failures: RuleFailure[] = [];
+    let results = input.results;
+    try {
+      results ??= input.attach?.(facts);
+    } catch (error) {
+      failures.push({ rule: 'result-association', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
     for (const rule of enabledRules(input.config)) {
       const context: RuleContext = {
         path: input.path,
@@ -90,7 +100,8 @@ export function lintPython(input: LintInput): LintOutput {
         lines,
         index,
         facts,
-        results: input.results,
+        directives,
+        results,
         option: (name) => input.config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN,
       };
       const severity = severityFor(rule, input.config) as Severity;
@@ -102,7 +113,7 @@ export function lintPython(input: LintInput): LintOutput {
     }
     const { findings, suppressed } = applySuppressions(raw, directives);
     findings.sort(compareFindings);
-    return { findings, suppressed, facts, index, directives, lines, failures, release };
+    return { findings, suppressed, facts, index, directives, lines, failures, results, release };
   } catch (error) {
     release();
     throw error;

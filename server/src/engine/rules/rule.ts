@@ -4,6 +4,8 @@ import type { StrategyFacts } from '../facts/types';
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import type { BacktestSummary } from '../results/summary';
+import type { ResultStatistics } from '../result-statistics';
+import type { Directives } from '../suppressions';
 import type { LineIndex } from '../text';
 import type { Fix, FixSafety, Range, RelatedLocation, Severity } from '../types';
 
@@ -23,9 +25,23 @@ export interface RuleOption {
   description: string;
 }
 
+/** One result file's summary attached to the strategy, with statistics computed once per file version. */
+export interface AttachedResult {
+  summary: BacktestSummary;
+  /** Why this file is attached (directive, sidecar, freqtrade layout, ...), shown to the user. */
+  reason: string;
+  statistics: ResultStatistics;
+  /** Ranges of the summary's located keys in the result file (0-based, UTF-16). */
+  keyRanges: Record<string, Range>;
+}
+
 /** Results attached to the strategy being linted (see results/association). */
 export interface AttachedResults {
+  /** Every attached summary (several per multi-strategy file). */
   summaries: BacktestSummary[];
+  attached: AttachedResult[];
+  /** Result paths refused (outside the workspace, unreadable), for a diagnostic on the directive. */
+  refused: { file: string; reason: string; at?: { offset: number; length: number } }[];
 }
 
 export interface RuleContext {
@@ -34,6 +50,8 @@ export interface RuleContext {
   lines: LineIndex;
   index: SyntaxIndex;
   facts: StrategyFacts;
+  /** `# strategy-lint:` directives of the file (suppressions and data such as `results=`, `trials=`). */
+  directives: Directives;
   results?: AttachedResults;
   /** Option value for this rule (configured or default). */
   option(name: string): number;

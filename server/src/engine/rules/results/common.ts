@@ -1,0 +1,93 @@
+// Shared by the result rules: which attached results belong to which strategy, where to
+// report, and how many trials the strategy's selection went through.
+import type { StrategyClass } from '../../facts/types';
+import type { SyntaxNode } from '../../python/parser';
+import type { AttachedResult, ReportInput, RuleContext } from '../rule';
+import type { Range, RelatedLocation } from '../../types';
+
+export interface StrategyResults {
+  /** The class the results are for; undefined for scripts without a strategy class. */
+  strategy?: StrategyClass;
+  name: string;
+  /** Backtests (not hyperopt files, not bare trial matrices). */
+  backtests: AttachedResult[];
+  /** Hyperopt / optimisation files. */
+  optimisations: AttachedResult[];
+  all: AttachedResult[];
+  /** Where findings about these results go in the strategy file. */
+  anchor: { node?: SyntaxNode; range?: Range };
+}
+
+/** Groups attached results by the strategy class they are for. */
+export function resultsByStrategy(context: RuleContext): StrategyResults[] {
+  const attached = context.results?.attached ?? [];
+  if (attached.length === 0) return [];
+  const directive = dataDirective(context, 'results')?.range;
+  const strategies = context.facts.strategies;
+  const groups: StrategyResults[] = [];
+  const targets: (StrategyClass | undefined)[] = strategies.length ? strategies : [undefined];
+  for (const strategy of targets) {
+    const mine = attached.filter((a) => {
+      const named = a.summary.strategy;
+      if (!named) return targets.length === 1;
+      return strategy ? named === strategy.name : true;
+    });
+    if (mine.length === 0) continue;
+    groups.push({
+      strategy,
+      name: strategy?.name ?? 'This script',
+      backtests: mine.filter((a) => a.summary.format !== 'freqtrade-hyperopt' && a.summary.format !== 'csv-trial-matrix' && a.summary.format !== 'freqtrade-meta'),
+      optimisations: mine.filter((a) => a.summary.format === 'freqtrade-hyperopt'),
+      all: mine,
+      anchor: directive ? { range: directive } : strategy ? { node: strategy.nameNode } : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    });
+  }
+  return groups;
+}
+
+export function dataDirective(context: RuleContext, key: string): { value: string; range: Range } | undefined {
+  return context.directives.data.find((d) => d.key === key);
+}
+
+export interface TrialCount {
+  n: number;
+  source: string;
+}
+
+/** N for the deflated Sharpe: a `trials=` directive, the hyperopt epochs, or the grid size; 1 otherwise. */
+export function trialCount(context: RuleContext, group: StrategyResults): TrialCount {
+  const directive = dataDirective(context, 'trials');
+  const fromDirective = directive ? Number(directive.value) : NaN;
+  if (Number.isInteger(fromDirective) && fromDirective >= 1) return { n: fromDirective, source: 'the trials= directive' };
+  const epochs = Math.max(0, ...group.all.map((a) => a.summary.trials?.count ?? 0));
+  if (epochs > 1) return { n: epochs, source: `${epochs} trials recorded in the optimisation results` };
+  // Exhaustive grids (backtrader optstrategy, vectorbt sweeps) run every combination.
+  const grid = context.facts.parameters.filter((p) => p.kind === 'grid' && p.choices);
+  if (grid.length) {
+    const n = grid.reduce((product, p) => product * (p.choices ?? 1), 1);
+    if (n > 1) return { n, source: `a grid of ${n} combinations in this file` };
+  }
+  return { n: 1, source: 'no record of other trials' };
+}
+
+/** A related location at `key` in the result file, when the loader located it. */
+export function atKey(result: AttachedResult, key: string | string[], message: string): RelatedLocation[] {
+  for (const k of Array.isArray(key) ? key : [key]) {
+    const range = result.keyRanges[k];
+    if (range) return [{ file: result.summary.file, range, message }];
+  }
+  return [{ file: result.summary.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message }];
+}
+
+export function reportAt(group: StrategyResults, input: Omit<ReportInput, 'node' | 'range'>): ReportInput {
+  return { ...input, ...group.anchor };
+}
+
+export function fileName(result: AttachedResult): string {
+  return result.summary.file.split(/[\\/]/).pop() ?? result.summary.file;
+}
+
+export function fmt(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : value.toFixed(digits);
+}
