@@ -2,13 +2,19 @@
 import { initPythonParser } from '../engine/python/parser';
 import { renderRuleMarkdown } from '../engine/rules/docs';
 import { RULES, findRule } from '../engine/rules/registry';
+import * as fs from 'fs';
+import { loadResultFile } from '../engine/results/load-result';
 import { runCheckCommand } from './check-command';
+import { runPboCommand } from './pbo-command';
+import { runStatsCommand } from './stats-command';
 import { UsageError, type CliIO } from './io';
 
 const HELP = `strategy-lint: flags overfitting risks in trading strategies and their backtest results.
 
 Usage:
   strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--fix] [--unsafe-fixes]
+  strategy-lint stats FILE|--sharpe SR --observations T [...]   PSR, DSR, MinTRL, MinBTL (see stats --help)
+  strategy-lint pbo MATRIX.csv [--splits S] [--metric sharpe|mean]  probability of backtest overfitting
   strategy-lint rules                 list every rule with its code
   strategy-lint rule NAME|CODE        print a rule's documentation
 
@@ -22,6 +28,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'check':
         await initPythonParser();
         return await runCheckCommand(rest, io);
+      case 'stats':
+        return runStatsCommand(rest, { ...io, readFile: (p) => fs.readFileSync(p), loadReturns: loadReturnsFromResult });
+      case 'pbo':
+        return runPboCommand(rest, { ...io, readFile: (p) => fs.readFileSync(p) });
       case 'rules':
         io.stdout(RULES.map((r) => `${r.code}  ${r.name.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.summary}`).join('\n') + '\n');
         return 0;
@@ -65,3 +75,14 @@ export function run(): void {
 }
 
 if (require.main === module) run();
+
+/** Per-period returns (or per-trade returns) of any supported result file, for `stats FILE`. */
+function loadReturnsFromResult(file: string): number[] | { error: string } {
+  const summaries = loadResultFile(file, fs.readFileSync(file));
+  const usable = summaries.find((s) => (s.periodReturns?.length ?? 0) > 1 || (s.tradeReturns?.length ?? 0) > 1);
+  if (!usable) {
+    const problem = summaries.flatMap((s) => s.problems).find((p) => p.severity === 'error');
+    return { error: problem?.message ?? 'the file holds no return series' };
+  }
+  return usable.periodReturns && usable.periodReturns.length > 1 ? usable.periodReturns : usable.tradeReturns!;
+}
