@@ -1,0 +1,119 @@
+// Results attached through the freqtrade layout, diagnostics in the result file, the CodeLens,
+// and glossary hovers over every kind of place (identifier, comment, JSON key, CSV header,
+// suppression rule name, diagnostic range).
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { CodeLens, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from '../helpers/lsp-client';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'workspaces', 'freqtrade-small');
+
+function copyDir(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) {
+    const source = path.join(from, name);
+    if (fs.statSync(source).isDirectory()) copyDir(source, path.join(to, name));
+    else fs.copyFileSync(source, path.join(to, name));
+  }
+}
+
+const text = (hover: Hover | null) => (hover ? (hover.contents as MarkupContent).value : '');
+
+describe('results and glossary through the server', function () {
+  let client: TestClient;
+  let root: string;
+  let strategyUri: string;
+  let strategyText: string;
+  let resultUri: string;
+  let resultDiagnostics: Promise<PublishDiagnosticsParams>;
+
+  before(async () => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sl-ws-')));
+    copyDir(FIXTURE, root);
+    const strategy = path.join(root, 'user_data', 'strategies', 'StrategyTestV3.py');
+    strategyUri = 'file://' + strategy;
+    strategyText = fs.readFileSync(strategy, 'utf8');
+    resultUri = 'file://' + path.join(root, 'user_data', 'backtest_results', 'backtest-result.json');
+    client = await startServer({ settings: { debounceMs: 0 }, rootPath: root });
+    resultDiagnostics = client.nextDiagnostics(resultUri, (p) => p.diagnostics.length > 0);
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('attaches the newest freqtrade backtest containing the class and reports result rules on the class', async () => {
+    const published = client.nextDiagnostics(strategyUri);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: strategyUri, languageId: 'python', version: 1, text: strategyText } });
+    const { diagnostics } = await published;
+    const tiny = diagnostics.find((d) => d.code === 'SL601');
+    assert.ok(tiny, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.match(String(tiny.message), /backtest-result\.json covers only 21 return observations/);
+    assert.equal(strategyText.split('\n')[tiny.range.start.line].slice(tiny.range.start.character, tiny.range.end.character), 'StrategyTestV3');
+    assert.ok(tiny.relatedInformation?.some((r) => r.location.uri === resultUri));
+  });
+
+  it('publishes the same finding in the result file, at the key it is about', async () => {
+    const { diagnostics } = await resultDiagnostics;
+    const tiny = diagnostics.find((d) => d.code === 'SL601');
+    assert.ok(tiny, JSON.stringify(diagnostics));
+    const resultText = fs.readFileSync(new URL(resultUri), 'utf8').split('\n');
+    assert.match(resultText[tiny.range.start.line].slice(tiny.range.start.character), /^"daily_profit"/);
+  });
+
+  it('summarises the attached results in a CodeLens above the class', async () => {
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: strategyUri } })) as CodeLens[];
+    assert.equal(lenses.length, 1);
+    assert.match(lenses[0].command!.title, /^Strategy Lint: 179 trades · Sharpe [\d.]+ \(annual\) · PSR [\d.]+ — backtest-result\.json$/);
+    assert.match(String(lenses[0].command!.tooltip), /newest result in user_data\/backtest_results holding StrategyTestV3/);
+  });
+
+  async function hoverAt(uri: string, line: number, character: number): Promise<string> {
+    return text((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover | null);
+  }
+
+  it('hovers a glossary term over a confident identifier and nothing over a plain one', async () => {
+    const lines = strategyText.split('\n');
+    const line = lines.findIndex((l) => l.includes('startup_candle_count = 30'));
+    assert.match(await hoverAt(strategyUri, line, 8), /^\*\*Warm-up Period\*\*/);
+    const plain = lines.findIndex((l) => l.includes('def populate_indicators'));
+    assert.equal(await hoverAt(strategyUri, plain, lines[plain].indexOf('metadata') + 2), '');
+  });
+
+  it('hovers a phrase inside a docstring', async () => {
+    const lines = strategyText.split('\n');
+    const line = lines.findIndex((l) => l.includes('out of sample'));
+    assert.match(await hoverAt(strategyUri, line, lines[line].indexOf('out of sample') + 4), /\*\*Out-of-Sample/i);
+  });
+
+  it('hovers rule docs with their glossary terms over a diagnostic', async () => {
+    const lines = strategyText.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('class StrategyTestV3'));
+    const value = await hoverAt(strategyUri, line, 8);
+    assert.match(value, /# tiny-sample \(SL601\)/);
+    assert.match(value, /### Glossary/);
+    assert.match(value, /\*\*Sample Size\*\*/);
+  });
+
+  it('hovers keys in a JSON result file and headers in a CSV', async () => {
+    const resultText = fs.readFileSync(new URL(resultUri), 'utf8');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: resultUri, languageId: 'json', version: 1, text: resultText } });
+    const lines = resultText.split('\n');
+    const line = lines.findIndex((l) => l.includes('"max_drawdown"'));
+    assert.match(await hoverAt(resultUri, line, lines[line].indexOf('max_drawdown') + 3), /\*\*(Maximum )?Drawdown/i);
+    const csvUri = 'file://' + path.join(root, 'returns.csv');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: csvUri, languageId: 'csv', version: 1, text: 'date,sharpe_ratio,profit_factor\n2024-01-01,1.2,1.5\n' } });
+    assert.match(await hoverAt(csvUri, 0, 8), /\*\*Sharpe Ratio/);
+    assert.match(await hoverAt(csvUri, 0, 22), /\*\*Profit Factor/);
+    assert.equal(await hoverAt(csvUri, 0, 1), '');
+  });
+
+  it('lists and explains terms for the Explain Term command', async () => {
+    const terms = (await client.connection.sendRequest('strategyLint/glossaryTerms')) as { id: string }[];
+    assert.ok(terms.length >= 60);
+    const explained = (await client.connection.sendRequest('strategyLint/explainTerm', { id: 'deflated-sharpe-ratio' })) as { markdown: string };
+    assert.match(explained.markdown, /Deflated Sharpe/);
+  });
+});
