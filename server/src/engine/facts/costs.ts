@@ -62,20 +62,20 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
         commissionSet = true;
         if (call.name === 'setcommission') {
           const fixed = call.keywords.has('margin') || /COMM_FIXED/.test(call.keywords.get('commtype')?.text ?? '');
-          add('commission', 'backtrader', call.keywords.get('commission') ?? call.positional[0], call.node, 'setcommission(commission=...)', !fixed);
+          add('commission', 'backtrader', call.keywords.get('commission') ?? call.positional[0], call.node, label(call, 'commission'), !fixed);
         }
         continue;
       case 'set_slippage_perc':
-        add('slippage', 'backtrader', call.keywords.get('perc') ?? call.positional[0], call.node, 'set_slippage_perc(...)', true);
+        add('slippage', 'backtrader', call.keywords.get('perc') ?? call.positional[0], call.node, label(call, 'perc'), true);
         continue;
       case 'set_slippage_fixed':
-        add('slippage', 'backtrader', call.keywords.get('fixed') ?? call.positional[0], call.node, 'set_slippage_fixed(...)', false);
+        add('slippage', 'backtrader', call.keywords.get('fixed') ?? call.positional[0], call.node, label(call, 'fixed'), false);
         continue;
       case 'ConstantFeeModel':
-        add('commission', 'lean', call.positional[0] ?? call.keywords.get('fee'), call.node, 'ConstantFeeModel(...)', false);
+        add('commission', 'lean', call.positional[0] ?? call.keywords.get('fee'), call.node, label(call, 'fee'), false);
         continue;
       case 'ConstantSlippageModel':
-        add('slippage', 'lean', call.positional[0] ?? call.keywords.get('slippage_percent'), call.node, 'ConstantSlippageModel(...)', true);
+        add('slippage', 'lean', call.positional[0] ?? call.keywords.get('slippage_percent'), call.node, label(call, 'slippage_percent'), true);
         continue;
       case 'Cerebro':
         cerebros.push(call);
@@ -133,6 +133,13 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
     }
   }
   return { settings, unset };
+}
+
+/** `setcommission(commission=0.0)` / `ConstantFeeModel(0)`, for messages. */
+function label(call: CallSite, keyword: string): string {
+  const kw = call.keywordNodes.get(keyword);
+  const arg = kw ? kw.text : call.positional[0]?.text ?? '';
+  return `${call.name}(${arg})`;
 }
 
 function hasSplat(call: CallSite): boolean {

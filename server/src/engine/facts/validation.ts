@@ -34,8 +34,18 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
       if (site && (rowSlice(site.positional[0]) || rowSlice(site.keywords.get('X')))) holdout.push({ node: fit, label: 'fit on a slice of rows' });
     }
   }
+  // Grid sweeps, one entry per sweeping call: `cerebro.optstrategy(S, fast=..., slow=...)`.
+  const sweeps = new Map<number, { node: SyntaxNode; names: string[] }>();
   for (const p of parameters) {
-    if (p.kind === 'grid' && !inStrategy(p.className)) fitting.push({ node: p.sweepCall ?? p.node, label: `${p.framework} parameter sweep over \`${p.name}\`` });
+    if (p.kind !== 'grid' || inStrategy(p.className)) continue;
+    const call = p.sweepCall ?? (p.node.parent?.parent?.type === 'call' ? p.node.parent.parent : p.node);
+    const sweep = sweeps.get(call.id) ?? { node: call, names: [] };
+    sweep.names.push(p.name);
+    sweeps.set(call.id, sweep);
+  }
+  for (const { node, names } of sweeps.values()) {
+    const callee = node.type === 'call' ? node.childForFieldName('function')?.text : undefined;
+    fitting.push({ node, label: `${callee ? `\`${callee}\`` : 'parameter'} sweep over ${names.join(', ')}` });
   }
   for (const splitter of models.splitters) holdout.push({ node: splitter.call, label: splitter.name });
 
@@ -54,7 +64,7 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
     } else if (call.name === 'train' && call.receiver?.text === 'self' && inStrategy(call.scope.className)) {
       holdout.push({ node: call.node, label: 'scheduled retraining (walk-forward)' });
     }
-    if (call.name === 'optstrategy' && call.keywords.size === 0) {
+    if (call.name === 'optstrategy' && !sweeps.has(call.node.id)) {
       fitting.push({ node: call.node, label: 'cerebro.optstrategy' });
     }
     const from = call.keywords.get('fromdate');

@@ -26,6 +26,9 @@ export const FREQTRADE_SETTINGS = new Set([
   'inf_timeframe',
 ]);
 
+/** Hyperopt output pasted into the class: `buy_params = {...}` (values override the declared defaults). */
+export const PASTED_PARAMS = /^(buy|sell|protection|entry|exit)_params$/;
+
 const POPULATE = new Set(['populate_indicators', 'populate_entry_trend', 'populate_exit_trend']);
 const LEGACY_POPULATE = new Set(['populate_buy_trend', 'populate_sell_trend']);
 
@@ -35,7 +38,8 @@ export function freqtradeSettings(index: SyntaxIndex, strategies: StrategyClass[
   const out: StrategySetting[] = [];
   for (const a of index.assignments) {
     const className = a.scope.className;
-    if (!className || a.scope.functionName || !freqtrade.has(className) || !FREQTRADE_SETTINGS.has(a.target)) continue;
+    if (!className || a.scope.functionName || !freqtrade.has(className)) continue;
+    if (!FREQTRADE_SETTINGS.has(a.target) && !PASTED_PARAMS.test(a.target)) continue;
     out.push({ name: a.target, framework: 'freqtrade', className, node: a.node, value: a.value, number: numberValue(a.value), text: stringValue(a.value) });
   }
   return out;

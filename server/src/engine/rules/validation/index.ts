@@ -1,4 +1,7 @@
 // Rules of the 'validation' family, in code order.
 import type { Rule } from '../rule';
+import { insufficientWarmup } from './insufficient-warmup';
+import { missingHoldout } from './missing-holdout';
+import { shuffledTimeSeriesSplit } from './shuffled-time-series-split';
 
-export const VALIDATION_RULES: Rule[] = [];
+export const VALIDATION_RULES: Rule[] = [shuffledTimeSeriesSplit, missingHoldout, insufficientWarmup];

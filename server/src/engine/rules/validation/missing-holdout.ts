@@ -1,0 +1,38 @@
+import type { RelatedLocation } from '../../types';
+import { calleeNode, nodeRange } from '../models/edits';
+import type { Rule } from '../rule';
+
+export const missingHoldout: Rule = {
+  name: 'missing-holdout',
+  code: 'SL302',
+  family: 'validation',
+  defaultSeverity: 'warning',
+  summary: 'The file fits a model or optimises parameters but never holds data out for validation.',
+  glossary: ['holdout', 'out-of-sample', 'walk-forward-analysis', 'cross-validation', 'overfitting-prevention'],
+  docs: {
+    what:
+      'In research scripts that fit or optimise - estimator `.fit(...)`, `GridSearchCV`, `cerebro.optstrategy(...)`, vectorbt parameter sweeps, optuna studies, `scipy.optimize`, backtesting.py `optimize` - looks for any sign of out-of-sample validation: a train/test split or cross-validation splitter, `fit` on a slice of rows, a date cut-off (`df.loc[:"2021-12-31"]`, `df[df.index < split_date]`), test/OOS-named data (`X_test`, `oos`, `holdout`), walk-forward helpers, data feeds over different date ranges, or a freqtrade `timerange`. It reports the first fit when there is none. Strategy files that only declare parameters (freqtrade, Jesse, LEAN) are left alone - their optimiser runs elsewhere - and models retrained inside a running strategy are walk-forward by construction.',
+    why:
+      'Performance measured on the data a model or parameter set was chosen on is biased upwards by the selection itself; only data the search never saw can tell skill from overfitting (Bailey, Borwein, López de Prado and Zhu, "Pseudo-Mathematics and Financial Charlatanism", 2014; Pardo, 2008, on walk-forward analysis). A file that optimises and reports results without a holdout has, by construction, no evidence that the result will persist.',
+    example: [
+      'pf = vbt.Portfolio.from_signals(close, entries, exits, fees=0.001)',
+      'best = pf.sharpe_ratio().idxmax()   # chosen and judged on the same history',
+    ].join('\n'),
+    fix:
+      'Reserve the most recent part of the history before optimising (`is_close = close[:"2022-12-31"]; oos_close = close["2023-01-01":]`), choose parameters on the in-sample part only and report the out-of-sample result; better, run a walk-forward analysis (rolling re-optimisation with `TimeSeriesSplit` or vectorbt `rolling_split`). For freqtrade, hyperopt and backtest on different `--timerange`s.',
+  },
+  check(context, report) {
+    const validation = context.facts.validation;
+    if (!validation || validation.fitting.length === 0 || validation.holdout.length > 0) return;
+    const seen = new Set<number>();
+    const sites = validation.fitting.filter((f) => !seen.has(f.node.id) && seen.add(f.node.id));
+    const first = sites[0];
+    const labels = [...new Set(sites.map((s) => s.label))];
+    const related: RelatedLocation[] = sites.slice(1, 6).map((s) => ({ message: s.label, range: nodeRange(s.node) }));
+    report({
+      node: first.node.type === 'call' ? calleeNode(first.node) : first.node,
+      message: `This file fits or optimises (${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; ...' : ''}) but shows no out-of-sample check: no train/test split, time-series CV, walk-forward loop or date cut-off. Results on the data the choice was made on say little about the future.`,
+      related: related.length ? related : undefined,
+    });
+  },
+};
