@@ -89,7 +89,7 @@ function inspect(sub: SubscriptInfo): Hit | undefined {
       if (loopVar || (sub.scope.functionName && PER_BAR_CALLBACKS.has(sub.scope.functionName))) {
         return {
           node: sub.node,
-          message: `\`${text}\` is open-ended: from \`${start.text}\` to the end of the data, every future row included. Cap it at the current bar (\`[${start.text}:i + 1]\`) or take a trailing window.`,
+          message: `\`${text}\` is open-ended: from \`${start.text}\` to the end of the data, every future row included. End it at the current bar (\`[...:i + 1]\`) or take a trailing window.`,
         };
       }
     }

@@ -11,9 +11,9 @@ export const lookaheadFutureLineIndex: Rule = {
   glossary: ['lookahead-bias'],
   docs: {
     what:
-      'In backtrader strategies and indicators, flags reads of data feeds, their lines and indicators at a positive index (`self.data.close[1]`, `self.datas[0].high[2]`, `self.sma[1]`, a local `close = self.data.close` then `close[1]`) and `line.get(ago=n)` with n > 0. `[0]` is the current bar and negative indexes are the past. Inside `next_open`/`prenext_open`/`nextstart_open` (cheat-on-open), where only the open of bar 0 exists, it also flags `[0]` reads of `high`, `low`, `close`, `volume` and of indicators. `self.datas[1]` (the second feed) is a list index and is not a line read.',
+      'In backtrader strategies and indicators, flags reads of data feeds, their lines and indicators at a positive index (`self.data.close[1]`, `self.datas[0].high[2]`, `self.sma[1]`, a local `close = self.data.close` then `close[1]`) and `line.get(ago=n)` with n > 0. `[0]` is the current bar and negative indexes are the past. Inside `next_open`/`prenext_open`/`nextstart_open` (cheat-on-open), where only the open of bar 0 exists, it also flags `[0]` reads of the feed\'s `high`, `low`, `close` and `volume` (indicators are not recalculated before `next_open`, so they still hold the previous bar\'s values and are not flagged). `self.datas[1]` (the second feed) is a list index and is not a line read.',
     why:
-      'backtrader indexes lines relative to the bar being processed: `[-1]` is the previous bar, `[1]` the next one. In a backtest the buffer is preloaded, so `[1]` quietly returns tomorrow\'s price instead of failing, and the strategy trades on it. Under cheat-on-open `next_open` runs before the bar trades, so its high, low and close are the future too. Almost every occurrence is a bug.',
+      'backtrader indexes lines relative to the bar being processed: `[-1]` is the previous bar, `[1]` the next one. In a backtest the buffer is preloaded, so `[1]` quietly returns tomorrow\'s price instead of failing, and the strategy trades on it (backtrader\'s own Cheat-On-Open page describes the positive `[1]` index as a way "to look into the future"). Under cheat-on-open `next_open` runs when the new bar has been loaded but before it trades: the mode exists to act on the open price, and the bar\'s high, low, close and volume, though already loaded, lie in the future of that decision. Almost every occurrence is a bug.',
     example: [
       'def next(self):',
       '    if self.data.close[1] > self.data.close[0]:',
@@ -41,10 +41,10 @@ export const lookaheadFutureLineIndex: Rule = {
       }
       const fn = sub.scope.functionName ?? '';
       const field = fieldOf(info);
-      if (CHEAT_ON_OPEN_METHODS.has(fn) && field !== 'open' && field !== 'datetime') {
+      if (CHEAT_ON_OPEN_METHODS.has(fn) && field && field !== 'open' && field !== 'datetime') {
         report({
           node: sub.node,
-          message: `\`${sub.node.text}\` in \`${fn}\` (cheat-on-open) reads the current bar's ${field ?? 'indicator value'}, which is only known when the bar closes. Only \`open[0]\` and values at \`[-1]\` exist at this point.`,
+          message: `\`${sub.node.text}\` in \`${fn}\` (cheat-on-open) reads the current bar's ${field}, which is only known when the bar closes. Only \`open[0]\` and values at \`[-1]\` exist at this point.`,
         });
       }
     }

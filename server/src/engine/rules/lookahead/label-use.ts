@@ -1,6 +1,6 @@
 // Deciding whether a forward-looking value is a supervised-learning label (legitimate) or reaches a
 // signal / feature (lookahead). Shared by lookahead-negative-shift and lookahead-forward-index.
-import { enclosingAssignment, isLabelName, targetNames, within } from '../../facts/lookahead';
+import { enclosingAssignment, isLabelName, isWrite, targetNames, within } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
 import type { SyntaxNode } from '../../python/parser';
 import type { SyntaxIndex } from '../../python/syntax-index';
@@ -38,6 +38,8 @@ export interface LabelUse {
  * feature columns (`df[['rsi', 'target']]`).
  */
 export function findLabelUse(index: SyntaxIndex, label: string, definition: SyntaxNode): LabelUse | undefined {
+  // FreqAI overwrites `&`-target columns with the model's predictions before populate_entry_trend.
+  if (label.startsWith('&')) return undefined;
   const reads: SyntaxNode[] = [];
   for (const sub of index.subscripts) {
     for (const key of sub.index) {
@@ -48,23 +50,36 @@ export function findLabelUse(index: SyntaxIndex, label: string, definition: Synt
   for (const attr of index.attributes) if (attr.name === label) reads.push(attr.node);
   for (const read of reads) {
     if (within(read, definition)) continue;
+    if (isWrite(read)) continue;
     const a = enclosingAssignment(read);
-    if (a?.onLeft) continue;
-    const why = featureUse(read, a?.assignment);
+    const why = featureUse(read, a?.assignment, index, label);
     if (why) return { node: read, why };
   }
   // A bare name (`y`, `fwd_ret`) traded on directly: look inside signal assignments only.
   for (const assignment of index.assignments) {
     if (!targetNames(assignment.targetNode).some((n) => SIGNAL_TARGET.test(n))) continue;
     const hit = findIdentifier(assignment.value, label);
-    if (hit) return { node: hit, why: `it feeds \`${assignment.target}\`` };
+    if (hit) return { node: hit, why: `it feeds \`${targetNames(assignment.targetNode).find((n) => SIGNAL_TARGET.test(n))}\`` };
   }
   return undefined;
 }
 
-function featureUse(read: SyntaxNode, assignment: SyntaxNode | undefined): string | undefined {
+/** Targets that hold model inputs. */
+const FEATURE_TARGET = /^(x|x_\w+|\w+_x|features?|feats?|inputs?|feature_\w+|\w+_features?|design(_matrix)?)$/i;
+
+/** `df.pop("target")`, `df.drop(columns=["target"])`: the label is taken out again. */
+function removedLater(index: SyntaxIndex, label: string, after: SyntaxNode): boolean {
+  return index.calls.some((call) => {
+    if ((call.name !== 'pop' && call.name !== 'drop') || call.node.startIndex < after.endIndex) return false;
+    const args = [...call.positional, ...call.keywords.values()];
+    return args.some((a) => stringValue(a) === label || (a.type === 'list' && a.namedChildren.some((c) => stringValue(c) === label)));
+  });
+}
+
+function featureUse(read: SyntaxNode, assignment: SyntaxNode | undefined, index: SyntaxIndex, label: string): string | undefined {
   const targets = assignment ? targetNames(assignment.childForFieldName('left')!) : [];
-  if (targets.some((n) => SIGNAL_TARGET.test(n))) return `it feeds \`${assignment!.childForFieldName('left')!.text}\``;
+  const signal = targets.find((n) => SIGNAL_TARGET.test(n));
+  if (signal) return `it feeds \`${signal}\``;
   for (let n = read.parent; n; n = n.parent) {
     if (n.type === 'function_definition') {
       const name = n.childForFieldName('name')?.text ?? '';
@@ -76,7 +91,7 @@ function featureUse(read: SyntaxNode, assignment: SyntaxNode | undefined): strin
   }
   // Selected among other columns as model inputs, not itself a label.
   const sub = read.type === 'subscript' ? read : undefined;
-  if (sub && sub.childrenForFieldName('subscript').some((k) => k?.type === 'list') && !targets.every(isLabelName)) {
+  if (sub && sub.childrenForFieldName('subscript').some((k) => k?.type === 'list') && targets.some((t) => FEATURE_TARGET.test(t)) && !removedLater(index, label, sub)) {
     return 'it is selected as a feature column';
   }
   return undefined;

@@ -63,7 +63,8 @@ export const lookaheadNegativeShift: Rule = {
     for (const call of index.calls) {
       const offset = offsetArgument(call);
       if (!offset || !isNegated(offset)) continue;
-      const written = `${call.name}(${offset.text})`;
+      const args = call.node.childForFieldName('arguments')?.text ?? `(${offset.text})`;
+      const written = args.length <= 40 ? `${call.name}${args}` : `${call.name}(${offset.text})`;
       if (isLabelContext(call.node, call.scope.functionName)) {
         const names = assignedNames(call.node);
         for (const name of names) {
