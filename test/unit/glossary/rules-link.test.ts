@@ -10,3 +10,36 @@ describe('glossary ids named by rules', () => {
     }
   });
 });
+
+describe('rule names quoted in glossary definitions', () => {
+  // Definitions name rules to say how Strategy Lint uses a term; a renamed rule must not leave them stale.
+  const quoted = [
+    'too-many-parameters', 'parameter-at-search-boundary', 'wide-search-space', 'unregularized-model',
+    'missing-holdout', 'in-sample-only', 'oos-degradation', 'shuffled-time-series-split', 'insufficient-warmup',
+    'lookahead-indicator-not-ready', 'lookahead-scaler-fit-on-full-data', 'zero-trading-costs',
+    'unmodelled-trading-costs', 'tiny-sample', 'insignificant-sharpe', 'short-backtest', 'deflated-sharpe',
+    'backtest-overfitting', 'too-good-to-be-true', 'profit-concentration',
+  ];
+  const names = new Set(RULES.map((r) => r.name));
+  const text = loadGlossary().terms.map((t) => t.definition).join('\n');
+
+  for (const name of quoted) {
+    it(`${name} exists and is quoted`, () => {
+      assert.ok(names.has(name), `rule ${name} no longer exists; update terms.json`);
+      assert.ok(new RegExp(`(^|[^a-z-])${name}([^a-z-]|$)`).test(text), `${name} is not quoted any more; update this list`);
+    });
+  }
+
+  it('no other kebab-case rule name is quoted without being listed here', () => {
+    for (const name of names) {
+      if (quoted.includes(name)) continue;
+      const mentioned = new RegExp(`(^|[^a-z-])${name}([^a-z-]|$)`).test(text);
+      assert.ok(!mentioned || isTermWord(name), `add ${name} to the quoted list`);
+    }
+  });
+});
+
+/** Rule names that are also ordinary glossary words (e.g. a rule named like a term title). */
+function isTermWord(name: string): boolean {
+  return loadGlossary().terms.some((t) => t.id === name);
+}
