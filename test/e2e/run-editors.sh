@@ -31,10 +31,19 @@ kill_group() { # pgid: TERM, then KILL whatever is left
   for _ in $(seq 1 30); do kill -0 -- "-$g" 2>/dev/null || return 0; sleep 0.1; done
   kill -KILL -- "-$g" 2>/dev/null || true
 }
-cleanup() {
-  local g
-  for g in "${GROUPS_STARTED[@]+"${GROUPS_STARTED[@]}"}"; do kill_group "$g"; done
+cleanup() { # every group at once: TERM, up to 3 s grace, then KILL
+  local g i alive
+  local groups=("${GROUPS_STARTED[@]+"${GROUPS_STARTED[@]}"}")
   GROUPS_STARTED=()
+  [ ${#groups[@]} -gt 0 ] || return 0
+  for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
+  for i in $(seq 1 30); do
+    alive=0
+    for g in "${groups[@]}"; do kill -0 -- "-$g" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && return 0
+    sleep 0.1
+  done
+  for g in "${groups[@]}"; do kill -KILL -- "-$g" 2>/dev/null || true; done
 }
 on_signal() { echo; ts "interrupted"; cleanup; exit 130; }
 trap cleanup EXIT
