@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { loadResultFile } from '../../../server/src/engine/results/load-result';
-import { errors, loadFixture, textAt } from './fixtures';
+import { STRATEGY_LINT_KEYS } from '../../../server/src/engine/results/strategy-lint-json';
+import { errors, fixturePath, loadFixture, textAt } from './fixtures';
 
 const own = (doc: unknown) => loadResultFile('/ws/x.strategy-lint.json', Buffer.from(JSON.stringify(doc)))[0];
 
@@ -40,5 +43,15 @@ describe('results: strategy-lint/v1 JSON', () => {
     assert.match(messages, /dropped 1 of 3/);
     assert.match(messages, /unknown key "extra"/);
     assert.match(errors(own({ format: 'strategy-lint/v9' }))[0], /not supported/);
+  });
+
+  it('docs/result-schema.json describes exactly the keys the loader reads', () => {
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../docs/result-schema.json'), 'utf8'));
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...STRATEGY_LINT_KEYS].sort());
+    assert.equal(schema.properties.format.const, 'strategy-lint/v1');
+    const fixture = JSON.parse(fs.readFileSync(fixturePath('own/SmaCross.strategy-lint.json'), 'utf8'));
+    for (const key of Object.keys(fixture)) assert.ok(key in schema.properties, key);
+    for (const key of schema.required) assert.ok(key in fixture, key);
   });
 });

@@ -9,7 +9,7 @@ import { isoDate } from './dates';
 
 export const STRATEGY_LINT_FORMAT = 'strategy-lint/v1';
 
-const KNOWN_KEYS = new Set([
+export const STRATEGY_LINT_KEYS: ReadonlySet<string> = new Set([
   '$schema', 'format', 'strategy', 'period', 'inSample', 'outOfSample', 'returns', 'periodsPerYear',
   'trades', 'tradeCount', 'trials', 'trialMatrix', 'parameters', 'metrics',
 ]);
@@ -32,7 +32,7 @@ export function loadStrategyLintJson(file: string, value: unknown, keys: Map<str
     return [s];
   }
   for (const k of Object.keys(value)) {
-    if (!KNOWN_KEYS.has(k)) p.push(problem(`unknown key "${k}" ignored`, 'info', at(k)));
+    if (!STRATEGY_LINT_KEYS.has(k)) p.push(problem(`unknown key "${k}" ignored`, 'info', at(k)));
   }
   if (value.strategy !== undefined) {
     if (typeof value.strategy === 'string') s.strategy = value.strategy;
