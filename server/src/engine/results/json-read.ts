@@ -1,6 +1,6 @@
 // JSON reading that keeps character offsets: values come from JSON.parse (fast), positions from
 // jsonc-parser's scanner, and errors carry the offset where parsing stopped.
-import { parse as jsoncParse, ParseErrorCode, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { ParseErrorCode, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { KeyLocation, ResultProblem } from './summary';
 import { problem } from './problems';
 
@@ -50,9 +50,7 @@ export function readJson(text: string, base = 0): JsonRead {
 
 /** Describe the first syntax error with its offset; "truncated" when it is at the very end. */
 function syntaxProblem(text: string, base: number): ResultProblem {
-  const errors: ParseError[] = [];
-  jsoncParse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
+  const first = firstSyntaxError(text);
   if (!first) return problem('malformed JSON', 'error');
   // Cut-off files fail at the end, or inside a string that never closes.
   const atEnd = first.offset + first.length >= text.trimEnd().length || first.error === ParseErrorCode.UnexpectedEndOfString;
@@ -60,6 +58,26 @@ function syntaxProblem(text: string, base: number): ResultProblem {
     ? `truncated JSON: the text ends at offset ${base + text.trimEnd().length} before the value is complete`
     : `malformed JSON at offset ${base + first.offset}: ${printParseErrorCode(first.error)}`;
   return problem(what, 'error', { offset: base + first.offset, length: Math.max(1, first.length) });
+}
+
+/** The first syntax error, found by scanning without building a tree (stops right there). */
+function firstSyntaxError(text: string): ParseError | undefined {
+  let found: ParseError | undefined;
+  try {
+    visit(
+      text,
+      {
+        onError: (error, offset, length) => {
+          found = { error, offset, length };
+          throw found; // nothing after the first error is needed
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch (e) {
+    if (e !== found) throw e;
+  }
+  return found;
 }
 
 /** Replace bare NaN / Infinity / -Infinity (outside strings) by same-length sentinel strings. */
