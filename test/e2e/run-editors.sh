@@ -71,6 +71,11 @@ step() {
   return $rc
 }
 
+http_ok() { # url: 2xx? (curl if present, else node)
+  if command -v curl >/dev/null; then curl -sf -o /dev/null --max-time 2 "$1"
+  else node -e 'require("http").get(process.argv[1],{timeout:2000},r=>process.exit(r.statusCode<300?0:1)).on("error",()=>process.exit(1))' "$1"; fi
+}
+
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
@@ -81,7 +86,13 @@ rm -rf "$RUN"; mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$
 
 if [ ! -f "$REPO/dist/server.js" ] || [ ! -f "$REPO/dist/extension.js" ]; then
   ts "dist/ is missing: run 'npm run build' first (npm test builds before this)"
+  for name in neovim-lsp code-server-extension-host code-server-browser; do record "$name" 1 0; done
+  echo "editors: $PASSED passed, $FAILED failed"
+  exit 1
 fi
+for tool in nvim /usr/bin/chromium; do
+  command -v "$tool" >/dev/null || ts "warning: $tool not found (apt-get install neovim chromium); the checks that need it will fail"
+done
 
 # ---- (a) Neovim -------------------------------------------------------------------------------
 ts "(a) neovim: LSP over stdio"
@@ -131,7 +142,7 @@ JSON
     CS_PGID=$!
     GROUPS_STARTED+=("$CS_PGID")
     for _ in $(seq 1 150); do
-      if curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; then CS_URL="http://127.0.0.1:$port"; return 0; fi
+      if http_ok "http://127.0.0.1:$port/healthz"; then CS_URL="http://127.0.0.1:$port"; return 0; fi
       kill -0 "$CS_PGID" 2>/dev/null || break
       sleep 0.2
     done

@@ -82,7 +82,7 @@ async function openWorkbench(browser) {
     await page.keyboard.press('Control+p');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
     await page.keyboard.type(FILE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 30000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 60000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(
       () => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes('class BandRiderStrategy')),
