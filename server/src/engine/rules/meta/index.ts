@@ -1,4 +1,5 @@
 // Rules of the 'meta' family, in code order.
 import type { Rule } from '../rule';
+import { unusedSuppression } from './unused-suppression';
 
-export const META_RULES: Rule[] = [];
+export const META_RULES: Rule[] = [unusedSuppression];
