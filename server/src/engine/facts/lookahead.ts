@@ -207,7 +207,8 @@ export function chainedCall(call: CallSite, index: SyntaxIndex): CallSite | unde
 
 /** First positional argument, or the keyword named `keyword`. */
 export function argument(call: CallSite, position: number, keyword: string): SyntaxNode | undefined {
-  return call.positional[position] ?? call.keywords.get(keyword);
+  const positional = call.positional.filter((a) => a.type !== 'dictionary_splat' && a.type !== 'list_splat');
+  return positional[position] ?? call.keywords.get(keyword);
 }
 
 /** Replaces a string literal's content, keeping its quotes and prefix. */
