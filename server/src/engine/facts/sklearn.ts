@@ -312,17 +312,23 @@ class FeatureResolver {
     if (node.type === 'list_comprehension') {
       const body = node.childForFieldName('body');
       const clauses = node.namedChildren.filter((c) => c?.type === 'for_in_clause');
-      if (body?.type !== 'string' || clauses.length !== 1 || node.namedChildren.some((c) => c?.type === 'if_clause')) return undefined;
-      const right = clauses[0]!.childForFieldName('right');
-      const n = right ? gridSize(right) : undefined;
-      return n ? { count: n, node } : undefined;
+      if (body?.type !== 'string' || clauses.length === 0 || node.namedChildren.some((c) => c?.type === 'if_clause')) return undefined;
+      // [f"{kind}_{w}" for kind in ("mom", "vol") for w in (5, 10, 20)]: the product of the loops.
+      let count = 1;
+      for (const clause of clauses) {
+        const right = clause!.childForFieldName('right');
+        const n = right ? gridSize(right) : undefined;
+        if (!n) return undefined;
+        count *= n;
+      }
+      return { count, node };
     }
     if (node.type === 'binary_operator' && node.child(1)?.text === '+') {
       const a = this.columnList(node.childForFieldName('left')!, functionName, depth + 1);
       const b = this.columnList(node.childForFieldName('right')!, functionName, depth + 1);
       return a && b ? { count: a.count + b.count, node } : undefined;
     }
-    if (node.type === 'identifier') {
+    if (node.type === 'identifier' || (node.type === 'attribute' && node.childForFieldName('object')?.text === 'self')) {
       const b = this.bindings.resolve(node.text, node, functionName);
       if (!b || b.element >= 0) return undefined;
       if (b.value.type === 'list' || b.value.type === 'list_comprehension' || b.value.type === 'binary_operator') {

@@ -29,7 +29,7 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   for (const estimator of models.estimators) {
     for (const fit of estimator.fits) {
       const site = index.callsById.get(fit.id);
-      if (site && !inStrategy(site.scope.className)) fitting.push({ node: fit, label: `${estimator.name} fitted (\`${short(fit.text)}\`)` });
+      if (site && !inStrategy(site.scope.className)) fitting.push({ node: fit, label: `${estimator.name} fitted on line ${fit.startPosition.row + 1}` });
       // Fitting on a slice of rows: `model.fit(X[train_idx], y[train_idx])`, `X.iloc[:split]`.
       if (site && (rowSlice(site.positional[0]) || rowSlice(site.keywords.get('X')))) holdout.push({ node: fit, label: 'fit on a slice of rows' });
     }

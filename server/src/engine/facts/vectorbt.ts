@@ -49,7 +49,7 @@ export function vectorbtParameters(index: SyntaxIndex, bindings: Bindings): Tune
     if (swept.length === 0) continue;
     if (call.name === 'run_combs') {
       const r = numberValue(call.keywords.get('r')) ?? 2;
-      for (const s of swept) out.push(grid(s.name, s.node, combinations(s.n, r), call));
+      for (const s of swept) out.push(grid(r === 2 ? `${s.name} pairs` : `${s.name} ${r}-combinations`, s.node, combinations(s.n, r), call));
       continue;
     }
     // Without param_product the arrays are zipped element-wise: one combination per position.

@@ -83,7 +83,11 @@ export const unregularizedModel: Rule = {
       if (estimator.regularized || estimator.features === undefined || estimator.features < minFeatures) continue;
       report({
         node: calleeNode(estimator.call),
-        message: `${what(estimator)} is fitted on ${estimator.features} features with no penalty: every coefficient is free to fit noise. Use Ridge (L2) or Lasso (L1) with the penalty chosen by time-series cross-validation.`,
+        message: `${what(estimator)} is fitted on ${estimator.features} features with no penalty: every coefficient is free to fit noise. ${
+          estimator.family === 'logistic'
+            ? 'Keep an L2 (or L1) penalty and tune its strength C'
+            : 'Use Ridge (L2) or Lasso (L1)'
+        } with the penalty chosen by time-series cross-validation.`,
         fix: ridgeFix(estimator, context.index),
         related: estimator.featuresNode ? [{ message: `${estimator.features} features`, range: nodeRange(estimator.featuresNode) }] : undefined,
       });

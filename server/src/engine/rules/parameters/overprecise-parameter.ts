@@ -86,8 +86,9 @@ export const overpreciseParameter: Rule = {
       if (!literal || seen.has(literal.id)) return;
       seen.add(literal.id);
       const precision = literalPrecision(literal.text);
-      // A default on the grid a DecimalParameter declares (decimals=3 by default) is as precise as asked.
-      if (!precision || (declaredDecimals !== undefined && precision.decimals <= declaredDecimals)) return;
+      // A value on the grid a DecimalParameter declares is as precise as asked - up to freqtrade's
+      // default of 3 decimals; `decimals=5` is itself the over-precision.
+      if (!precision || (declaredDecimals !== undefined && precision.decimals <= Math.min(declaredDecimals, 3))) return;
       const rounded = roundOverprecise(literal.text, maxSignificant);
       if (rounded === undefined) return;
       report({
@@ -96,6 +97,10 @@ export const overpreciseParameter: Rule = {
         fix: { title: `Round to ${rounded}`, safety: 'unsafe', edits: [replaceNode(literal, rounded)] },
       });
     };
+    const declared = new Map<string, number | undefined>();
+    for (const p of context.facts.parameters) {
+      if (p.kind === 'declared' && p.className) declared.set(`${p.className}\0${p.name}`, declaredDecimals(p, context.index));
+    }
     for (const p of context.facts.parameters) {
       if (!p.defaultNode) continue;
       const label = p.kind === 'hidden' ? 'Threshold' : `\`${p.name}\` ${WHAT[p.kind] ?? 'value'}`;
@@ -104,7 +109,9 @@ export const overpreciseParameter: Rule = {
     for (const s of context.facts.settings ?? []) {
       if (PRECISION_SETTINGS.has(s.name)) check(s.value, (text) => `\`${s.name} = ${text}\``);
       else if (s.name === 'minimal_roi') for (const e of dictEntries(s.value)) check(e.value, (text) => `\`minimal_roi\` entry \`"${e.key}": ${text}\``);
-      else if (PASTED_PARAMS.test(s.name)) for (const e of dictEntries(s.value)) check(e.value, (text) => `\`${s.name}\` entry \`"${e.key}": ${text}\``);
+      else if (PASTED_PARAMS.test(s.name)) {
+        for (const e of dictEntries(s.value)) check(e.value, (text) => `\`${s.name}\` entry \`"${e.key}": ${text}\``, declared.get(`${s.className}\0${e.key}`));
+      }
     }
   },
 };

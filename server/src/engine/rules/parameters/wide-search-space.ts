@@ -41,7 +41,7 @@ export const wideSearchSpace: Rule = {
       const owner = s.className ? `${s.className}'s search space` : 'This sweep';
       const size = formatCount(s.combinations);
       const continuous = s.continuous.length ? ` plus ${s.continuous.length} continuous parameter${s.continuous.length > 1 ? 's' : ''} (${s.continuous.map((p) => p.name).join(', ')})` : '';
-      const product = parts.length > 1 ? ` (${parts.slice(0, 8).join(' × ')}${parts.length > 8 ? ' × ...' : ''})` : '';
+      const product = parts.length > 1 ? ` (${parts.slice(0, 8).join(' × ')}${parts.length > 8 ? ' × ...' : ''})` : parts.length === 1 ? ` (${parts[0]})` : '';
       report({
         node: s.node,
         severity: s.combinations >= warn ? 'warning' : undefined,

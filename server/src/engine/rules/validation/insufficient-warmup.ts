@@ -6,8 +6,8 @@ import type { Rule, RuleContext } from '../rule';
 const ORIGIN: Record<IndicatorWindow['origin'], string> = {
   literal: '',
   constant: '',
-  'parameter-high': ' at the top of its hyperopt range',
-  default: ' (library default period)',
+  'parameter-high': ', at the top of its hyperopt range',
+  default: ', with the library\'s default period',
 };
 
 /** The class and its in-file ancestors, nearest first; `complete` is false when a base is unknown. */
@@ -29,7 +29,7 @@ function lineage(name: string, classes: Map<string, ClassInfo>): { names: string
 function describe(w: IndicatorWindow, context: RuleContext): string {
   const text = w.call.text.split('\n')[0];
   const call = text.length > 50 ? `${w.indicator}(...)` : text;
-  return `\`${call}\` (line ${w.call.startPosition.row + 1})${ORIGIN[w.origin]}`;
+  return `\`${call}\` (line ${w.call.startPosition.row + 1}${ORIGIN[w.origin]})`;
 }
 
 export const insufficientWarmup: Rule = {
@@ -73,7 +73,7 @@ export const insufficientWarmup: Rule = {
         if (setting.className !== strategy.name && windows.every((w) => w.className !== strategy.name)) continue;
         report({
           node: setting.value,
-          message: `startup_candle_count = ${setting.number} is shorter than the ${longest.length} candles ${describe(longest, context)} needs: the first ${longest.length - setting.number} candles of every backtest compute it on partial history, so early signals differ from live trading.`,
+          message: `startup_candle_count = ${setting.number} is shorter than the ${longest.length} candles needed by ${describe(longest, context)}: the first ${longest.length - setting.number} candles of every backtest compute it on partial history, so early signals differ from live trading.`,
           fix: { title: `Set startup_candle_count = ${longest.length}`, safety: 'safe', edits: [replaceNode(setting.value, String(longest.length))] },
           related: [{ message: `${longest.length}-candle window`, range: nodeRange(longest.call) }],
         });
