@@ -35,7 +35,6 @@ import {
   pboFromLogits,
   rankLogit,
   validatePboInput,
-  type PboMetric,
   type PboOptions,
   type PboPair,
   type PboResult,
