@@ -80,3 +80,28 @@ describe('backtrader lookahead rules', () => {
     assert.deepEqual(at(findings(text, 'lookahead-secondary-feed-current-bar')), ['8:13', '9:13', '10:13']);
   });
 });
+
+describe('backtrader current-bar orders: indicators and fill prices', () => {
+  before(() => initPythonParser());
+
+  it('ATR/Stochastic/Highest(high) at [0] guarding an order are prompts; delayed high(-1) is not', () => {
+    const text = lines(
+      'import backtrader as bt',
+      'class S(bt.Strategy):',
+      '    def __init__(self):',
+      '        self.atr = bt.ind.ATR(self.data, period=14)',
+      '        self.hh = bt.ind.Highest(self.data.high, period=20)',
+      '        self.prior_hh = bt.ind.Highest(self.data.high(-1), period=20)',
+      '    def next(self):',
+      '        if self.atr[0] > 2:',
+      '            self.buy()',
+      '        if self.data.close[0] > self.hh[0]:',
+      '            self.buy()',
+      '        if self.data.close[0] > self.prior_hh[0]:',
+      '            self.buy()',
+      '            self.entry_price = self.data.close[0]',
+      '            self.stop_price = self.data.low[-1]',
+    );
+    assert.deepEqual(at(findings(text, 'lookahead-current-bar-order')), ['8:12', '10:33', '14:13']);
+  });
+});

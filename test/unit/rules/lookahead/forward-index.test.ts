@@ -49,9 +49,9 @@ describe('lookahead-forward-index', () => {
     assert.deepEqual(at(findings(text, RULE)), ['3:16']);
   });
 
-  it('outside loops and callbacks only position-like names count', () => {
-    const text = lines('split = int(len(df) * 0.7)', 'first_test = df.iloc[split + 1]', 'nxt = df.iloc[idx + 1]');
-    assert.deepEqual(at(findings(text, RULE)), ['3:7']);
+  it('outside loops a point index after a split boundary or size is not the future; other names are', () => {
+    const text = lines('split = int(len(df) * 0.7)', 'first_test = df.iloc[split + 1]', 'nxt = df.iloc[idx + 1]', 'w = weights[window + 1]', 'k_ahead = closes[k + 2]', 'test = df.iloc[split + 1:]');
+    assert.deepEqual(at(findings(text, RULE)), ['3:7', '5:11']);
   });
 
   it('forward reads stored as labels are fine until traded on', () => {

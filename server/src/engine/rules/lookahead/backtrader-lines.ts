@@ -15,7 +15,12 @@ export interface LineInfo {
   field?: string;
   /** Text of the feed expression it comes from, for messages. */
   feed?: string;
+  /** An indicator computed from the bar's high/low (ATR, Stochastic, Highest(data.high)...). */
+  usesExtremes?: boolean;
 }
+
+/** backtrader indicators whose value depends on the bar's high and low. */
+const EXTREME_INDICATORS = /^(ATR|AverageTrueRange|TR|TrueRange|TrueHigh|TrueLow|Stochastic|StochasticFull|StochasticSlow|StochasticFast|WilliamsR|CCI|CommodityChannelIndex|DirectionalMovement|DirectionalIndicator|DMI|ADX|AverageDirectionalMovementIndex|ADXR|PSAR|ParabolicSAR|UltimateOscillator|Ichimoku|AroonUp|AroonDown|AroonUpDown|AroonOscillator|PivotPoint|FibonacciPivotPoint|DemarkPivotPoint)$/;
 
 export interface BacktraderModel {
   classes: Set<string>;
@@ -90,7 +95,8 @@ function build(index: SyntaxIndex, facts: StrategyFacts): BacktraderModel {
       const args = [...site.positional, ...site.keywords.values()];
       const sources = args.map((a) => lineValue(a, className, functionName)).filter((x): x is LineInfo => !!x);
       const secondary = sources.length > 0 ? sources.some((s) => s.secondary) : false;
-      return { kind: 'line', secondary, feed: sources.find((s) => s.secondary)?.feed };
+      const usesExtremes = EXTREME_INDICATORS.test(site.name) || sources.some((s) => s.usesExtremes || s.field === 'high' || s.field === 'low');
+      return { kind: 'line', secondary, feed: sources.find((s) => s.secondary)?.feed, usesExtremes };
     }
     if (v.type === 'binary_operator' || v.type === 'comparison_operator' || v.type === 'unary_operator') {
       const parts = v.namedChildren.map((c) => (c ? lineValue(c, className, functionName) : undefined)).filter((x): x is LineInfo => !!x);

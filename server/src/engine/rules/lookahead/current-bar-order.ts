@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 import { ORDER_METHODS, backtraderModel, fieldOf, type BacktraderModel } from './backtrader-lines';
 
 const PRICE_KEYWORDS = ['price', 'plimit', 'stopprice', 'limitprice', 'trailamount'];
+/** Attributes that record an entry fill or a stop/target level. */
+const FILL_LEVEL = /^_?(entry|fill|buy|sell|stop|stop_loss|stoploss|sl|tp|take_profit|takeprofit|profit_target|target)(_?(price|level|px))?$/i;
 
 /** Reads of the current bar's high/low (or any OHLC for prices) inside an expression. */
 function currentBarReads(expr: SyntaxNode, model: BacktraderModel, cls: string, fn: string, fields: Set<string>): SyntaxNode[] {
@@ -17,7 +19,7 @@ function currentBarReads(expr: SyntaxNode, model: BacktraderModel, cls: string, 
       if (value && index.length === 1 && intValue(index[0]) === 0) {
         const info = model.classify(value, cls, fn);
         const field = info && fieldOf(info);
-        if (field && fields.has(field)) {
+        if ((field && fields.has(field)) || (info?.usesExtremes && fields.has('high'))) {
           out.push(n);
           continue;
         }
@@ -49,7 +51,7 @@ export const lookaheadCurrentBarOrder: Rule = {
   glossary: ['lookahead-bias'],
   docs: {
     what:
-      'In backtrader `next()`, flags (a) `high[0]`/`low[0]` of a data feed in the `if`/`elif` condition that guards an order (`self.buy()`, `self.sell()`, `self.close()`, `order_target_*`, brackets), and (b) order prices (`price=`, `plimit=`, `stopprice=`, `limitprice=`) computed from the current bar\'s `close[0]`, `high[0]` or `low[0]`. It is a prompt to check, hence the `info` severity.',
+      'In backtrader `next()`, flags (a) `high[0]`/`low[0]` of a data feed, or `[0]` of an indicator computed from highs and lows (ATR, Stochastic, Williams %R, CCI, ADX, `Highest(self.data.high)`...), in the `if`/`elif` condition that guards an order (`self.buy()`, `self.sell()`, `self.close()`, `order_target_*`, brackets); (b) order prices (`price=`, `plimit=`, `stopprice=`, `limitprice=`) computed from the current bar\'s `close[0]`, `high[0]` or `low[0]`; and (c) entry prices and stop/target levels (`self.entry_price`, `self.stop_price`, `self.tp`...) assigned in `next()` from the current bar in a strategy that places orders there, i.e. before the fill. It is a prompt to check, hence the `info` severity. Delayed lines (`self.data.high(-1)`) and `[-1]` reads are not flagged.',
     why:
       'A bar\'s high and low are only final at its close. With backtrader\'s default broker a market order created in `next()` fills at the *next* bar\'s open, which is honest. But the same code becomes lookahead when the order is assumed to fill within the bar that produced the signal: cheat-on-close (`set_coc(True)`), a replayed/live feed where `next()` runs on every tick of a developing bar, or a stop/limit at a level the bar has already crossed ("buy the breakout of today\'s high, at today\'s high"). A limit or stop priced from `close[0]` is fine for the next bar, but under cheat-on-close or with a developing bar it fills at a price the strategy could not have known in time. The static checker `backtrader-strategy-validator` reports these patterns too; Strategy Lint reports them as `info` because the default execution model is not affected.',
     example: [
@@ -64,6 +66,23 @@ export const lookaheadCurrentBarOrder: Rule = {
     const model = backtraderModel(context.index, context.facts);
     if (!model.classes.size) return;
     const reported = new Set<number>();
+    // `self.entry_price = self.data.close[0]` next to an order: the fill is still to come.
+    const ordering = new Set(context.index.calls.filter((c) => c.scope.functionName === 'next' && ORDER_METHODS.has(c.name) && c.receiver?.text === 'self').map((c) => c.scope.className));
+    for (const a of context.index.assignments) {
+      const cls = a.scope.className;
+      if (!cls || a.scope.functionName !== 'next' || !ordering.has(cls) || !model.classes.has(cls)) continue;
+      const target = unparen(a.targetNode);
+      if (target.type !== 'attribute' || target.childForFieldName('object')?.text !== 'self') continue;
+      const name = target.childForFieldName('attribute')?.text ?? '';
+      if (!FILL_LEVEL.test(name)) continue;
+      const reads = currentBarReads(a.value, model, cls, 'next', new Set(['close', 'high', 'low']));
+      if (!reads.length) continue;
+      reported.add(reads[0].id);
+      report({
+        node: a.targetNode,
+        message: `\`self.${name}\` is set in \`next()\` from \`${reads[0].text}\`, before the order has filled (by default at the next bar's open, at another price). Record fills in \`notify_order\` from \`order.executed.price\`.`,
+      });
+    }
     for (const call of context.index.calls) {
       const cls = call.scope.className;
       const fn = call.scope.functionName;
@@ -74,7 +93,7 @@ export const lookaheadCurrentBarOrder: Rule = {
           reported.add(read.id);
           report({
             node: read,
-            message: `The order at line ${call.node.startPosition.row + 1} is decided on \`${read.text}\`, which is only final when this bar closes. Fine if it fills at the next bar's open (backtrader's default); lookahead under cheat-on-close, replayed bars, or a stop/limit assumed to fill within this bar.`,
+            message: `The order at line ${call.node.startPosition.row + 1} is decided on \`${read.text}\`, which ${model.classify(read.childForFieldName('value')!, cls, fn)?.usesExtremes ? "is computed from this bar's high/low and " : ''}is only final when this bar closes. Fine if it fills at the next bar's open (backtrader's default); lookahead under cheat-on-close, replayed bars, or a stop/limit assumed to fill within this bar.`,
             related: [{ message: 'order placed here', range: rangeOf(call.node) }],
           });
         }

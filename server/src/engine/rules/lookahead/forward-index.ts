@@ -27,14 +27,22 @@ function baseName(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** Whether `base` is the current position: a loop variable, a per-bar callback's parameter, or a position-like name. */
-function isPosition(base: SyntaxNode, sub: SubscriptInfo): boolean {
+/** Names of fixed boundaries and sizes (`df.iloc[split + 1]` is the first test row, not the future). */
+const BOUNDARY_NAME = /split|cut|train|test|valid|oos|boundary|border|start|begin|end|stop|offset|len|size|count|num|total|warm|period|window|lookback|skip|first|last|limit|max|min|width|depth|level|rank|order|col|column/i;
+
+/**
+ * Whether `base` is the current position: a loop variable, a per-bar callback's parameter, a
+ * position-like name (`i`, `idx`, `bar_index`), or, for a point index, any other name that is not
+ * a fixed boundary or size (as `flox lint lookahead` does, minus its split-boundary false positives).
+ */
+function isPosition(base: SyntaxNode, sub: SubscriptInfo, pointIndex = false): boolean {
   const name = baseName(base);
   if (!name) return false;
   if (enclosingLoopVariables(sub.node).has(name)) return true;
   const fn = enclosingFunction(sub.node);
   if (fn && PER_BAR_CALLBACKS.has(fn.childForFieldName('name')?.text ?? '') && parameterNames(fn).has(name)) return true;
-  return POSITION_NAME.test(name);
+  if (POSITION_NAME.test(name)) return true;
+  return pointIndex && !BOUNDARY_NAME.test(name);
 }
 
 function isPerBar(sub: SubscriptInfo): boolean {
@@ -63,7 +71,7 @@ function inspect(sub: SubscriptInfo): Hit | undefined {
   const text = sub.node.text.length > 60 ? `${sub.value.text}[...]` : sub.node.text;
   for (const element of sub.index) {
     const forward = forwardOffset(element);
-    if (forward && isPosition(forward.base, sub)) {
+    if (forward && isPosition(forward.base, sub, true)) {
       return {
         node: sub.node,
         message: `\`${text}\` reads ${forward.offset} row(s) after \`${forward.base.text}\`, the current bar: that value is not known yet. Use \`${forward.base.text}\` or \`${forward.base.text} - n\`.`,
@@ -106,7 +114,7 @@ export const lookaheadForwardIndex: Rule = {
   glossary: ['lookahead-bias', 'data-windowing'],
   docs: {
     what:
-      'Flags reads of `x[i + n]` / `x[n + i]` (n a positive literal; `.iloc`, `.iat`, `.loc`, lists and arrays alike, also inside tuple indexes such as `df.iloc[i + 1, 0]`) where `i` is the current position: a loop variable, a parameter of a per-bar callback (`on_bar`, `next`, `on_data`, `signal`, `update`, ...), or a position-like name (`i`, `idx`, `bar_index`, `self.i`). Inside loops and per-bar callbacks it also flags slices that reach past the current bar: `x[i + 1:]`, `x[i:i + 3]` (a stop of `i + 1` includes the current bar and is fine) and open-ended `x[i:]`/`history[start:]`. Writes (`out[i + 1] = v`) are not reads and are not flagged; `x[-(i + 1)]` is a backwards offset. Values stored under label names (`labels[i] = closes[i + h] > closes[i]`) are treated like labels in `lookahead-negative-shift`: only reported if traded on.',
+      'Flags reads of `x[i + n]` / `x[n + i]` (n a positive literal; `.iloc`, `.iat`, `.loc`, lists and arrays alike, also inside tuple indexes such as `df.iloc[i + 1, 0]`) where `i` is a name: a loop variable, a parameter of a per-bar callback (`on_bar`, `next`, `on_data`, `signal`, `update`, ...), a position-like name (`i`, `idx`, `bar_index`, `self.i`) or any other variable, except names of fixed boundaries and sizes (`split + 1`, `n_train + 1`, `window + 1`: the first row after a split is not the future). Inside loops and per-bar callbacks it also flags slices that reach past the current bar: `x[i + 1:]`, `x[i:i + 3]` (a stop of `i + 1` includes the current bar and is fine) and open-ended `x[i:]`/`history[start:]`. Writes (`out[i + 1] = v`) are not reads and are not flagged; `x[-(i + 1)]` is a backwards offset. Values stored under label names (`labels[i] = closes[i + h] > closes[i]`) are treated like labels in `lookahead-negative-shift`: only reported if traded on.',
     why:
       'Hand-written backtest loops and event callbacks receive the whole array and an index; nothing stops them from reading beyond it. `closes[i + 1] > closes[i]` is a perfect predictor in the backtest and impossible live. Open-ended slices are the quieter version: `history[i:]` hands every future bar to whatever consumes it (a max, a fit, a signal).',
     example: [
