@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { initPythonParser } from '../../../../server/src/engine/python/parser';
+import { fixed, lint, linesOf, py } from '../parameters/lint-snippet';
+
+const prices = ['import pandas as pd', 'df = pd.read_csv("spy.csv", index_col="date", parse_dates=True)', 'df["ret"] = df["close"].pct_change()'];
+
+describe('shuffled-time-series-split', () => {
+  before(() => initPythonParser());
+
+  it('adds shuffle=False to train_test_split (unsafe), keeping a trailing comma valid', () => {
+    const text = py(...prices, 'from sklearn.model_selection import train_test_split', 'a, b = train_test_split(X, test_size=0.2)', 'c, d = train_test_split(', '    X,', '    test_size=0.2,', ')');
+    const found = lint(text, 'shuffled-time-series-split');
+    assert.deepEqual(linesOf(found), [5, 6]);
+    assert.equal(found[0].fix!.safety, 'unsafe');
+    assert.match(fixed(text, found[0]), /train_test_split\(X, test_size=0\.2, shuffle=False\)/);
+    assert.match(fixed(text, found[1]), /test_size=0\.2, shuffle=False\n\)/);
+  });
+
+  it('flips shuffle=True, and offers no fix with stratify=', () => {
+    const text = py(...prices, 'from sklearn.model_selection import train_test_split', 'a = train_test_split(X, y, shuffle=True)', 'b = train_test_split(X, y, stratify=y)');
+    const [flip, stratified] = lint(text, 'SL301');
+    assert.match(fixed(text, flip), /train_test_split\(X, y, shuffle=False\)/);
+    assert.equal(stratified.fix, undefined);
+    assert.match(stratified.message, /stratify/);
+  });
+
+  it('replaces shuffled KFold/ShuffleSplit with TimeSeriesSplit and imports it', () => {
+    const text = py(...prices, 'from sklearn.model_selection import KFold, cross_val_score', 'cv = KFold(n_splits=4, shuffle=True, random_state=0)');
+    const [finding] = lint(text, 'SL301');
+    assert.equal(finding.range.start.line, 4);
+    assert.equal(finding.range.start.character, 'cv = KFold(n_splits=4, '.length);
+    const after = fixed(text, finding);
+    assert.match(after, /from sklearn\.model_selection import KFold, cross_val_score, TimeSeriesSplit\n/);
+    assert.match(after, /cv = TimeSeriesSplit\(n_splits=4\)\n/);
+    const qualified = py(...prices, 'from sklearn import model_selection', 'cv = model_selection.ShuffleSplit(n_splits=7, test_size=0.2)');
+    const [q] = lint(qualified, 'SL301');
+    assert.deepEqual(q.fix!.edits.length, 1);
+    assert.match(fixed(qualified, q), /cv = model_selection\.TimeSeriesSplit\(n_splits=7\)/);
+  });
+
+  it('is quiet for unshuffled or time-ordered splitters, and without time-series evidence', () => {
+    const ok = py(...prices, 'from sklearn.model_selection import KFold, TimeSeriesSplit, train_test_split', 'a = KFold(5)', 'b = TimeSeriesSplit(5)', 'c = train_test_split(X, y, shuffle=False)', 'd = train_test_split(X, y, shuffle=flag)');
+    assert.deepEqual(lint(ok, 'SL301'), []);
+    const iris = py('from sklearn.datasets import load_iris', 'from sklearn.model_selection import KFold', 'X, y = load_iris(return_X_y=True)', 'cv = KFold(5, shuffle=True)');
+    assert.deepEqual(lint(iris, 'SL301'), []);
+  });
+});
+
+describe('missing-holdout', () => {
+  before(() => initPythonParser());
+
+  const fit = ['from sklearn.linear_model import Ridge', 'model = Ridge(alpha=1.0)'];
+
+  it('reports a research script that fits on everything', () => {
+    const text = py(...prices, ...fit, 'model.fit(df[["a", "b"]], df["ret"])', 'print(model.score(df[["a", "b"]], df["ret"]))');
+    const found = lint(text, 'missing-holdout');
+    assert.deepEqual(linesOf(found), [6]);
+    assert.match(found[0].message, /Ridge fitted on line 6/);
+  });
+
+  for (const [label, evidence] of [
+    ['a date cut-off', 'train = df.loc[:"2021-12-31"]'],
+    ['a comparison with a date', 'train = df[df.index < "2022-01-01"]'],
+    ['an OOS-named frame', 'oos = df.iloc[-250:]'],
+    ['fit on a slice of rows', 'model.fit(X.iloc[:split], y.iloc[:split])'],
+    ['a time-series splitter', 'from sklearn.model_selection import TimeSeriesSplit\ncv = TimeSeriesSplit(5)'],
+    ['a walk-forward helper', 'def walk_forward(df):\n    pass'],
+    ['a freqtrade timerange', 'config["timerange"] = "20230101-"'],
+  ]) {
+    it(`is quiet with ${label}`, () => {
+      const text = py(...prices, ...fit, evidence, 'model.fit(df[["a", "b"]], df["ret"])');
+      assert.deepEqual(lint(text, 'missing-holdout'), [], label);
+    });
+  }
+
+  it('is quiet on strategies that only declare parameters, and on models retrained inside a strategy', () => {
+    const freqtrade = py('from freqtrade.strategy import IStrategy, IntParameter', 'class S(IStrategy):', '    buy = IntParameter(10, 40, default=20)');
+    assert.deepEqual(lint(freqtrade, 'missing-holdout'), []);
+    const lean = py(
+      'from AlgorithmImports import *',
+      'from sklearn.linear_model import Ridge',
+      'class A(QCAlgorithm):',
+      '    def initialize(self):',
+      '        self.model = Ridge()',
+      '    def fit_model(self):',
+      '        self.model.fit(self.X, self.y)',
+    );
+    assert.deepEqual(lint(lean, 'missing-holdout'), []);
+  });
+
+  it('reports optimisation sweeps: optstrategy grids and vectorbt run_combs', () => {
+    const bt = py('import backtrader as bt', 'class S(bt.Strategy):', '    params = (("p", 10),)', 'cerebro = bt.Cerebro()', 'cerebro.optstrategy(S, p=range(5, 50))', 'cerebro.run()');
+    assert.deepEqual(linesOf(lint(bt, 'missing-holdout')), [5]);
+    const vbt = py('import vectorbt as vbt', 'import numpy as np', 'fast, slow = vbt.MA.run_combs(close, window=np.arange(2, 50))');
+    assert.deepEqual(linesOf(lint(vbt, 'missing-holdout')), [3]);
+  });
+});
