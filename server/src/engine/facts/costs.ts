@@ -153,7 +153,7 @@ function appendKeyword(call: CallSite, name: string): Pick<UnsetCosts, 'insert'>
   const close = args?.lastChild;
   if (!args || close?.type !== ')' || close.isMissing) return {};
   const last = args.namedChildren.filter((c) => c && c.type !== 'comment').pop();
-  const trailingComma = args.children.some((c) => c && c.type === ',' && (!last || c.startIndex > last.endIndex));
+  const trailingComma = args.children.some((c) => c && c.type === ',' && (!last || c.startIndex >= last.endIndex));
   const prefix = !last ? '' : trailingComma ? ' ' : ', ';
   // Insert right after the last argument (or the trailing comma), so comments and layout stay put.
   const anchor = trailingComma ? args.children.filter((c) => c?.type === ',').pop()! : last ?? args.firstChild!;
