@@ -7,7 +7,7 @@ import { buildSyntaxIndex, type SyntaxIndex } from './python/syntax-index';
 import type { AttachedResults, ReportInput, Rule, RuleContext } from './rules/rule';
 import { RULES, findRule } from './rules/registry';
 import { parseDirectives, type Directives } from './suppressions';
-import { LineIndex } from './text';
+import { LineIndex, parserText } from './text';
 import type { Finding, Range, Severity } from './types';
 
 export interface LintConfig {
@@ -74,7 +74,7 @@ function severityFor(rule: Rule, config: LintConfig | undefined): Severity | 'of
 
 export function lintPython(input: LintInput): LintOutput {
   const ownTree = !input.tree;
-  const tree = input.tree ?? parsePython(input.text);
+  const tree = input.tree ?? parsePython(parserText(input.text));
   let released = false;
   const release = () => {
     if (ownTree && !released) tree.delete();
@@ -106,7 +106,7 @@ export function lintPython(input: LintInput): LintOutput {
       };
       const severity = severityFor(rule, input.config) as Severity;
       try {
-        rule.check(context, (report) => raw.push(toFinding(rule, severity, report)));
+        rule.check(context, (report) => raw.push(toFinding(rule, severity, report, lines)));
       } catch (error) {
         failures.push({ rule: rule.name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
       }
@@ -120,11 +120,10 @@ export function lintPython(input: LintInput): LintOutput {
   }
 }
 
-function toFinding(rule: Rule, severity: Severity, report: ReportInput): Finding {
-  const range: Range = report.range ?? {
-    start: { line: report.node!.startPosition.row, character: report.node!.startPosition.column },
-    end: { line: report.node!.endPosition.row, character: report.node!.endPosition.column },
-  };
+function toFinding(rule: Rule, severity: Severity, report: ReportInput, lines: LineIndex): Finding {
+  // From offsets, not tree-sitter points: a node ending at the \r of a CRLF (a comment) would
+  // otherwise end one character past its LSP line.
+  const range: Range = report.range ?? lines.rangeOf(report.node!.startIndex, report.node!.endIndex);
   const finding: Finding = { rule: rule.name, code: rule.code, severity: report.severity ?? severity, message: report.message, range };
   if (report.fix) finding.fix = report.fix;
   if (report.related) finding.related = report.related;

@@ -38,7 +38,8 @@ export function parseDirectives(comments: CommentInfo[]): Directives {
       start: { line: row, character: column + offset },
       end: { line: row, character: column + offset + length },
     });
-    for (const match of comment.text.matchAll(DIRECTIVE)) {
+    // tree-sitter's comment token runs up to the \n, so in CRLF files it ends with the \r.
+    for (const match of comment.text.replace(/\r+$/, '').matchAll(DIRECTIVE)) {
       const start = match.index ?? 0;
       if (match[1]) {
         const listStart = match[0].indexOf('[') + 1;

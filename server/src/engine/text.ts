@@ -28,7 +28,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between the \r and \n of a CRLF is the end of its line, as in LSP's TextDocument.
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
@@ -65,4 +66,13 @@ export function rangeContains(range: Range, position: Position): boolean {
     position.line < range.end.line ||
     (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
+}
+
+/**
+ * The text handed to tree-sitter: a lone CR becomes LF (same length, so offsets are unchanged).
+ * Python and LSP both break lines at a lone CR but tree-sitter does not, so without this its rows
+ * disagree with LSP lines and everything after the first comment on an old-Mac file is comment.
+ */
+export function parserText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
