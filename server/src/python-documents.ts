@@ -3,6 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { Edit, parsePython, type Tree } from './engine/python/parser';
+import { parserText } from './engine/text';
 
 export interface OpenDocument {
   document: TextDocument;
@@ -36,20 +37,33 @@ export class DocumentStore {
     for (const change of changes) {
       const before = entry.document;
       if ('range' in change && change.range) {
-        // Clamp out-of-range edits (clients do send them) to the document, as TextDocument does.
-        const startOffset = before.offsetAt(change.range.start);
-        const endOffset = Math.max(startOffset, before.offsetAt(change.range.end));
-        const after = TextDocument.update(before, [change], version);
-        if (entry.tree && entry.treeVersion >= 0) {
-          const newEnd = after.positionAt(startOffset + change.text.length);
+        // Clamp out-of-range positions (clients do send them) to the document and order a reversed
+        // range before TextDocument sees them: lines past the end corrupt its line bookkeeping, and
+        // every later edit then lands at the wrong offset.
+        const a = before.offsetAt(change.range.start);
+        const b = before.offsetAt(change.range.end);
+        const startOffset = Math.min(a, b);
+        const endOffset = Math.max(a, b);
+        const range = { start: before.positionAt(startOffset), end: before.positionAt(endOffset) };
+        // The tree was parsed from parserText(): a CR just before the edit may turn from LF into CR
+        // (or back) as its next character changes, so the tree's edit must cover it.
+        const editStart = startOffset > 0 && before.getText().charCodeAt(startOffset - 1) === 13 ? startOffset - 1 : startOffset;
+        // Points of the old text, taken before TextDocument.update mutates `before` in place.
+        const startPosition = pointAt(before, editStart);
+        const oldEndPosition = pointAt(before, endOffset);
+        const after = TextDocument.update(before, [{ range, text: change.text }], version);
+        if (entry.tree) {
+          const newEndOffset = startOffset + change.text.length;
           entry.tree.edit(new Edit({
-            startIndex: startOffset,
+            startIndex: editStart,
             oldEndIndex: endOffset,
-            newEndIndex: startOffset + change.text.length,
-            startPosition: toPoint(before.positionAt(startOffset)),
-            oldEndPosition: toPoint(before.positionAt(endOffset)),
-            newEndPosition: toPoint(newEnd),
+            newEndIndex: newEndOffset,
+            startPosition,
+            oldEndPosition,
+            newEndPosition: pointAt(after, newEndOffset),
           }));
+          // A client that repeats a version number must not get the edited-but-unparsed tree.
+          entry.treeVersion = -2;
         }
         entry.document = after;
       } else {
@@ -64,7 +78,7 @@ export class DocumentStore {
   treeFor(entry: OpenDocument): Tree {
     const version = entry.document.version;
     if (entry.tree && entry.treeVersion === version) return entry.tree;
-    const next = parsePython(entry.document.getText(), entry.tree);
+    const next = parsePython(parserText(entry.document.getText()), entry.tree);
     entry.tree?.delete();
     entry.tree = next;
     entry.treeVersion = version;
@@ -85,6 +99,8 @@ export class DocumentStore {
   }
 }
 
-function toPoint(position: { line: number; character: number }): { row: number; column: number } {
-  return { row: position.line, column: position.character };
+/** tree-sitter point of an offset: LSP line, column counted from the line start (inside a CRLF too). */
+function pointAt(document: TextDocument, offset: number): { row: number; column: number } {
+  const { line } = document.positionAt(offset);
+  return { row: line, column: offset - document.offsetAt({ line, character: 0 }) };
 }
