@@ -39,8 +39,10 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
     if (!literal.comparison || !fn || !(fn in DECISION_METHODS)) continue;
     if (literal.scope.className && !strategyNames.has(literal.scope.className)) continue;
     // `x.shift(1) < y` compares data, the `1` is an offset: only operands outside calls count.
-    if (insideCall(literal.node, literal.comparison)) continue;
-    const signed = literal.node.parent?.type === 'unary_operator' ? literal.node.parent : literal.node;
+    const path = pathBetween(literal.comparison, literal.node);
+    if (path.some((n) => n.type === 'call' || n.type === 'subscript' || n.type === 'argument_list')) continue;
+    const parent = path.length ? path[path.length - 1] : literal.comparison;
+    const signed = parent.type === 'unary_operator' ? parent : literal.node;
     push(signed, signedValue(signed.text, literal.value), literal.scope.className, DECISION_METHODS[fn]);
   }
   for (const call of index.calls) {
@@ -58,9 +60,13 @@ function signedValue(text: string, value: number): number {
   return text.trim().startsWith('-') ? -Math.abs(value) : value;
 }
 
-function insideCall(node: import('../python/parser').SyntaxNode, stop: import('../python/parser').SyntaxNode): boolean {
-  for (let n = node.parent; n && n.id !== stop.id; n = n.parent) {
-    if (n.type === 'call' || n.type === 'subscript' || n.type === 'argument_list') return true;
-  }
-  return false;
+/**
+ * Nodes strictly between `ancestor` and `node`, top down. Walked down from the ancestor because
+ * tree-sitter's `parent` costs O(depth) (nodes keep no parent pointer): walking up from every
+ * literal made a file of a few thousand chained conditions take minutes.
+ */
+function pathBetween(ancestor: import('../python/parser').SyntaxNode, node: import('../python/parser').SyntaxNode): import('../python/parser').SyntaxNode[] {
+  const path: import('../python/parser').SyntaxNode[] = [];
+  for (let n = ancestor.childWithDescendant(node); n && n.id !== node.id; n = n.childWithDescendant(node)) path.push(n);
+  return path;
 }
