@@ -30,6 +30,8 @@ export interface LintInput {
   /** Finds results once the strategy's classes are known (association needs their names). */
   attach?: (facts: StrategyFacts) => AttachedResults | undefined;
   config?: LintConfig;
+  /** The rules to run, filtered by `config` (default: the registry). Lets tests inject a rule. */
+  rules?: readonly Rule[];
 }
 
 export interface RuleFailure {
@@ -56,10 +58,10 @@ export interface LintOutput {
   release(): void;
 }
 
-export function enabledRules(config: LintConfig | undefined): Rule[] {
+export function enabledRules(config: LintConfig | undefined, rules: readonly Rule[] = RULES): Rule[] {
   const selected = config?.select?.length ? new Set(config.select.map((s) => findRule(s)?.name)) : undefined;
   const ignored = new Set((config?.ignore ?? []).map((s) => findRule(s)?.name));
-  return RULES.filter(
+  return rules.filter(
     (rule) =>
       (!selected || selected.has(rule.name)) &&
       !ignored.has(rule.name) &&
@@ -93,7 +95,7 @@ export function lintPython(input: LintInput): LintOutput {
     } catch (error) {
       failures.push({ rule: 'result-association', error: error instanceof Error ? error.stack ?? error.message : String(error) });
     }
-    for (const rule of enabledRules(input.config)) {
+    for (const rule of enabledRules(input.config, input.rules)) {
       const context: RuleContext = {
         path: input.path,
         text: input.text,
