@@ -770,6 +770,347 @@ function freqtradeConfig() {
   };
 }
 
+/** Rescale draws to an exact mean and sd, so the file shows the intended figures, not seed luck. */
+function matchMoments(xs: number[], m: number, sd: number): number[] {
+  const mu = mean(xs);
+  const s = std(xs);
+  return xs.map((x) => m + ((x - mu) / s) * sd);
+}
+
+// ---------------------------------------------------------------- QuantConnect LEAN
+
+const US_HOLIDAYS_2024 = new Set(['2024-01-15', '2024-02-19', '2024-03-29', '2024-05-27']);
+
+function lean(): void {
+  const rng = new Rng(20240601);
+  const days = weekdays('2024-01-02', '2024-05-31').filter((t) => !US_HOLIDAYS_2024.has(day(t)));
+  const cash = 100_000;
+  // Two sector ETFs at a time through a calm bull run: small daily swings, steady gains.
+  // Moment-matched to a daily mean of 0.12 % and a daily sd of 0.55 % (what such a run shows).
+  const returns = matchMoments(days.map(() => rng.normal()), 0.0012, 0.0055);
+  const equity: number[] = [];
+  let v = cash;
+  for (const r of returns) equity.push((v *= 1 + r));
+
+  // Holdings, month by month (the first trading day of each month rebalances).
+  const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
+  const held: [string, string][] = [['XLK', 'XLV'], ['XLK', 'XLI'], ['XLF', 'XLI'], ['XLE', 'XLU'], ['XLU', 'XLK']];
+  const ids: Record<string, string> = { XLK: 'XLK RGRPZX100F39', XLV: 'XLV RGRPZX100F39', XLI: 'XLI RGRPZX100F39', XLF: 'XLF RGRPZX100F39', XLE: 'XLE RGRPZX100F39', XLU: 'XLU RGRPZX100F39' };
+  const px: Record<string, [number, number]> = { XLK: [192.5, 211.4], XLV: [136.2, 145.6], XLI: [113.9, 125.6], XLF: [37.6, 41.1], XLE: [84.1, 93.2], XLU: [63.1, 71.9] };
+  const priceOn = (sym: string, t: number) => {
+    const f = (t - days[0]) / (days[days.length - 1] - days[0]);
+    return round(px[sym][0] + (px[sym][1] - px[sym][0]) * f + rng.normal(0, px[sym][0] * 0.004), 2);
+  };
+  const monthStart = (m: string) => days.find((t) => day(t).startsWith(m))!;
+  const monthEndEquity = (i: number) => {
+    const next = months[i + 1];
+    const endIdx = next ? days.indexOf(monthStart(next)) - 1 : days.length - 1;
+    const startIdx = days.indexOf(monthStart(months[i])) - 1;
+    return { start: startIdx < 0 ? cash : equity[startIdx], end: equity[endIdx] };
+  };
+  // Each month's P&L split between the two holdings; a trade runs from buy to full sale (flat to flat).
+  const open = new Map<string, { entry: number; entryPrice: number; qty: number; pl: number; orders: number[]; fees: number }>();
+  const closed: Record<string, unknown>[] = [];
+  let orderId = 0;
+  const fee = (qty: number) => round(Math.max(1, qty * 0.005), 2);
+  let totalFees = 0;
+  months.forEach((m, i) => {
+    const t = monthStart(m) + 14.5 * HOUR; // 30 minutes after the open
+    for (const [sym, pos] of [...open]) {
+      if (held[i].includes(sym)) {
+        pos.orders.push(++orderId); // resize to 49 % of equity
+        continue;
+      }
+      const exitPrice = round(pos.entryPrice + pos.pl / pos.qty, 2);
+      const fees = round(pos.fees + fee(pos.qty), 2);
+      totalFees += fee(pos.qty);
+      pos.orders.push(++orderId);
+      const d = Math.round((t - pos.entry) / DAY);
+      closed.push({
+        symbols: [{ value: sym, id: ids[sym], permtick: sym }],
+        entryTime: new Date(pos.entry).toISOString().replace('.000Z', 'Z'),
+        entryPrice: pos.entryPrice,
+        direction: 0,
+        quantity: pos.qty,
+        exitTime: new Date(t).toISOString().replace('.000Z', 'Z'),
+        exitPrice,
+        profitLoss: round(pos.pl, 2),
+        totalFees: fees,
+        mae: round(-Math.abs(rng.normal(0.018, 0.008)) * pos.qty * pos.entryPrice, 2),
+        mfe: round(Math.max(pos.pl, 0) + Math.abs(rng.normal(0.006, 0.004)) * pos.qty * pos.entryPrice, 2),
+        duration: `${d}.00:00:00`,
+        endTradeDrawdown: round(-Math.abs(rng.normal(0.006, 0.003)) * pos.qty * pos.entryPrice, 2),
+        isWin: pos.pl - fees > 0,
+        orderIds: pos.orders,
+      });
+      open.delete(sym);
+    }
+    const { start, end } = monthEndEquity(i);
+    for (const sym of held[i]) {
+      if (!open.has(sym)) {
+        const entryPrice = priceOn(sym, t);
+        const qty = Math.floor((start * 0.49) / entryPrice);
+        totalFees += fee(qty);
+        open.set(sym, { entry: t, entryPrice, qty, pl: 0, orders: [++orderId], fees: fee(qty) });
+      }
+    }
+    const w = rng.uniform(0.3, 0.7);
+    const [a, b] = held[i];
+    open.get(a)!.pl += (end - start) * w;
+    open.get(b)!.pl += (end - start) * (1 - w);
+  });
+
+  const final = equity[equity.length - 1];
+  const pls = closed.map((c) => (c.profitLoss as number) - (c.totalFees as number));
+  const winners = pls.filter((p) => p > 0);
+  const losers = pls.filter((p) => p <= 0);
+  let peak = cash;
+  let maxDd = 0;
+  for (const e of equity) {
+    peak = Math.max(peak, e);
+    maxDd = Math.max(maxDd, (peak - e) / peak);
+  }
+  const years = (days[days.length - 1] - ms('2024-01-01')) / DAY / 365.25;
+  const car = (final / cash) ** (1 / years) - 1;
+  const annSd = std(returns) * Math.sqrt(252);
+  const rf = 0.0531; // LEAN's default risk-free rate model: the US primary credit rate in 2024
+  const leanSharpe = (mean(returns) * 252 - rf) / annSd;
+  const avgWin = mean(closed.filter((_, i) => pls[i] > 0).map((c) => ((c.exitPrice as number) - (c.entryPrice as number)) / (c.entryPrice as number)));
+  const avgLoss = mean(closed.filter((_, i) => pls[i] <= 0).map((c) => ((c.exitPrice as number) - (c.entryPrice as number)) / (c.entryPrice as number)));
+  const money = (x: number) => `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const pctS = (x: number, d = 3) => `${(x * 100).toFixed(d)}%`;
+  const orders = orderId + held[held.length - 1].length * 0; // open positions keep their buy orders
+
+  const candles = [[Math.floor(ms('2024-01-01') / 1000), cash, cash, cash, cash]].concat(
+    days.map((t, i) => {
+      const prev = i ? equity[i - 1] : cash;
+      const c = equity[i];
+      const hi = Math.max(prev, c) * (1 + Math.abs(rng.normal(0, 0.0015)));
+      const lo = Math.min(prev, c) * (1 - Math.abs(rng.normal(0, 0.0015)));
+      return [Math.floor((t + 20 * HOUR) / 1000), round(prev, 2), round(hi, 2), round(lo, 2), round(c, 2)];
+    }),
+  );
+  const benchmark = days.map((t, i) => ({ x: Math.floor((t + 20 * HOUR) / 1000), y: round(472.65 * (1 + 0.107 * (i / (days.length - 1))) * (1 + rng.normal(0, 0.004)), 2) }));
+  const result = {
+    rollingWindow: {},
+    totalPerformance: {
+      closedTrades: closed,
+      tradeStatistics: {
+        startDateTime: closed[0].entryTime,
+        endDateTime: closed[closed.length - 1].exitTime,
+        totalNumberOfTrades: closed.length,
+        numberOfWinningTrades: winners.length,
+        numberOfLosingTrades: losers.length,
+        totalProfitLoss: round(sum(pls), 2),
+        totalProfit: round(sum(winners), 2),
+        totalLoss: round(sum(losers), 2),
+        largestProfit: round(Math.max(...pls), 2),
+        largestLoss: round(Math.min(...pls), 2),
+        averageProfitLoss: round(mean(pls), 2),
+        averageProfit: round(mean(winners), 2),
+        averageLoss: round(mean(losers), 2),
+        averageTradeDuration: '37.00:00:00',
+        winRate: round(winners.length / closed.length, 4),
+        lossRate: round(losers.length / closed.length, 4),
+        profitFactor: round(sum(winners) / Math.max(1, -sum(losers)), 4),
+        profitToMaxDrawdownRatio: round(sum(pls) / (maxDd * cash), 4),
+        totalFees: round(totalFees, 2),
+      },
+      portfolioStatistics: {
+        averageWinRate: round(avgWin, 4),
+        averageLossRate: round(avgLoss, 4),
+        winRate: round(winners.length / closed.length, 4),
+        lossRate: round(losers.length / closed.length, 4),
+        startEquity: cash,
+        endEquity: round(final, 2),
+        compoundingAnnualReturn: round(car, 4),
+        drawdown: round(maxDd, 3),
+        totalNetProfit: round(final / cash - 1, 4),
+        sharpeRatio: round(leanSharpe, 3),
+        annualStandardDeviation: round(annSd, 3),
+        annualVariance: round(annSd * annSd, 3),
+        portfolioTurnover: 0.0412,
+      },
+    },
+    charts: {
+      'Strategy Equity': {
+        name: 'Strategy Equity',
+        chartType: 0,
+        series: {
+          Equity: { name: 'Equity', unit: '$', index: 0, seriesType: 2, values: candles },
+          Return: { name: 'Return', unit: '%', index: 1, seriesType: 0, values: days.map((t, i) => [Math.floor((t + 20 * HOUR) / 1000), round(returns[i] * 100, 4)]) },
+        },
+      },
+      Benchmark: { name: 'Benchmark', chartType: 0, series: { Benchmark: { name: 'Benchmark', unit: '$', index: 0, seriesType: 0, values: benchmark } } },
+    },
+    statistics: {
+      'Total Orders': String(orders),
+      'Average Win': pctS(avgWin, 2),
+      'Average Loss': pctS(avgLoss, 2),
+      'Compounding Annual Return': pctS(car),
+      Drawdown: pctS(maxDd, 1),
+      Expectancy: (mean(pls) / Math.abs(mean(losers.length ? losers : [1]))).toFixed(3),
+      'Start Equity': String(cash),
+      'End Equity': final.toFixed(2),
+      'Net Profit': pctS(final / cash - 1),
+      'Sharpe Ratio': leanSharpe.toFixed(3),
+      'Sortino Ratio': (leanSharpe * 1.6).toFixed(3),
+      'Probabilistic Sharpe Ratio': '86.142%',
+      'Loss Rate': pctS(losers.length / closed.length, 0),
+      'Win Rate': pctS(winners.length / closed.length, 0),
+      'Profit-Loss Ratio': (mean(winners) / Math.abs(mean(losers.length ? losers : [1]))).toFixed(2),
+      Alpha: '0.118',
+      Beta: '0.642',
+      'Annual Standard Deviation': annSd.toFixed(3),
+      'Annual Variance': (annSd * annSd).toFixed(3),
+      'Information Ratio': '1.204',
+      'Tracking Error': '0.071',
+      'Treynor Ratio': '0.412',
+      'Total Fees': money(totalFees),
+      'Estimated Strategy Capacity': '$120000000.00',
+      'Lowest Capacity Asset': 'XLU RGRPZX100F39',
+      'Portfolio Turnover': '4.12%',
+    },
+    runtimeStatistics: {
+      Equity: money(final),
+      Fees: money(-totalFees),
+      Holdings: money(final * 0.98),
+      'Net Profit': money(sum(pls)),
+      'Probabilistic Sharpe Ratio': '86.142%',
+      Return: `${((final / cash - 1) * 100).toFixed(2)} %`,
+      Unrealized: money(final - cash - sum(pls)),
+      Volume: money(cash * 0.98 * 2 * closed.length),
+    },
+    state: {
+      StartTime: '2024-06-01 12:00:00',
+      EndTime: '2024-06-01 12:00:41',
+      RuntimeError: '',
+      StackTrace: '',
+      LogCount: '14',
+      OrderCount: String(orders),
+      InsightCount: '0',
+      Name: 'MomentumRotation',
+      Hostname: 'lean-cli',
+      Status: 'Completed',
+    },
+    algorithmConfiguration: {
+      name: 'MomentumRotation',
+      tags: [],
+      accountCurrency: 'USD',
+      brokerage: 0,
+      accountType: 0,
+      parameters: { lookback: '63', skip_days: '5', top_n: '2', trend_window: '100' },
+      outOfSampleMaxEndDate: '2024-05-31T00:00:00',
+      outOfSampleDays: 30,
+      startDate: '2024-01-01 00:00:00',
+      endDate: '2024-05-31 00:00:00',
+      tradingDays: days.length,
+    },
+  };
+  write('lean/MomentumRotation/backtests/2024-06-01_12-00-00/1967791529.json', JSON.stringify(result));
+  write('lean/MomentumRotation/config.json', json({
+    'algorithm-language': 'Python',
+    parameters: { lookback: '63', skip_days: '5', top_n: '2', trend_window: '100' },
+    description: 'Monthly sector ETF rotation by 3-month momentum with a market trend filter.',
+    'cloud-id': 18290412,
+    'organization-id': '5cad178b20a1d52567b534553413b691',
+    'local-id': 749203116,
+  }));
+}
+
+// ---------------------------------------------------------------- prices for the research examples
+
+/** Daily closes with regimes: trending stretches and choppy, mean-reverting ones. */
+function regimePrices(rng: Rng, n: number, start: number, opts: { drift: number; vol: number; regimeDays: [number, number]; trendPhi: number; chopPhi: number; chopCycle: number }): number[] {
+  const out: number[] = [];
+  let p = start;
+  let prev = 0;
+  let trending = true;
+  let left = 0;
+  let phase = 0;
+  for (let i = 0; i < n; i++) {
+    if (left-- <= 0) {
+      trending = !trending;
+      left = rng.int(opts.regimeDays[0], opts.regimeDays[1]);
+    }
+    const phi = trending ? opts.trendPhi : opts.chopPhi;
+    phase += (2 * Math.PI) / opts.chopCycle;
+    const cycle = trending ? 0 : 0.006 * Math.cos(phase);
+    const r = opts.drift * (trending ? 1.6 : 0.2) + phi * prev + cycle + rng.normal(0, opts.vol);
+    prev = r;
+    p *= Math.exp(r);
+    out.push(p);
+  }
+  return out;
+}
+
+function sma(xs: number[], w: number): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  let acc = 0;
+  for (let i = 0; i < xs.length; i++) {
+    acc += xs[i];
+    if (i >= w) acc -= xs[i - w];
+    out.push(i >= w - 1 ? acc / w : undefined);
+  }
+  return out;
+}
+
+/** Daily returns of a long-only fast/slow crossover: in the market the day after fast > slow. */
+function crossoverReturns(close: number[], fast: number, slow: number, exposure = 1): number[] {
+  const f = sma(close, fast);
+  const s = sma(close, slow);
+  const out: number[] = [0];
+  for (let i = 1; i < close.length; i++) {
+    const inMarket = f[i - 1] !== undefined && s[i - 1] !== undefined && f[i - 1]! > s[i - 1]!;
+    out.push(inMarket ? exposure * (close[i] / close[i - 1] - 1) : 0);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- vectorbt sweep (trial matrix)
+
+function vectorbt(): void {
+  const rng = new Rng(190102);
+  const fastWindows = [5, 10, 15, 20, 25, 30];
+  const slowWindows = [40, 50, 60, 70, 80, 90, 100, 110, 120, 130];
+  const warm = 140;
+  const dates = weekdays('2018-06-01', '2023-12-29');
+  const close = regimePrices(rng, dates.length, 180, { drift: 0.0005, vol: 0.0135, regimeDays: [70, 140], trendPhi: 0.06, chopPhi: -0.12, chopCycle: 24 });
+  const cols = fastWindows.flatMap((f) => slowWindows.map((s) => ({ f, s, r: crossoverReturns(close, f, s) })));
+  const rows: string[] = [];
+  rows.push('# vectorbt MA crossover sweep: daily returns of every (fast, slow) pair, in basis points (1 = 0.01 %), fees=0');
+  rows.push(['date', ...cols.map((c) => `fast${c.f}_slow${c.s}`)].join(','));
+  for (let i = warm; i < dates.length; i++) {
+    rows.push([day(dates[i]), ...cols.map((c) => String(Math.round(c.r[i] * 10000)))].join(','));
+  }
+  write('vectorbt/ma_sweep_trials.csv', rows.join('\n') + '\n');
+}
+
+// ---------------------------------------------------------------- backtrader sidecar
+
+function backtrader(): void {
+  const rng = new Rng(20101231);
+  const dates = weekdays('2009-11-02', '2020-12-31');
+  // SPY-like: about 13 % a year at 17 % volatility, with mild short-term momentum.
+  const shocks = matchMoments(dates.map(() => rng.normal()), 0.00052, 0.0107);
+  const close: number[] = [];
+  let p = 107;
+  let prev = 0;
+  for (const e of shocks) {
+    prev = e + 0.04 * (prev - 0.00052);
+    close.push((p *= Math.exp(prev)));
+  }
+  // SmaCross(fast=10, slow=30): risk_fraction / (ATR x atr_stop) puts about 70 % of equity in.
+  const r = crossoverReturns(close, 10, 30, 0.7);
+  const first = dates.findIndex((t) => t >= ms('2010-01-04'));
+  const rows = ['date,return'];
+  for (let i = first; i < dates.length; i++) rows.push(`${day(dates[i])},${round(r[i], 6)}`);
+  write('backtrader/sma_cross.backtest.csv', rows.join('\n') + '\n');
+}
+
 // ---------------------------------------------------------------- main
 
 freqtrade();
+lean();
+vectorbt();
+backtrader();
