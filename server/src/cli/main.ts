@@ -33,7 +33,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'pbo':
         return runPboCommand(rest, { ...io, readFile: (p) => fs.readFileSync(p) });
       case 'rules':
-        io.stdout(RULES.map((r) => `${r.code}  ${r.name.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.summary}`).join('\n') + '\n');
+        const width = Math.max(...RULES.map((r) => r.name.length));
+        io.stdout(RULES.map((r) => `${r.code}  ${r.name.padEnd(width)}  ${r.defaultSeverity.padEnd(7)}  ${r.summary}`).join('\n') + '\n');
         return 0;
       case 'rule': {
         const rule = findRule(rest[0] ?? '');
