@@ -39,17 +39,6 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
     if (!valueNode) return;
     settings.push({ kind, source, valueNode, value: numberValue(valueNode), node, label, isRate });
   };
-  const seenDicts = new Set<number>();
-  const fromDict = (dict: SyntaxNode, source: string, depth: number) => {
-    if (depth > 4 || seenDicts.has(dict.id)) return;
-    seenDicts.add(dict.id);
-    for (const e of dictEntries(dict)) {
-      const kind = COST_KEYS[e.key];
-      if (kind && numberValue(e.value) !== undefined) add(kind, source, e.value, e.pair, `"${e.key}": ${e.value.text}`, !ABSOLUTE_KEYS.has(e.key));
-      else if (e.value.type === 'dictionary') fromDict(e.value, source, depth + 1);
-    }
-  };
-
   let commissionSet = false;
   let vbtFeesConfigured = false;
   const cerebros: CallSite[] = [];
@@ -84,27 +73,36 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
     if (call.name === 'run' || VBT_RUNS.has(call.name) || call.name === 'Backtest') runs.push(call);
     for (const [key, value] of call.keywords) {
       const kind = COST_KEYS[key];
-      if (kind) {
-        commissionSet ||= call.name === 'BackBroker' && key === 'commission';
-        if (numberValue(value) !== undefined) add(kind, sourceOf(call), value, call.node, `${call.name}(${key}=${value.text})`, !ABSOLUTE_KEYS.has(key));
-      } else if (value.type === 'dictionary') {
-        fromDict(value, key, 0);
-      }
+      if (!kind) continue;
+      commissionSet ||= call.name === 'BackBroker' && key === 'commission';
+      if (numberValue(value) !== undefined) add(kind, sourceOf(call), value, call.node, `${call.name}(${key}=${value.text})`, !ABSOLUTE_KEYS.has(key));
     }
+  }
+  // Config dicts (`{"fee": 0}`, nested or not): found from the zero literals, which are few, rather
+  // than by opening every dict in the file. A non-zero cost of the same kind beside it clears it.
+  for (const literal of index.numbers) {
+    if (literal.value !== 0) continue;
+    const pair = literal.node.parent;
+    if (pair?.type !== 'pair' || pair.childForFieldName('value')?.id !== literal.node.id) continue;
+    const key = stringValue(pair.childForFieldName('key'));
+    const kind = key ? COST_KEYS[key] : undefined;
+    if (!key || !kind) continue;
+    const dict = pair.parent;
+    const paid = dictEntries(dict).some((e) => COST_KEYS[e.key] === kind && (numberValue(e.value) ?? 0) !== 0);
+    if (!paid) add(kind, 'config', literal.node, pair, `"${key}": ${literal.node.text}`, !ABSOLUTE_KEYS.has(key));
   }
   for (const a of index.assignments) {
     // config["fee"] = 0.0 ; vbt.settings.portfolio["fees"] = 0.001 ; vbt.settings.portfolio.fees = ...
-    if (a.targetNode.type === 'subscript') {
-      const key = stringValue(a.targetNode.childForFieldName('subscript'));
-      if (key && COST_KEYS[key]) {
-        if (/settings/.test(a.target)) vbtFeesConfigured = true;
-        if (numberValue(a.value) !== undefined) add(COST_KEYS[key], 'config', a.value, a.node, `${a.target} = ${a.value.text}`, !ABSOLUTE_KEYS.has(key));
-        continue;
-      }
-    } else if (a.targetNode.type === 'attribute' && /settings.*\.(fees|fixed_fees)$/.test(a.target)) {
+    // Read from the target's text (already in the index) so most assignments cost no tree access.
+    const target = a.target;
+    const subscript = /\[\s*["']([A-Za-z_]+)["']\s*\]$/.exec(target);
+    if (subscript && COST_KEYS[subscript[1]]) {
+      const key = subscript[1];
+      if (/settings/.test(target)) vbtFeesConfigured = true;
+      if (numberValue(a.value) !== undefined) add(COST_KEYS[key], 'config', a.value, a.node, `${target} = ${a.value.text}`, !ABSOLUTE_KEYS.has(key));
+    } else if (/settings.*\.(fees|fixed_fees)$/.test(target)) {
       vbtFeesConfigured = true;
     }
-    if (a.value.type === 'dictionary') fromDict(a.value, 'config', 0);
   }
 
   const unset: UnsetCosts[] = [];

@@ -21,22 +21,28 @@ export interface Binding {
   className?: string;
 }
 
+/** A plain or dotted name (`x`, `self.model`): the only targets bindings track. */
+const NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
 export class Bindings {
   private readonly byName = new Map<string, Binding[]>();
 
   constructor(index: SyntaxIndex) {
+    // Targets are read from their text (already in the index): no tree access, so this stays cheap.
     for (const a of index.assignments) {
-      const target = a.targetNode;
       const add = (name: string, element: number) => {
-        const list = this.byName.get(name) ?? [];
-        list.push({ name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className });
-        this.byName.set(name, list);
+        const list = this.byName.get(name);
+        const binding = { name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className };
+        if (list) list.push(binding);
+        else this.byName.set(name, [binding]);
       };
-      if (target.type === 'identifier') add(target.text, -1);
-      else if (target.type === 'attribute') add(target.text, -1);
-      else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
-        target.namedChildren.forEach((c, i) => {
-          if (c && (c.type === 'identifier' || c.type === 'attribute')) add(c.text, i);
+      const target = a.target;
+      if (NAME.test(target)) add(target, -1);
+      else if (target.includes(',')) {
+        const inner = /^[([]/.test(target) ? target.slice(1, -1) : target;
+        inner.split(',').forEach((part, i) => {
+          const name = part.trim();
+          if (NAME.test(name)) add(name, i);
         });
       }
     }

@@ -78,7 +78,7 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   if (fromdates.size > 1) holdout.push({ node: index.root, label: 'data feeds over different date ranges' });
 
   for (const a of index.assignments) {
-    const names = a.targetNode.type === 'pattern_list' || a.targetNode.type === 'tuple_pattern' ? a.targetNode.namedChildren.map((c) => c?.text ?? '') : [a.target];
+    const names = a.target.includes(',') ? a.target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [a.target];
     if (names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)))) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
     else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
   }

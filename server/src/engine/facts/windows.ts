@@ -98,7 +98,7 @@ export function indicatorWindows(index: SyntaxIndex, strategies: StrategyClass[]
   const classes = new Map<string, ClassTable>();
   for (const info of index.classes) classes.set(info.name, { info, attributes: new Map() });
   for (const a of index.assignments) {
-    if (a.scope.className && !a.scope.functionName && a.targetNode.type === 'identifier') {
+    if (a.scope.className && !a.scope.functionName && /^[A-Za-z_]\w*$/.test(a.target)) {
       classes.get(a.scope.className)?.attributes.set(a.target, a.value);
     }
   }
@@ -140,21 +140,21 @@ function windowOf(call: CallSite, index: SyntaxIndex, resolver: LengthResolver):
         extra = 1;
       }
     } else arg = call.keywords.get('periods') ?? call.positional[0];
-    const found = arg && resolver.length(arg, className);
+    const found = arg && resolver.length(arg, className, call.scope.functionName);
     return found && found.length > 0 ? { ...found, length: found.length + extra } : undefined;
   }
   let best: Found | undefined;
   let signal: Found | undefined;
   for (const [name, value] of call.keywords) {
     if (SIGNAL_KEYWORD.test(name)) {
-      signal = resolver.length(value, className);
+      signal = resolver.length(value, className, call.scope.functionName);
       continue;
     }
     if (!WINDOW_KEYWORD.test(name)) continue;
-    const found = resolver.length(value, className);
+    const found = resolver.length(value, className, call.scope.functionName);
     if (found && (!best || found.length > best.length)) best = found;
   }
-  if (!best && talib && call.positional[1]) best = resolver.length(call.positional[1], className);
+  if (!best && talib && call.positional[1]) best = resolver.length(call.positional[1], className, call.scope.functionName);
   if (!best && talib && call.name in TALIB_DEFAULTS) best = { length: TALIB_DEFAULTS[call.name], source: call.node, origin: 'default' };
   if (talib && call.name === 'MACD') {
     best ??= { length: 26, source: call.node, origin: 'default' };
@@ -182,13 +182,13 @@ class LengthResolver {
     private readonly attribute: (className: string, name: string) => SyntaxNode | undefined,
   ) {}
 
-  length(node: SyntaxNode, className: string, depth = 0): Found | undefined {
+  length(node: SyntaxNode, className: string, functionName?: string, depth = 0): Found | undefined {
     if (depth > 4) return undefined;
     const literal = numberValue(node);
     if (literal !== undefined) return Number.isFinite(literal) ? { length: Math.round(literal), source: node, origin: 'literal' } : undefined;
     if (node.type === 'call') {
       const call = this.index.callsById.get(node.id);
-      if (call && (call.callee === 'int' || call.callee === 'round') && call.positional[0]) return this.length(call.positional[0], className, depth + 1);
+      if (call && (call.callee === 'int' || call.callee === 'round') && call.positional[0]) return this.length(call.positional[0], className, functionName, depth + 1);
       return undefined;
     }
     if (node.type === 'attribute') {
@@ -210,9 +210,9 @@ class LengthResolver {
     if (node.type === 'identifier') {
       const loop = this.loopBound(node);
       if (loop) return loop;
-      const b = this.bindings.resolve(node.text, node, functionOf(node));
+      const b = this.bindings.resolve(node.text, node, functionName);
       if (b && b.element < 0 && b.value.id !== node.id) {
-        const found = this.length(b.value, className, depth + 1);
+        const found = this.length(b.value, className, b.functionName, depth + 1);
         return found ? { ...found, source: node, origin: found.origin === 'literal' ? 'constant' : found.origin } : undefined;
       }
     }
@@ -271,13 +271,6 @@ class LengthResolver {
     void forRange;
     return high !== undefined ? Math.round(high) : undefined;
   }
-}
-
-function functionOf(node: SyntaxNode): string | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'function_definition') return n.childForFieldName('name')?.text;
-  }
-  return undefined;
 }
 
 function enclosingClass(node: SyntaxNode): string | undefined {

@@ -56,9 +56,16 @@ describe('wide-search-space and searchSpaceSize', () => {
     assert.equal(searchSpaceSize(combs), (99 * 98) / 2);
   });
 
-  it('sums independent sweeps and counts Jesse int/float-with-step/categorical', () => {
+  it('multiplies vectorbt sweeps, sums separate optstrategy grids, and counts Jesse int/float-with-step/categorical', () => {
     const two = facts(py('import vectorbt as vbt', 'a = vbt.MA.run(close, window=list(range(5)), param_product=True)', 'b = vbt.RSI.run(close, window=[7, 14, 21], param_product=True)'));
     assert.equal(searchSpaces(two).length, 1); // list(range(5)) is not a literal grid
+    // Two vectorbt sweeps broadcast against each other: 6 fast x 10 slow windows = 60 configurations.
+    const crossed = facts(
+      py('import vectorbt as vbt', 'import numpy as np', 'fast = vbt.MA.run(close, window=np.arange(5, 35, 5), param_product=True)', 'slow = vbt.MA.run(close, window=np.arange(40, 140, 10), param_product=True)'),
+    );
+    assert.equal(searchSpaceSize(crossed), 60);
+    const grids = facts(py('import backtrader as bt', 'c1 = bt.Cerebro()', 'c1.optstrategy(A, p=range(10))', 'c2 = bt.Cerebro()', 'c2.optstrategy(B, q=range(20))'));
+    assert.equal(searchSpaceSize(grids), 30);
     const jesse = facts(
       py(
         'from jesse.strategies import Strategy',

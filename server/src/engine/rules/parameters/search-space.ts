@@ -48,7 +48,7 @@ function space(className: string | undefined, node: SyntaxNode, parameters: Tune
   return { className, node, finite, continuous, combinations };
 }
 
-/** Every search space in the file: one per strategy class, one per module-level sweeping call. */
+/** Every search space in the file: one per strategy class, one per module-level sweep. */
 export function searchSpaces(facts: StrategyFacts): SearchSpace[] {
   const out: SearchSpace[] = [];
   const single = facts.strategies.length === 1 ? facts.strategies[0] : undefined;
@@ -60,14 +60,17 @@ export function searchSpaces(facts: StrategyFacts): SearchSpace[] {
     const s = space(strategy.name, strategy.nameNode, own);
     if (s) out.push(s);
   }
-  const byCall = new Map<number, { node: SyntaxNode; parameters: TunedParameter[] }>();
+  // Module-level sweeps: one space per sweeping call, except vectorbt, whose indicator sweeps are
+  // combined by broadcasting (`fast_ma.ma_crossed_above(slow_ma)`), so they multiply into one.
+  const byCall = new Map<number | string, { node: SyntaxNode; parameters: TunedParameter[] }>();
   for (const p of moduleLevel) {
     if (single && p.framework === single.framework) continue;
     const call = sweepingCall(p);
     if (!call) continue;
-    const group = byCall.get(call.id) ?? { node: call, parameters: [] };
+    const key = p.framework === 'vectorbt' ? 'vectorbt' : call.id;
+    const group = byCall.get(key) ?? { node: call, parameters: [] };
     group.parameters.push(p);
-    byCall.set(call.id, group);
+    byCall.set(key, group);
   }
   for (const group of byCall.values()) {
     const s = space(undefined, group.node.childForFieldName('function') ?? group.node, group.parameters);
