@@ -1,0 +1,514 @@
+// `npm run bench [-- --write-readme] [-- --quick] [-- --only=floor,ruff,server,cold,scan,pbo]`
+//
+// Prints a table of medians and ratios with each goal beside it, writes bench/results/latest.json
+// and, with --write-readme, the "Performance" section of README.md. Inputs are generated
+// (seeded) into bench/.generated/ on first use and reused while the generator is unchanged.
+// The machine is shared and noisy: every comparison is a ratio of two things measured in the
+// same run, interleaved, and every figure is a median over repeated runs.
+import { spawn, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
+import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { lintPython, enabledRules } from '../server/src/engine/lint';
+import { initPythonParser, parsePython } from '../server/src/engine/python/parser';
+import { buildSyntaxIndex } from '../server/src/engine/python/syntax-index';
+import { extractFacts } from '../server/src/engine/facts';
+import { parseDirectives } from '../server/src/engine/suppressions';
+import { LineIndex, parserText } from '../server/src/engine/text';
+import type { RuleContext } from '../server/src/engine/rules/rule';
+import { startServer, type TestClient } from '../test/helpers/lsp-client';
+import { DEFAULT_LAYOUT, GENERATOR_VERSION, generateLargeStrategy, generateWorkspace, type WorkspaceStats } from './generate';
+import { benchPbo } from './pbo.bench';
+import { writeReadme } from './readme';
+import { interleaved, median, pairedRatio, percentile } from './stats';
+
+const ROOT = path.resolve(__dirname, '..');
+const GENERATED = path.join(__dirname, '.generated');
+const LARGE_FILE = path.join(GENERATED, 'large', 'strategy_library.py');
+const WORKSPACE = path.join(GENERATED, 'workspace');
+const RESULTS_FILE = path.join(__dirname, 'results', 'latest.json');
+const LARGE_SEED = 1;
+const WORKSPACE_SEED = 7;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wants = (name: string) => !only || only.includes(name);
+
+/** Repetition counts (the table states them). */
+const RUNS = quick
+  ? { floor: 7, ruffFile: 7, ruffWorkspace: 1, keystrokes: 40, hover: 40, codeAction: 40, cold: 3, scan: 1, pboFast: 3, pboReference: 1 }
+  : { floor: 21, ruffFile: 21, ruffWorkspace: 3, keystrokes: 200, hover: 200, codeAction: 200, cold: 7, scan: 3, pboFast: 7, pboReference: 3 };
+
+interface Row {
+  id: string;
+  measure: string;
+  value: number;
+  unit: 'ms' | 's' | 'MB' | 'x';
+  runs: string;
+  goal?: { op: '<' | '<='; limit: number };
+  note?: string;
+}
+
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function met(row: Row): boolean | undefined {
+  if (!row.goal) return undefined;
+  return row.goal.op === '<' ? row.value < row.goal.limit : row.value <= row.goal.limit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+interface Inputs {
+  largeText: string;
+  workspace: WorkspaceStats;
+  workspaceFiles: { file: string; text: string }[];
+}
+
+function prepareInputs(): Inputs {
+  const stampFile = path.join(GENERATED, 'stamp.json');
+  const stamp = JSON.stringify({ version: GENERATOR_VERSION, largeSeed: LARGE_SEED, workspaceSeed: WORKSPACE_SEED, layout: DEFAULT_LAYOUT });
+  let workspace: WorkspaceStats;
+  const existing = fs.existsSync(stampFile) ? JSON.parse(fs.readFileSync(stampFile, 'utf8')) : undefined;
+  if (existing && JSON.stringify(existing.key) === JSON.stringify(JSON.parse(stamp))) {
+    workspace = existing.workspace;
+  } else {
+    const t0 = performance.now();
+    fs.rmSync(GENERATED, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(LARGE_FILE), { recursive: true });
+    // Self-ignoring, whatever the repository's .gitignore says.
+    fs.writeFileSync(path.join(GENERATED, '.gitignore'), '*\n');
+    fs.writeFileSync(LARGE_FILE, generateLargeStrategy(LARGE_SEED, 5000));
+    workspace = generateWorkspace(WORKSPACE, WORKSPACE_SEED, DEFAULT_LAYOUT);
+    fs.writeFileSync(stampFile, JSON.stringify({ key: JSON.parse(stamp), workspace }, null, 2));
+    log(`generated inputs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const workspaceFiles: { file: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.py')) workspaceFiles.push({ file: p, text: fs.readFileSync(p, 'utf8') });
+    }
+  };
+  walk(WORKSPACE);
+  return { largeText: fs.readFileSync(LARGE_FILE, 'utf8'), workspace, workspaceFiles };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 + 2: in-process floor and peer
+
+function lintOnly(file: string, text: string): number {
+  const out = lintPython({ path: file, text });
+  const n = out.findings.length;
+  out.release();
+  return n;
+}
+
+function parseOnly(text: string): void {
+  parsePython(parserText(text)).delete();
+}
+
+/** Where the time of one lint goes: parse, index, facts, directives, each rule. */
+function stageBreakdown(file: string, text: string, runs: number): Record<string, number> {
+  const samples: Record<string, number[]> = {};
+  const add = (k: string, v: number) => (samples[k] ??= []).push(v);
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    const tree = parsePython(parserText(text));
+    const lap = (k: string) => {
+      const now = performance.now();
+      add(k, now - t);
+      t = now;
+    };
+    lap('parse');
+    const index = buildSyntaxIndex(tree);
+    lap('syntax index');
+    const lines = new LineIndex(text);
+    lap('line index');
+    const facts = extractFacts(index);
+    lap('facts');
+    const directives = parseDirectives(index.comments);
+    lap('directives');
+    for (const rule of enabledRules(undefined)) {
+      const context: RuleContext = { path: file, text, lines, index, facts, directives, results: undefined, option: (name) => rule.options?.[name]?.default ?? NaN };
+      try {
+        rule.check(context, () => undefined);
+      } catch {
+        // contained, as in lintPython
+      }
+      lap(`rule ${rule.name}`);
+    }
+    tree.delete();
+  }
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(samples)) out[k] = +median(v).toFixed(3);
+  return out;
+}
+
+function benchFloorAndRuff(inputs: Inputs): void {
+  const file = LARGE_FILE;
+  const text = inputs.largeText;
+  const lines = text.split('\n').length - 1;
+  // 1. Floor: parse alone vs full lint, interleaved.
+  const floor = interleaved(RUNS.floor, 3, () => parseOnly(text), () => lintOnly(file, text));
+  const parseMs = median(floor.a);
+  const lintMs = median(floor.b);
+  rows.push({ id: '1', measure: `tree-sitter parse, ${lines}-line file (floor)`, value: parseMs, unit: 'ms', runs: `${RUNS.floor}` });
+  rows.push({ id: '1', measure: 'full lint (parse + every rule)', value: lintMs, unit: 'ms', runs: `${RUNS.floor}` });
+  rows.push({ id: '1', measure: 'full lint / parse', value: pairedRatio(floor.a, floor.b), unit: 'x', runs: `${RUNS.floor} pairs`, goal: { op: '<=', limit: 1.5 } });
+  const breakdown = stageBreakdown(file, text, 7);
+  details.lintBreakdownMs = breakdown;
+  details.largeFile = { lines, bytes: Buffer.byteLength(text), findings: lintOnly(file, text) };
+
+  // 2. Peer: Ruff (wasm) in the same process, default settings.
+  const ruff = new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16);
+  const ruffCount = (ruff.check(text) as unknown[]).length;
+  const peer = interleaved(RUNS.ruffFile, 3, () => ruff.check(text), () => lintOnly(file, text));
+  rows.push({ id: '2', measure: `Ruff ${Workspace.version()} (wasm, default rules), same file`, value: median(peer.a), unit: 'ms', runs: `${RUNS.ruffFile}` });
+  rows.push({ id: '2', measure: 'our lint / Ruff, same file', value: pairedRatio(peer.a, peer.b), unit: 'x', runs: `${RUNS.ruffFile} pairs`, goal: { op: '<=', limit: 1.0 } });
+  details.ruffFindingsLargeFile = ruffCount;
+
+  const files = inputs.workspaceFiles;
+  const ruffPass = () => {
+    for (const f of files) ruff.check(f.text);
+  };
+  const ourPass = () => {
+    for (const f of files) lintOnly(f.file, f.text);
+  };
+  const ws = interleaved(RUNS.ruffWorkspace, 1, ruffPass, ourPass);
+  rows.push({ id: '2', measure: `Ruff, ${files.length}-file workspace (in memory)`, value: median(ws.a), unit: 'ms', runs: `${RUNS.ruffWorkspace}` });
+  rows.push({ id: '2', measure: `our lint, ${files.length}-file workspace (no results)`, value: median(ws.b), unit: 'ms', runs: `${RUNS.ruffWorkspace}` });
+  rows.push({ id: '2', measure: 'our lint / Ruff, workspace', value: pairedRatio(ws.a, ws.b), unit: 'x', runs: `${RUNS.ruffWorkspace} pairs`, goal: { op: '<=', limit: 1.0 } });
+  ruff.free();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 + 4 + 5: through the real server over stdio
+
+const fileUri = (p: string) => 'file://' + p;
+
+async function openLarge(client: TestClient, text: string): Promise<PublishDiagnosticsParams> {
+  const uri = fileUri(LARGE_FILE);
+  const first = client.nextDiagnostics(uri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  return first;
+}
+
+/** Seeded pick of `n` distinct indices below `max`. */
+function spread(n: number, max: number): number[] {
+  const step = max / n;
+  return Array.from({ length: n }, (_, i) => Math.min(max - 1, Math.floor(i * step + step / 2)));
+}
+
+async function benchServer(inputs: Inputs): Promise<void> {
+  const text = inputs.largeText;
+  const uri = fileUri(LARGE_FILE);
+  const client = await startServer({ settings: { debounceMs: 0 }, rootPath: path.dirname(LARGE_FILE) });
+  try {
+    const opened = await openLarge(client, text);
+    const diagnostics = opened.diagnostics;
+
+    // 3. Keystrokes: insert one character inside an identifier, then delete it (so the file
+    // stays the same), at lines spread over the whole file.
+    const lines = text.split('\n');
+    const targets: { line: number; character: number }[] = [];
+    lines.forEach((l, i) => {
+      const at = l.indexOf('dataframe[');
+      if (at >= 0) targets.push({ line: i, character: at + 'dataframe'.length });
+    });
+    const picks = spread(RUNS.keystrokes / 2, targets.length).map((i) => targets[i]);
+    let version = 1;
+    const keystroke = async (change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }) => {
+      version++;
+      const v = version;
+      const done = client.nextDiagnostics(uri, (p) => p.version === v);
+      const t0 = performance.now();
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+      await done;
+      return performance.now() - t0;
+    };
+    const typeAt = async (pos: { line: number; character: number }) => {
+      const a = await keystroke({ range: { start: pos, end: pos }, text: 'x' });
+      const b = await keystroke({ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' });
+      return [a, b];
+    };
+    for (const p of picks.slice(0, 5)) await typeAt(p); // warm-up
+    const keystrokes: number[] = [];
+    for (const p of picks) keystrokes.push(...(await typeAt(p)));
+    rows.push({ id: '3', measure: 'keystroke -> publishDiagnostics, p50', value: percentile(keystrokes, 50), unit: 'ms', runs: `${keystrokes.length}` });
+    rows.push({ id: '3', measure: 'keystroke -> publishDiagnostics, p95', value: percentile(keystrokes, 95), unit: 'ms', runs: `${keystrokes.length}`, goal: { op: '<', limit: 15 } });
+
+    // 4. Hover and code actions (the lint of the current version is cached by the server).
+    // Every keystroke pair restored the text, so the diagnostics from opening are current again.
+    const diagnosticsNow = diagnostics as LspDiagnostic[];
+    const glossaryWords = ['stoploss', 'startup_candle_count', 'IntParameter', 'train_test_split', 'TimeSeriesSplit', 'optstrategy', 'setcommission', 'minimal_roi'];
+    const wordPositions: { line: number; character: number }[] = [];
+    lines.forEach((l, i) => {
+      for (const w of glossaryWords) {
+        const at = l.indexOf(w);
+        if (at >= 0) wordPositions.push({ line: i, character: at + 1 });
+      }
+    });
+    const hoverPositions = [
+      ...spread(RUNS.hover / 2, diagnosticsNow.length).map((i) => diagnosticsNow[i].range.start),
+      ...spread(RUNS.hover / 2, wordPositions.length).map((i) => wordPositions[i]),
+    ];
+    const hover = async (position: { line: number; character: number }) => {
+      const t0 = performance.now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      return performance.now() - t0;
+    };
+    for (const p of hoverPositions.slice(0, 20)) await hover(p);
+    const hovers: number[] = [];
+    for (const p of hoverPositions) hovers.push(await hover(p));
+    rows.push({ id: '4', measure: 'hover, p95', value: percentile(hovers, 95), unit: 'ms', runs: `${hovers.length}`, goal: { op: '<', limit: 5 }, note: `p50 ${percentile(hovers, 50).toFixed(2)} ms` });
+
+    const codeAction = async (d: LspDiagnostic) => {
+      const t0 = performance.now();
+      await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      return performance.now() - t0;
+    };
+    const actionTargets = spread(RUNS.codeAction, diagnosticsNow.length).map((i) => diagnosticsNow[i]);
+    for (const d of actionTargets.slice(0, 20)) await codeAction(d);
+    const actions: number[] = [];
+    for (const d of actionTargets) actions.push(await codeAction(d));
+    rows.push({ id: '4', measure: 'code action, p95', value: percentile(actions, 95), unit: 'ms', runs: `${actions.length}`, goal: { op: '<', limit: 10 }, note: `p50 ${percentile(actions, 50).toFixed(2)} ms` });
+    details.serverDiagnosticsLargeFile = diagnostics.length;
+  } finally {
+    await client.stop();
+  }
+}
+
+async function benchColdStart(inputs: Inputs): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS.cold; i++) {
+    const t0 = performance.now();
+    const client = await startServer({ settings: { debounceMs: 0 }, rootPath: path.dirname(LARGE_FILE) });
+    await openLarge(client, inputs.largeText);
+    times.push(performance.now() - t0);
+    await client.stop();
+  }
+  rows.push({ id: '5', measure: 'cold start: spawn -> first diagnostics', value: median(times), unit: 'ms', runs: `${RUNS.cold}`, goal: { op: '<', limit: 400 } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6: workspace scan through the CLI, one process
+
+interface ScanRun {
+  wallMs: number;
+  maxRssMb: number;
+  cpuMs: number;
+  findings: number;
+  resultFindings: number;
+  exitCode: number | null;
+}
+
+function scanOnce(): Promise<ScanRun> {
+  const rssFile = path.join(os.tmpdir(), `strategy-lint-bench-rss-${process.pid}.json`);
+  fs.rmSync(rssFile, { force: true });
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['-r', path.join(__dirname, 'rss-preload.cjs'), path.join(ROOT, 'dist', 'cli.js'), 'check', '.', '--format', 'json'], {
+      cwd: WORKSPACE,
+      env: { ...process.env, STRATEGY_LINT_BENCH_RSS: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (err += String(d)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      try {
+        const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
+        const findings = JSON.parse(Buffer.concat(out).toString('utf8')) as { code: string }[];
+        if (code !== 0 && code !== 1) throw new Error(`exit ${code}: ${err.slice(0, 500)}`);
+        resolve({
+          wallMs,
+          maxRssMb: usage.maxRssKb / 1024,
+          cpuMs: (usage.userUs + usage.systemUs) / 1000,
+          findings: findings.length,
+          resultFindings: findings.filter((f) => /^SL6/.test(f.code)).length,
+          exitCode: code,
+        });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+async function benchScan(inputs: Inputs): Promise<void> {
+  const runs: ScanRun[] = [];
+  for (let i = 0; i < RUNS.scan; i++) runs.push(await scanOnce());
+  const w = inputs.workspace;
+  rows.push({ id: '6', measure: `CLI scan: ${w.strategies} strategies + ${w.resultFiles} result files, wall`, value: median(runs.map((r) => r.wallMs)) / 1000, unit: 's', runs: `${RUNS.scan}`, goal: { op: '<', limit: 5 }, note: `CPU ${(median(runs.map((r) => r.cpuMs)) / 1000).toFixed(1)} s` });
+  rows.push({ id: '6', measure: 'CLI scan, peak RSS', value: median(runs.map((r) => r.maxRssMb)), unit: 'MB', runs: `${RUNS.scan}`, goal: { op: '<', limit: 200 } });
+  details.scan = { runs, workspace: w };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7: PBO
+
+function benchPboRows(): void {
+  const r = benchPbo({ fastRuns: RUNS.pboFast, referenceRuns: RUNS.pboReference });
+  rows.push({ id: '7', measure: 'PBO (CSCV, S=16, 12,870 splits) on 200 x 2,520, fast', value: r.fastMs, unit: 'ms', runs: `${RUNS.pboFast}`, goal: { op: '<', limit: 1000 } });
+  rows.push({ id: '7', measure: 'PBO reference implementation', value: r.referenceMs, unit: 'ms', runs: `${RUNS.pboReference}` });
+  rows.push({ id: '7', measure: 'PBO reference / fast', value: r.ratio, unit: 'x', runs: 'same run' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
+  };
+}
+
+function fmt(row: Row): string {
+  const v = row.value;
+  if (row.unit === 'x') return `${v.toFixed(2)}x`;
+  if (row.unit === 's') return `${v.toFixed(2)} s`;
+  if (row.unit === 'MB') return `${v.toFixed(0)} MB`;
+  return v >= 100 ? `${v.toFixed(0)} ms` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`;
+}
+
+function goalText(row: Row): string {
+  if (!row.goal) return '';
+  const unit = row.unit === 'x' ? 'x' : ` ${row.unit}`;
+  return `${row.goal.op === '<' ? '<' : '<='} ${row.goal.limit}${unit}`;
+}
+
+function markdownTable(): string {
+  const lines = ['| # | measure | median | runs | goal | met |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const r of rows) {
+    const m = met(r);
+    lines.push(`| ${r.id} | ${r.measure}${r.note ? ` (${r.note})` : ''} | ${fmt(r)} | ${r.runs} | ${goalText(r)} | ${m === undefined ? '' : m ? 'yes' : '**no**'} |`);
+  }
+  return lines.join('\n');
+}
+
+function consoleTable(): string {
+  const cells = rows.map((r) => [r.id, r.measure + (r.note ? ` (${r.note})` : ''), fmt(r), r.runs, goalText(r), met(r) === undefined ? '' : met(r) ? 'ok' : 'MISSED']);
+  const head = ['#', 'measure', 'median', 'runs', 'goal', 'met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 2 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'client', 'esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha} (with uncommitted changes in server/)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function readmeSection(info: ReturnType<typeof machine>, commit: string, date: string): string {
+  return [
+    '## Performance',
+    '',
+    `\`npm run bench\` (bench/run.ts) measures the engine, the server over stdio and the CLI on generated, seeded inputs: a`,
+    `${details.largeFile ? (details.largeFile as { lines: number }).lines : 5000}-line module of freqtrade, backtrader and scikit-learn code, a workspace of 1,000 strategies`,
+    'with their result files (freqtrade layout and sidecars), and a 200 x 2,520 trial matrix. Each figure is the median of',
+    'the runs stated (p95 where it says so); ratios are taken pairwise from runs interleaved in the same process, so',
+    'they hold on a busy machine. Full figures: `bench/results/latest.json`.',
+    '',
+    `Last run ${date} on ${info.cpu}, ${info.cores} cores, Node ${info.node} (load average ${info.loadAverageAtStart.join(' / ')} at start), commit ${commit}.`,
+    '',
+    markdownTable(),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const info = machine();
+  log(`machine: ${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.memoryGb} GB, load ${info.loadAverageAtStart.join(' ')}`);
+  log('building dist/ (node esbuild.mjs) ...');
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const inputs = prepareInputs();
+  await initPythonParser();
+  if (wants('floor') || wants('ruff')) {
+    log('1-2: parse floor, full lint, Ruff ...');
+    benchFloorAndRuff(inputs);
+  }
+  if (wants('pbo')) {
+    log('7: PBO ...');
+    benchPboRows();
+  }
+  if (wants('server')) {
+    log('3-4: keystrokes, hover, code actions over stdio ...');
+    await benchServer(inputs);
+  }
+  if (wants('cold')) {
+    log('5: cold start ...');
+    await benchColdStart(inputs);
+  }
+  if (wants('scan')) {
+    log('6: workspace scan through the CLI ...');
+    await benchScan(inputs);
+  }
+  rows.sort((a, b) => a.id.localeCompare(b.id));
+  const totalS = (performance.now() - started) / 1000;
+  const date = new Date().toISOString().slice(0, 10);
+  const commit = gitCommit();
+  const end = { ...info, loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)) };
+  console.log(`\nStrategy Lint benchmarks — ${info.cpu}, ${info.cores} cores, Node ${info.node}, commit ${commit}\n`);
+  console.log(consoleTable());
+  const missed = rows.filter((r) => met(r) === false);
+  console.log(`\n${rows.filter((r) => r.goal).length - missed.length} of ${rows.filter((r) => r.goal).length} goals met${missed.length ? '; missed: ' + missed.map((r) => `${r.id} ${r.measure}`).join('; ') : ''}. Total ${totalS.toFixed(0)} s.`);
+  const record = {
+    date: new Date().toISOString(),
+    commit,
+    machine: end,
+    runs: RUNS,
+    quick,
+    only: only ?? null,
+    totalSeconds: +totalS.toFixed(1),
+    rows: rows.map((r) => ({ ...r, value: +r.value.toFixed(4), met: met(r) ?? null })),
+    details,
+  };
+  if (!only && !quick) {
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(record, null, 2) + '\n');
+    log(`wrote ${path.relative(ROOT, RESULTS_FILE)}`);
+  } else {
+    const partial = path.join(path.dirname(RESULTS_FILE), 'partial.json');
+    fs.mkdirSync(path.dirname(partial), { recursive: true });
+    fs.writeFileSync(partial, JSON.stringify(record, null, 2) + '\n');
+    log(`partial run (--quick/--only): wrote ${path.relative(ROOT, partial)}, latest.json untouched`);
+  }
+  if (args.includes('--write-readme')) {
+    writeReadme(path.join(ROOT, 'README.md'), readmeSection(info, commit, date));
+    log('wrote the Performance section of README.md');
+  }
+  if (details.lintBreakdownMs) {
+    const top = Object.entries(details.lintBreakdownMs as Record<string, number>).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`\nWhere one lint of the large file goes (median ms): ${top.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
