@@ -19,7 +19,7 @@ export function resultLenses(output: LintOutput, path: string): ResultLens[] {
   const lenses: ResultLens[] = [];
   for (const group of resultsByStrategy(context)) {
     const backtest = group.backtests[0];
-    const trials = trialCount(context, group);
+    const trials = trialCount(context, group, backtest);
     const parts: string[] = [];
     if (backtest) {
       const s = backtest.statistics;

@@ -70,6 +70,11 @@ describe('result rules', () => {
       assert.match(f.message, /Deflated Sharpe Ratio 0\.\d+ for run\.json after 500 trials \(500 trials recorded in the optimisation results\)/);
       assert.match(f.message, /null sampling variance/);
     });
+    it('does not deflate a backtest run after the optimisation period (one pre-chosen configuration)', () => {
+      const backtest = summary({ strategy: 'Trend', periodReturns: normals(500, 0.0009, 0.01, 8), period: { start: '2023-01-01', end: '2024-12-31' } });
+      const hyperopt = summary({ format: 'freqtrade-hyperopt', file: '/ws/h.fthypt', strategy: 'Trend', trials: { count: 500 }, period: { start: '2021-01-01', end: '2022-12-31' } });
+      assert.deepEqual(findings(attach(backtest, hyperopt), 'deflated-sharpe'), []);
+    });
     it('stays quiet with a single trial', () => {
       assert.deepEqual(findings(attach(summary({ strategy: 'Trend', periodReturns: normals(500, 0.0009, 0.01, 8) })), 'deflated-sharpe'), []);
     });

@@ -54,12 +54,23 @@ export interface TrialCount {
   source: string;
 }
 
-/** N for the deflated Sharpe: a `trials=` directive, the hyperopt epochs, or the grid size; 1 otherwise. */
-export function trialCount(context: RuleContext, group: StrategyResults): TrialCount {
+/**
+ * N for the deflated Sharpe of `backtest`: a `trials=` directive, the optimisation epochs, or
+ * the size of an exhaustive grid in the file; 1 otherwise. Optimisation trials do not count
+ * against a backtest that starts after every optimisation period ended: that run tests one
+ * configuration chosen beforehand, which is exactly what an out-of-sample test should be.
+ */
+export function trialCount(context: RuleContext, group: StrategyResults, backtest?: AttachedResult): TrialCount {
   const directive = dataDirective(context, 'trials');
   const fromDirective = directive ? Number(directive.value) : NaN;
   if (Number.isInteger(fromDirective) && fromDirective >= 1) return { n: fromDirective, source: 'the trials= directive' };
-  const epochs = Math.max(0, ...group.all.map((a) => a.summary.trials?.count ?? 0));
+  const start = backtest?.summary.period ? Date.parse(backtest.summary.period.start) : NaN;
+  const endedBefore = (a: AttachedResult) => {
+    const end = a.summary.period ? Date.parse(a.summary.period.end) : NaN;
+    return Number.isFinite(start) && Number.isFinite(end) && start >= end;
+  };
+  const selectedOn = group.all.filter((a) => (a.summary.trials?.count ?? 0) > 1 && (a === backtest || !endedBefore(a)));
+  const epochs = Math.max(0, ...selectedOn.map((a) => a.summary.trials?.count ?? 0));
   if (epochs > 1) return { n: epochs, source: `${epochs} trials recorded in the optimisation results` };
   // Exhaustive grids (backtrader optstrategy, vectorbt sweeps) run every combination.
   const grid = context.facts.parameters.filter((p) => p.kind === 'grid' && p.choices);
@@ -67,7 +78,8 @@ export function trialCount(context: RuleContext, group: StrategyResults): TrialC
     const n = grid.reduce((product, p) => product * (p.choices ?? 1), 1);
     if (n > 1) return { n, source: `a grid of ${n} combinations in this file` };
   }
-  return { n: 1, source: 'no record of other trials' };
+  const outOfSample = group.all.some((a) => (a.summary.trials?.count ?? 0) > 1);
+  return { n: 1, source: outOfSample ? 'a backtest after the optimisation period' : 'no record of other trials' };
 }
 
 /** A related location at `key` in the result file, when the loader located it. */

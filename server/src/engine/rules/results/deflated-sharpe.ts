@@ -19,12 +19,11 @@ export const deflatedSharpe: Rule = {
   check(context, report) {
     const level = context.option('dsr-level');
     for (const group of resultsByStrategy(context)) {
-      const trials = trialCount(context, group);
-      if (trials.n <= 1) continue;
       const trialVariance = group.all.map((a) => a.statistics.trialSharpeVariance).find((v): v is number => v !== null);
       for (const result of group.backtests) {
+        const trials = trialCount(context, group, result);
         const s = result.statistics;
-        if (s.sharpe === null || s.observations === null || s.observations < 2) continue;
+        if (trials.n <= 1 || s.sharpe === null || s.observations === null || s.observations < 2) continue;
         const variance = trialVariance ?? 1 / (s.observations - 1);
         const dsr = deflatedSharpeRatio({ sharpe: s.sharpe, skewness: s.skewness ?? 0, kurtosis: s.kurtosis ?? 3, observations: s.observations, trials: trials.n, trialSharpeVariance: variance });
         if (dsr === null || dsr >= level) continue;

@@ -17,8 +17,8 @@ export const shortBacktest: Rule = {
   },
   check(context, report) {
     for (const group of resultsByStrategy(context)) {
-      const trials = trialCount(context, group);
       for (const result of group.backtests) {
+        const trials = trialCount(context, group, result);
         const s = result.statistics;
         if (s.observations === null || s.sharpe === null) continue;
         if (s.minTrl !== null && s.observations < s.minTrl) {
