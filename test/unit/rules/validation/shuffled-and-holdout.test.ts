@@ -73,6 +73,13 @@ describe('missing-holdout', () => {
     });
   }
 
+  it('is quiet on helpers that fit on data handed to them', () => {
+    const helper = py('from sklearn.linear_model import Ridge', 'def train(X, y, alpha=1.0):', '    model = Ridge(alpha=alpha)', '    model.fit(X.values, y)', '    return model');
+    assert.deepEqual(lint(helper, 'missing-holdout'), []);
+    const script = py('from sklearn.linear_model import Ridge', 'def train(path):', '    X, y = load(path)', '    model = Ridge()', '    model.fit(X, y)');
+    assert.deepEqual(linesOf(lint(script, 'missing-holdout')), [5]);
+  });
+
   it('is quiet on strategies that only declare parameters, and on models retrained inside a strategy', () => {
     const freqtrade = py('from freqtrade.strategy import IStrategy, IntParameter', 'class S(IStrategy):', '    buy = IntParameter(10, 40, default=20)');
     assert.deepEqual(lint(freqtrade, 'missing-holdout'), []);

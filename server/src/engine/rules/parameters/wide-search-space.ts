@@ -13,7 +13,7 @@ export const wideSearchSpace: Rule = {
   glossary: ['hyperparameter-optimization', 'multiple-testing', 'trial-count', 'deflated-sharpe-ratio', 'probability-of-backtest-overfitting'],
   options: {
     'min-combinations': { default: 100, description: 'Smallest search space worth reporting.' },
-    'warn-combinations': { default: 100000, description: 'Search spaces at least this large are reported as warnings.' },
+    'warn-combinations': { default: 100000, description: 'Search spaces at least this large are reported as warnings whatever the configured severity; 0 never escalates.' },
   },
   docs: {
     what:
@@ -44,7 +44,7 @@ export const wideSearchSpace: Rule = {
       const product = parts.length > 1 ? ` (${parts.slice(0, 8).join(' × ')}${parts.length > 8 ? ' × ...' : ''})` : parts.length === 1 ? ` (${parts[0]})` : '';
       report({
         node: s.node,
-        severity: s.combinations >= warn ? 'warning' : undefined,
+        severity: warn > 0 && s.combinations >= warn ? 'warning' : undefined,
         message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}. Each combination tried is a trial: deflate the best Sharpe ratio for the number of trials run, and validate the winner out of sample.`,
       });
     }
