@@ -59,8 +59,12 @@ describe('strategy-lint check', () => {
   });
 
   it('--select / --ignore filter rules; an unknown rule is a usage error', async () => {
-    assert.equal((await run(['check', STRATEGY, '--ignore', 'SL101'])).code, 0);
-    assert.equal((await run(['check', STRATEGY, '--select', 'too-many-parameters'])).code, 1);
+    const ignored = await run(['check', STRATEGY, '--ignore', 'SL101', '--format', 'json']);
+    assert.ok(!JSON.parse(ignored.out).some((r: { code: string }) => r.code === 'SL101'));
+    const selected = await run(['check', STRATEGY, '--select', 'too-many-parameters', '--format', 'json']);
+    assert.equal(selected.code, 1);
+    assert.deepEqual([...new Set(JSON.parse(selected.out).map((r: { code: string }) => r.code))], ['SL101']);
+    assert.equal((await run(['check', STRATEGY, '--select', 'SL101', '--ignore', 'too-many-parameters'])).code, 0);
     const bad = await run(['check', STRATEGY, '--select', 'no-such-rule']);
     assert.equal(bad.code, 2);
     assert.equal(bad.err.length, 1);

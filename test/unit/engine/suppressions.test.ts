@@ -12,7 +12,7 @@ class Busy(IStrategy):
     b = IntParameter(1, 10, default=3)
     c = IntParameter(1, 10, default=3)
 `;
-const config = { options: { 'too-many-parameters': { 'max-parameters': 2 } } };
+const config = { select: ['too-many-parameters'], options: { 'too-many-parameters': { 'max-parameters': 2 } } };
 
 describe('suppression directives', () => {
   before(() => initPythonParser());
