@@ -6,7 +6,7 @@ import { freqtradeParameters } from './freqtrade';
 import { hiddenLiteralParameters } from './hidden-literals';
 import { jesseParameters } from './jesse';
 import { leanFacts, leanParameters } from './lean';
-import { Bindings, modelFacts } from './sklearn';
+import { Bindings, modelFacts, sklearnSearchParameters } from './sklearn';
 import { findStrategyClasses } from './strategy-classes';
 import type { StrategyFacts } from './types';
 import { validationFacts } from './validation';
@@ -25,6 +25,7 @@ export function extractFacts(index: SyntaxIndex): StrategyFacts {
     ...leanParameters(index, new Set(strategies.filter((s) => s.framework === 'lean').map((s) => s.name))),
     ...jesseParameters(index, new Set(strategies.filter((s) => s.framework === 'jesse').map((s) => s.name))),
     ...vectorbtParameters(index, bindings),
+    ...sklearnSearchParameters(index, bindings),
   ];
   if (parameters.some((p) => p.framework === 'vectorbt')) frameworks.add('vectorbt');
   const models = modelFacts(index, bindings);

@@ -4,8 +4,8 @@
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, SyntaxIndex } from '../python/syntax-index';
 import { gridSize } from './backtrader';
-import { booleanValue, numberValue, sequenceElements, stringValue } from './python-values';
-import type { Estimator, EstimatorFamily, ModelFacts, Splitter } from './types';
+import { booleanValue, dictEntries, numberValue, sequenceElements, stringValue } from './python-values';
+import type { Estimator, EstimatorFamily, ModelFacts, Splitter, TunedParameter } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Bindings: every `name = value` (and `a, b = value`) by name, built once from the index.
@@ -435,3 +435,46 @@ export function modelFacts(index: SyntaxIndex, bindings: Bindings): ModelFacts {
 }
 
 export { SEARCHES };
+
+// ---------------------------------------------------------------------------------------------
+// Hyperparameter searches: `GridSearchCV(model, {"alpha": [...], "l1_ratio": [...]})` sweeps the
+// product of its grid; `RandomizedSearchCV(..., n_iter=50)` tries n_iter candidates.
+
+function searchValues(node: SyntaxNode, bindings: Bindings, functionName: string | undefined): number | undefined {
+  if (node.type === 'identifier') {
+    const b = bindings.resolve(node.text, node, functionName);
+    return b && b.element < 0 && b.value.id !== node.id ? searchValues(b.value, bindings, b.functionName) : undefined;
+  }
+  if (node.type === 'call') {
+    const fn = node.childForFieldName('function')?.text ?? '';
+    if (/(^|\.)(logspace|geomspace)$/.test(fn)) {
+      const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+      const num = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'num')?.childForFieldName('value') ?? args.filter((a) => a?.type !== 'keyword_argument')[2];
+      return numberValue(num) ?? 50;
+    }
+  }
+  return gridSize(node);
+}
+
+export function sklearnSearchParameters(index: SyntaxIndex, bindings: Bindings): TunedParameter[] {
+  const out: TunedParameter[] = [];
+  for (const call of index.calls) {
+    if (!SEARCHES.has(call.name) || !isMlCall(call, SEARCHES)) continue;
+    const base = { kind: 'grid' as const, framework: 'sklearn' as const, className: call.scope.className, optimized: true, sweepCall: call.node };
+    if (call.name === 'GridSearchCV' || call.name === 'HalvingGridSearchCV') {
+      let grid: SyntaxNode | undefined = call.keywords.get('param_grid') ?? call.positional[1];
+      if (grid?.type === 'identifier') {
+        const b = bindings.resolve(grid.text, grid, call.scope.functionName);
+        grid = b && b.element < 0 ? b.value : undefined;
+      }
+      for (const entry of dictEntries(grid)) {
+        out.push({ ...base, name: entry.key, node: entry.pair, choices: searchValues(entry.value, bindings, call.scope.functionName) });
+      }
+    } else {
+      const nIter = call.keywords.get('n_iter');
+      const n = nIter ? numberValue(nIter) : call.name === 'RandomizedSearchCV' ? 10 : undefined;
+      if (n !== undefined) out.push({ ...base, name: 'n_iter', node: nIter ?? call.node, choices: n });
+    }
+  }
+  return out;
+}

@@ -81,6 +81,20 @@ describe('wide-search-space and searchSpaceSize', () => {
     assert.equal(searchSpaceSize(jesse, 'J'), 6 * 5 * 2);
   });
 
+  it('counts scikit-learn GridSearchCV grids (through a name) and RandomizedSearchCV n_iter', () => {
+    const grid = facts(
+      py(
+        'import numpy as np',
+        'from sklearn.model_selection import GridSearchCV, RandomizedSearchCV',
+        'GRID = {"alpha": np.logspace(-3, 3, 7), "l1_ratio": [0.1, 0.5, 0.9], "fit_intercept": [True, False]}',
+        'search = GridSearchCV(model, GRID, cv=cv)',
+        'rand = RandomizedSearchCV(model, dists, n_iter=60)',
+      ),
+    );
+    assert.deepEqual(searchSpaces(grid).map((s) => s.combinations), [7 * 3 * 2, 60]);
+    assert.equal(searchSpaceSize(grid), 42 + 60);
+  });
+
   it('reports info from min-combinations and warning from warn-combinations', () => {
     const text = (high: number) =>
       py('from freqtrade.strategy import IStrategy, IntParameter', 'class S(IStrategy):', `    a = IntParameter(1, ${high}, default=2)`, `    b = IntParameter(1, 10, default=2)`);

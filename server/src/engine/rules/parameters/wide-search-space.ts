@@ -17,7 +17,7 @@ export const wideSearchSpace: Rule = {
   },
   docs: {
     what:
-      'Multiplies the number of values every optimised parameter can take - freqtrade `IntParameter`/`DecimalParameter`/`CategoricalParameter`/`BooleanParameter` ranges, Jesse `hyperparameters()` min/max/step, backtrader `cerebro.optstrategy(...)` grids, vectorbt `run(..., param_product=True)`, `run_combs` and `vbt.Param` sweeps - and reports the size of the search space of each strategy or sweep. Spaces of at least `min-combinations` are reported as information; spaces of at least `warn-combinations` as warnings. Continuous parameters (`RealParameter`, Jesse floats without `step`) make the space unbounded and are listed separately.',
+      'Multiplies the number of values every optimised parameter can take - scikit-learn `GridSearchCV` grids (and `RandomizedSearchCV` `n_iter`), freqtrade `IntParameter`/`DecimalParameter`/`CategoricalParameter`/`BooleanParameter` ranges, Jesse `hyperparameters()` min/max/step, backtrader `cerebro.optstrategy(...)` grids, vectorbt `run(..., param_product=True)`, `run_combs` and `vbt.Param` sweeps - and reports the size of the search space of each strategy or sweep. Spaces of at least `min-combinations` are reported as information; spaces of at least `warn-combinations` as warnings. Continuous parameters (`RealParameter`, Jesse floats without `step`) make the space unbounded and are listed separately.',
     why:
       'The best of many backtests is biased upwards: with enough combinations, one will look excellent by luck alone. The expected maximum Sharpe ratio of N unskilled trials grows like the square root of 2 ln N, which is why the deflated Sharpe ratio (Bailey and López de Prado, 2014) and the probability of backtest overfitting (Bailey, Borwein, López de Prado and Zhu, 2017) need the number of trials. An optimiser that samples (freqtrade hyperopt epochs, optuna trials) tries fewer combinations than the space holds, but the space bounds how much selection it can do, and a vast space with a short history is an overfitting machine.',
     example: [
@@ -38,14 +38,18 @@ export const wideSearchSpace: Rule = {
       if (s.combinations < minimum && s.continuous.length === 0) continue;
       if (s.finite.length + s.continuous.length < 2 && s.combinations < minimum) continue;
       const parts = s.finite.map((f) => `${f.parameter.name} ${formatCount(f.choices)}`);
-      const owner = s.className ? `${s.className}'s search space` : 'This sweep';
+      const owner = s.className ? `${s.className}'s search space` : `This \`${s.node.text.split('\n')[0].slice(0, 40)}\` sweep`;
+      const sklearn = s.finite.length > 0 && s.finite.every((f) => f.parameter.framework === 'sklearn');
+      const advice = sklearn
+        ? 'Each candidate is a trial: the best cross-validated score is biased upwards by the selection, so confirm it on data the search never saw (nested, time-ordered validation).'
+        : 'Each combination tried is a trial: deflate the best Sharpe ratio for the number of trials run, and validate the winner out of sample.';
       const size = formatCount(s.combinations);
       const continuous = s.continuous.length ? ` plus ${s.continuous.length} continuous parameter${s.continuous.length > 1 ? 's' : ''} (${s.continuous.map((p) => p.name).join(', ')})` : '';
       const product = parts.length > 1 ? ` (${parts.slice(0, 8).join(' × ')}${parts.length > 8 ? ' × ...' : ''})` : parts.length === 1 ? ` (${parts[0]})` : '';
       report({
         node: s.node,
         severity: warn > 0 && s.combinations >= warn ? 'warning' : undefined,
-        message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}. Each combination tried is a trial: deflate the best Sharpe ratio for the number of trials run, and validate the winner out of sample.`,
+        message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}. ${advice}`,
       });
     }
   },
