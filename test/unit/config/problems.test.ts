@@ -163,3 +163,37 @@ describe('config problems are located at the offending key and never stop loadin
     assert.equal(Object.getPrototypeOf(json.config.perFileIgnores), Object.prototype);
   });
 });
+
+describe('config parsing under random input (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const pieces = ['[tool.strategy-lint]', '[rules.too-many-parameters]', '[severity]', '[[x]]', 'select', 'max-parameters', '"SL101"', "'lit'", '"""', "'''", '=', ' = ', '[', ']', '{', '}', ',', '.', '#', '\n', '\r\n', ' ', '12', '1e9', '-', 'true', '"a\\"b"', '\\', '__proto__', '"per-file-ignores"'];
+  const tomlish = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('never throws, and every problem lies inside the text', () => {
+    fc.assert(
+      fc.property(tomlish, fc.constantFrom('toml', 'pyproject', 'json') as fc.Arbitrary<ConfigKind>, (text, kind) => {
+        const loaded = parseConfigText(text, { source: '/ws/c', kind, workspaceRoot: '/ws' });
+        for (const p of loaded?.problems ?? []) {
+          assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length, JSON.stringify({ text, p }));
+          assert.ok(p.message.length > 0);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the TOML locator finds every top-level key smol-toml parses', () => {
+    const keys = ['select', 'ignore', 'max-parameters', 'min-trades', 'results'];
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1 }), fc.constantFrom(' ', '', '\t'), fc.boolean(), (chosen, space, comments) => {
+        const text = chosen.map((k) => `${comments ? '# note = [\n' : ''}${k}${space}=${space}${k.endsWith('s') ? '[\n  "x", # c\n]' : '3'}`).join('\n');
+        const loaded = parseConfigText(text + '\nbogus = 1', { source: '/ws/c', kind: 'toml', workspaceRoot: '/ws' })!;
+        const bogus = loaded.problems.find((p) => p.message.startsWith('Unknown key `bogus`'));
+        assert.ok(bogus, text);
+        assert.equal(bogus.offset, text.length + 1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -55,6 +55,16 @@ const ownEntries = (table: Record<string, unknown>): [string, unknown][] => Obje
  * `[tool.strategy-lint]` section (not a configuration file).
  */
 export function parseConfigText(text: string, parseOptions: ParseConfigOptions): LoadedConfig | undefined {
+  const loaded = parseUnclamped(text, parseOptions);
+  // Every problem lies inside the text (an error "at end of file" gets an empty span there).
+  for (const p of loaded?.problems ?? []) {
+    p.offset = Math.min(Math.max(0, p.offset), text.length);
+    p.length = Math.max(0, Math.min(p.length, text.length - p.offset));
+  }
+  return loaded;
+}
+
+function parseUnclamped(text: string, parseOptions: ParseConfigOptions): LoadedConfig | undefined {
   const problems: ConfigProblem[] = [];
   const empty = (): LoadedConfig => ({ config: {}, resultGlobs: [], glossaryFiles: [], thresholds: {}, source: parseOptions.source, kind: parseOptions.kind, problems });
   let root: unknown;
