@@ -74,7 +74,24 @@ export function benchPbo(options: { fastRuns?: number; referenceRuns?: number; r
   return { fastMs, referenceMs, ratio: referenceMs / fastMs };
 }
 
-if (require.main === module) {
+/**
+ * `--json FAST REF`: the bench runner's child mode. Prints one JSON line with every fast timing,
+ * then one line per reference run, so a runner that must stop at a deadline keeps what finished.
+ */
+function jsonMode(fastRuns: number, referenceRuns: number, rows = 2520, cols = 200, splits = 16): void {
+  const matrix = seededReturnMatrix(rows, cols);
+  probabilityOfBacktestOverfitting(matrix, { splits }); // warm-up
+  const fast = timeRuns(fastRuns, () => probabilityOfBacktestOverfitting(matrix, { splits }));
+  process.stdout.write(JSON.stringify({ fast }) + '\n');
+  for (let i = 0; i < referenceRuns; i++) {
+    const [ms] = timeRuns(1, () => probabilityOfBacktestOverfittingReference(matrix, { splits }));
+    process.stdout.write(JSON.stringify({ reference: ms }) + '\n');
+  }
+}
+
+if (require.main === module && process.argv[2] === '--json') {
+  jsonMode(Number(process.argv[3] ?? 7), Number(process.argv[4] ?? 1));
+} else if (require.main === module) {
   const fastRuns = Number(process.argv[2] ?? 7);
   const referenceRuns = Number(process.argv[3] ?? 3);
   const r = benchPbo({ fastRuns, referenceRuns });

@@ -26,13 +26,14 @@ export function timeOnce(fn: () => unknown): number {
  * Runs `a` and `b` alternately (a, b, b, a, ...) so both see the same machine load, after
  * `warmup` untimed rounds; returns every timing of each.
  */
-export function interleaved(runs: number, warmup: number, a: () => unknown, b: () => unknown): { a: number[]; b: number[] } {
+export function interleaved(runs: number, warmup: number, a: () => unknown, b: () => unknown, goOn: (done: number, t0: number) => boolean = (done) => done < runs): { a: number[]; b: number[] } {
   for (let i = 0; i < warmup; i++) {
     a();
     b();
   }
   const out = { a: [] as number[], b: [] as number[] };
-  for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  for (let i = 0; goOn(i, t0); i++) {
     if (i % 2 === 0) {
       out.a.push(timeOnce(a));
       out.b.push(timeOnce(b));
