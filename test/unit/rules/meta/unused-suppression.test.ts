@@ -162,6 +162,47 @@ describe('unused-suppression (SL901)', () => {
     assert.ok(result.findings.every((f) => f.range.start.line === 0 && f.fix!.edits[0].range.end.character <= text.indexOf('\n')));
   });
 
+  it('fixing converges: no SL901 left, the same findings still silenced, other comment text kept (fast-check)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fc = require('fast-check') as typeof import('fast-check');
+    const entry = fc.constantFrom('too-many-parameters', 'SL101', 'sl201', 'lookahead-negative-shift', 'nope', 'tiny-sample', 'unused-suppression', 'x-y');
+    const directive = fc.record({
+      kind: fc.constantFrom('ignore', 'ignore-file'),
+      entries: fc.array(entry, { maxLength: 4 }),
+      before: fc.constantFrom('', 'note: ', 'TODO  # '),
+      after: fc.constantFrom('', ' -- reviewed'),
+      line: fc.constantFrom('class Busy(IStrategy):', '    a = IntParameter(1, 10, default=3)', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(directive, { maxLength: 3 }), (directives) => {
+        let text = STRATEGY;
+        for (const d of directives) {
+          const comment = `# ${d.before}strategy-lint: ${d.kind}${d.entries.length ? `[${d.entries.join(', ')}]` : ''}${d.after}`;
+          text = d.line ? text.replace(d.line, `${d.line}  ${comment}`) : `${comment}\n${text}`;
+        }
+        const silencedBefore = lintPython({ path: 'x.py', text, config: CONFIG });
+        const before = silencedBefore.suppressed.filter((f) => f.code !== 'SL901').map((f) => f.code).sort(); // lines may shift when a comment line goes
+        silencedBefore.release();
+        let current = text;
+        for (let round = 0; round < 6; round++) {
+          const result = unused(current);
+          if (result.findings.length === 0) break;
+          current = fixed(result);
+        }
+        assert.deepEqual(unused(current).findings, [], current);
+        const after = lintPython({ path: 'x.py', text: current, config: CONFIG });
+        assert.deepEqual(after.suppressed.filter((f) => f.code !== 'SL901').map((f) => f.code).sort(), before, `${text}\n---\n${current}`);
+        const original = lintPython({ path: 'x.py', text, config: CONFIG });
+        assert.equal(after.findings.filter((f) => f.code !== 'SL901').length, original.findings.filter((f) => f.code !== 'SL901').length);
+        original.release();
+        after.release();
+        for (const d of directives) if (d.after) assert.ok(current.includes('-- reviewed'), current);
+        for (const d of directives) if (d.before.startsWith('TODO')) assert.ok(current.includes('# TODO'), current);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('honours the configured severity', () => {
     const out = lintPython({ path: 'x.py', text: withComment('  # strategy-lint: ignore[nope]'), config: CONFIG });
     try {
