@@ -10,7 +10,7 @@ import { Bindings, modelFacts, sklearnSearchParameters } from './sklearn';
 import { findStrategyClasses } from './strategy-classes';
 import type { StrategyFacts } from './types';
 import { validationFacts } from './validation';
-import { vectorbtParameters } from './vectorbt';
+import { backtestingPyParameters, vectorbtParameters } from './vectorbt';
 import { freqtradeFacts, freqtradeSettings, indicatorWindows } from './windows';
 
 export function extractFacts(index: SyntaxIndex): StrategyFacts {
@@ -26,6 +26,7 @@ export function extractFacts(index: SyntaxIndex): StrategyFacts {
     ...jesseParameters(index, new Set(strategies.filter((s) => s.framework === 'jesse').map((s) => s.name))),
     ...vectorbtParameters(index, bindings),
     ...sklearnSearchParameters(index, bindings),
+    ...backtestingPyParameters(index, bindings),
   ];
   if (parameters.some((p) => p.framework === 'vectorbt')) frameworks.add('vectorbt');
   const models = modelFacts(index, bindings);

@@ -1,7 +1,7 @@
 // Facts about a strategy, extracted once per document version and shared by every rule.
 import type { SyntaxNode } from '../python/parser';
 
-export type Framework = 'freqtrade' | 'backtrader' | 'lean' | 'jesse' | 'vectorbt' | 'sklearn' | 'pandas';
+export type Framework = 'freqtrade' | 'backtrader' | 'lean' | 'jesse' | 'vectorbt' | 'sklearn' | 'pandas' | 'backtesting';
 
 export type ParameterKind =
   /** Declared for an optimiser: IntParameter, backtrader params, LEAN get_parameter, Jesse hyperparameters. */

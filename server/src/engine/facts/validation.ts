@@ -70,6 +70,8 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   }
   for (const splitter of models.splitters) holdout.push({ node: splitter.call, label: splitter.name });
 
+  // `study.optimize(...)` (optuna), `bt.optimize(...)` (backtesting.py): only with those imports.
+  const optimizerImported = [...index.imports.values()].some((m) => /^(optuna|backtesting)(\.|$)/.test(m));
   const fromdates = new Set<string>();
   for (const call of index.calls) {
     const q = call.qualifiedCallee ?? '';
@@ -78,7 +80,7 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
       holdout.push({ node: call.node, label: `${call.name} cross-validation` });
     } else if (CV_FUNCTIONS.has(call.name) || SPLIT_FUNCTIONS.has(call.name)) {
       holdout.push({ node: call.node, label: call.name });
-    } else if (OPTIMISERS.test(q) || (call.name === 'optimize' && call.receiver && !inStrategy(call.scope.className))) {
+    } else if (OPTIMISERS.test(q) || (call.name === 'optimize' && call.receiver && optimizerImported && !inStrategy(call.scope.className))) {
       if (!inStrategy(call.scope.className)) fitting.push({ node: call.node, label: `\`${call.callee ?? call.name}\` optimisation` });
     } else if (call.name === 'split' && call.receiver && (call.receiver.type === 'identifier' || call.receiver.type === 'call') && call.positional.length > 0) {
       holdout.push({ node: call.node, label: 'splitter.split' });

@@ -102,3 +102,17 @@ describe('missing-holdout', () => {
     assert.deepEqual(linesOf(lint(vbt, 'missing-holdout')), [3]);
   });
 });
+
+describe('missing-holdout: optimisers', () => {
+  before(() => initPythonParser());
+
+  it('counts optuna and backtesting.py optimize, not any .optimize()', () => {
+    const optuna = py('import optuna', 'study = optuna.create_study(direction="maximize")', 'study.optimize(objective, n_trials=200)');
+    assert.deepEqual(linesOf(lint(optuna, 'missing-holdout')), [2]);
+    const backtesting = py('from backtesting import Backtest', 'bt = Backtest(data, Strat, commission=0.001)', 'stats = bt.optimize(n1=range(5, 30), n2=range(10, 70))');
+    assert.deepEqual(linesOf(lint(backtesting, 'missing-holdout')), [3]);
+    assert.match(lint(backtesting, 'wide-search-space')[0].message, /spans 1,500 combinations \(n1 25 × n2 60\)/);
+    const other = py('from pypfopt import EfficientFrontier', 'ef = EfficientFrontier(mu, cov)', 'ef.optimize()');
+    assert.deepEqual(lint(other, 'missing-holdout'), []);
+  });
+});
