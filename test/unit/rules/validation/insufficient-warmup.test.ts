@@ -117,5 +117,14 @@ describe('insufficient-warmup', () => {
     assert.deepEqual(lint(inherited, 'insufficient-warmup'), []);
     const unknownBase = py(...header, 'from mybase import MyBase', 'class Child(MyBase):', '    def populate_indicators(self, dataframe, metadata):', '        dataframe["ema"] = ta.EMA(dataframe, timeperiod=300)');
     assert.deepEqual(lint(unknownBase, 'insufficient-warmup'), []);
+    const dynamic = py(
+      ...header,
+      'class S(IStrategy):',
+      '    def bot_start(self):',
+      '        self.startup_candle_count = 400',
+      '    def populate_indicators(self, dataframe, metadata):',
+      '        dataframe["ema"] = ta.EMA(dataframe, timeperiod=300)',
+    );
+    assert.deepEqual(lint(dynamic, 'insufficient-warmup'), []);
   });
 });

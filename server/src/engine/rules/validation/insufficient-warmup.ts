@@ -58,6 +58,10 @@ export const insufficientWarmup: Rule = {
     const classes = new Map(context.index.classes.map((c) => [c.name, c]));
     const settings = new Map<string, StrategySetting>();
     for (const s of context.facts.settings ?? []) if (s.name === 'startup_candle_count') settings.set(s.className, s);
+    // Set some other way (a property, `self.startup_candle_count = ...` in a method): unknown, skip.
+    const dynamic = new Set<string>();
+    for (const f of context.index.functions) if (f.name === 'startup_candle_count' && f.className) dynamic.add(f.className);
+    for (const a of context.index.assignments) if (a.target === 'self.startup_candle_count' && a.scope.className) dynamic.add(a.scope.className);
     const minMissing = context.option('missing-min-window');
     for (const strategy of context.facts.strategies) {
       if (strategy.framework !== 'freqtrade') continue;
@@ -66,6 +70,7 @@ export const insufficientWarmup: Rule = {
       let longest: IndicatorWindow | undefined;
       for (const w of windows) if (w.className && own.has(w.className) && (!longest || w.length > longest.length)) longest = w;
       if (!longest) continue;
+      if (names.some((n) => dynamic.has(n))) continue;
       const setting = names.map((n) => settings.get(n)).find(Boolean);
       if (setting) {
         // Only the class that declares the setting reports it (subclasses inherit the same line).
