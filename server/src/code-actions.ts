@@ -1,9 +1,7 @@
 // Code actions from already-computed findings: the rule's own fix, "ignore on this line",
 // "ignore in this file", "show documentation", and fix-all (safe fixes only).
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { applyEdits, selectFixes } from './engine/fixes/apply';
 import { ignoreInFileEdit, ignoreOnLineEdit } from './engine/fixes/suppression-edits';
-import type { Finding } from './engine/types';
 import type { DocumentLint } from './lint-service';
 
 export const FIX_ALL_KIND = 'source.fixAll.strategyLint';
@@ -13,7 +11,10 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-export function codeActionsFor(lint: DocumentLint, params: CodeActionParams): CodeAction[] {
+/** Computes the text after fix-all (all rounds), or undefined when there is nothing to fix. */
+export type FixAllProvider = () => { text: string; applied: number } | undefined;
+
+export function codeActionsFor(lint: DocumentLint, params: CodeActionParams, fixAllText?: FixAllProvider): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
@@ -56,25 +57,23 @@ export function codeActionsFor(lint: DocumentLint, params: CodeActionParams): Co
     }
   }
 
-  if (wantsFixAll) {
-    const fixAll = fixAllAction(lint, uri);
+  if (wantsFixAll && fixAllText && lint.findings.some((f) => f.fix?.safety === 'safe')) {
+    const fixAll = fixAllAction(lint, uri, fixAllText);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
-/** One edit replacing the whole text with every safe, non-overlapping fix applied. */
-export function fixAllAction(lint: DocumentLint, uri: string): CodeAction | undefined {
+/** One edit replacing the whole text with every safe fix applied, round after round. */
+export function fixAllAction(lint: DocumentLint, uri: string, fixAllText: FixAllProvider): CodeAction | undefined {
   const output = lint.output;
   if (!output) return undefined;
-  const { applied } = selectFixes(lint.findings, output.lines, false);
-  if (applied.length === 0) return undefined;
-  const edits = applied.flatMap((f: Finding) => f.fix!.edits);
-  const newText = applyEdits(output.lines.text, output.lines, edits);
+  const fixed = fixAllText();
+  if (!fixed || fixed.applied === 0 || fixed.text === output.lines.text) return undefined;
   const end = output.lines.positionAt(output.lines.text.length);
   return {
-    title: `Strategy Lint: fix all safe problems (${applied.length})`,
+    title: `Strategy Lint: fix all safe problems (${fixed.applied})`,
     kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText }] } },
+    edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: fixed.text }] } },
   };
 }

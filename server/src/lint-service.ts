@@ -1,6 +1,7 @@
 // Lints open documents once per version and keeps the result for hover and code actions, so
 // neither ever re-parses or re-runs rules.
 import { uriToPath } from './uri';
+import { fixAll } from './engine/fixes/fix-all';
 import { lintPython, type LintInput, type LintOutput } from './engine/lint';
 import { lintConfigOf, type ServerSettings } from './settings';
 import type { DocumentStore, OpenDocument } from './python-documents';
@@ -40,6 +41,19 @@ export class LintService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+
+  /** The document's text after fix-all (safe fixes, all rounds), from the cached lint. */
+  fixAllText(entry: OpenDocument, settings: ServerSettings): { text: string; applied: number } | undefined {
+    const lint = this.lint(entry, settings);
+    if (!lint.output) return undefined;
+    const uri = entry.document.uri;
+    const path = uriToPath(uri);
+    const text = entry.document.getText();
+    const input = { path, text, config: lintConfigOf(settings), attach: this.attachFor(uri, path, text, settings) };
+    const fixed = fixAll(input, lint.output, false);
+    if (fixed.output !== lint.output) fixed.output.release();
+    return { text: fixed.text, applied: fixed.applied.length };
   }
 
   lint(entry: OpenDocument, settings: ServerSettings): DocumentLint {

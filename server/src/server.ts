@@ -28,6 +28,7 @@ import { hoverAt } from './hover';
 import { applyUserGlossaries } from './user-glossary';
 import { LintService } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
+import { NOTEBOOK_DOCUMENT_SYNC, registerNotebookSupport } from './notebook-sync';
 import { ruleDocUri } from './rule-docs';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
@@ -40,9 +41,9 @@ export function startServer(connection: Connection): void {
   /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
   const rootFor = (file: string) =>
     workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-  const lints = new LintService(store, (m) => connection.console.error(m), (_uri, file, text, settings) => (facts) =>
-    attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: settings.resultGlobs }, resultCache),
-  );
+  const attachFor: ConstructorParameters<typeof LintService>[2] = (_uri, file, text, settings) => (facts) =>
+    attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: settings.resultGlobs }, resultCache);
+  const lints = new LintService(store, (m) => connection.console.error(m), attachFor);
   const publishedResultsFor = new WeakSet<object>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -67,6 +68,7 @@ export function startServer(connection: Connection): void {
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SHOW_RULE_DOC_COMMAND] },
+        notebookDocumentSync: NOTEBOOK_DOCUMENT_SYNC,
         diagnosticProvider: supportsPull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'strategy-lint', version: '0.1.0' },
@@ -95,6 +97,7 @@ export function startServer(connection: Connection): void {
     }
     return pending;
   }
+  const notebooks = registerNotebookSupport(connection, { settingsFor, attachFor, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
 
   const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py');
   const RESULT_FILE = /\.(json|csv|fthypt)$/i;
@@ -145,6 +148,7 @@ export function startServer(connection: Connection): void {
 
   function refreshAll(): void {
     lints.invalidate();
+    notebooks.refresh();
     if (supportsPull) void connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const entry of store.all()) void publish(entry.document.uri);
   }
@@ -196,6 +200,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
+    if (notebooks.owns(params.textDocument.uri)) return notebooks.diagnostics(params);
     const entry = store.get(params.textDocument.uri);
     if (!entry || !isPython(entry)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const lint = await lintEntry(entry);
@@ -204,6 +209,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover(async (params, token) => {
+    if (notebooks.owns(params.textDocument.uri)) return notebooks.hover(params, token);
     const entry = store.get(params.textDocument.uri);
     if (!entry) return null;
     if (!isPython(entry)) {
@@ -224,11 +230,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params, token) => {
+    if (notebooks.owns(params.textDocument.uri)) return notebooks.codeActions(params, token);
     const entry = store.get(params.textDocument.uri);
     if (!entry || !isPython(entry)) return [];
     const lint = await lintEntry(entry);
     if (token.isCancellationRequested) return [];
-    return codeActionsFor(lint, params);
+    const settings = await settingsFor(entry.document.uri);
+    return codeActionsFor(lint, params, () => lints.fixAllText(entry, settings));
   });
 
   connection.onExecuteCommand(async (params) => {

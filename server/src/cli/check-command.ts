@@ -1,11 +1,10 @@
 // `strategy-lint check [PATH...] [--format text|json|sarif] [--select R,..] [--ignore R,..] [--fix] [--unsafe-fixes]`
 import * as fs from 'fs';
-import { applyEdits, selectFixes } from '../engine/fixes/apply';
+import { fixAll } from '../engine/fixes/fix-all';
 import * as path from 'path';
 import { attachResults, ResultFileCache } from '../engine/attach-results';
 import { lintPython, type LintInput } from '../engine/lint';
 import { findRule } from '../engine/rules/registry';
-import { LineIndex } from '../engine/text';
 import { collectPythonFiles, readSourceFile } from './files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
 import { parseArgs, UsageError, type CliIO } from './io';
@@ -45,21 +44,13 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
     });
     let output = lintPython(input(read.text));
     if (fix) {
-      let text = read.text;
-      let changed = 0;
-      // Re-lint after each round: overlapping fixes are applied in a later round (bounded).
-      for (let round = 0; round < 5; round++) {
-        const lines = new LineIndex(text);
-        const { applied } = selectFixes(output.findings, lines, unsafe);
-        if (applied.length === 0) break;
-        text = applyEdits(text, lines, applied.flatMap((f) => f.fix!.edits));
-        changed += applied.length;
-        output.release();
-        output = lintPython(input(text));
-      }
-      if (changed > 0) {
-        fs.writeFileSync(file, text);
-        io.stderr(`${file}: fixed ${changed} problem${changed === 1 ? '' : 's'}`);
+      const fixed = fixAll(input(read.text), output, unsafe);
+      if (fixed.applied.length > 0) {
+        fs.writeFileSync(file, fixed.text);
+        const n = fixed.applied.length;
+        io.stderr(`${file}: fixed ${n} problem${n === 1 ? '' : 's'} (${[...new Set(fixed.applied.map((f) => f.rule))].join(', ')})`);
+        if (fixed.output !== output) output.release();
+        output = fixed.output;
       }
     }
     output.release();
