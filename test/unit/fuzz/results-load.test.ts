@@ -1,0 +1,62 @@
+// Property tests of loadResultFile: mutated real samples (structural and byte-level), junk, zips
+// that are not zips, and pathological files. Fixed seed, bounded count; long run: test/fuzz.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { loadResultFile } from '../../../server/src/engine/results/load-result';
+import { unitParams } from '../../helpers/fuzz-config';
+import { loadAndCheck, pathologicalResults, resultProperty } from '../../helpers/fuzz-results';
+
+const encoder = new TextEncoder();
+
+describe('fuzz: loadResultFile', function () {
+  this.timeout(60000);
+
+  it('keeps its invariants on mutated real result files, junk and broken zips (150 cases)', () => {
+    fc.assert(resultProperty(), unitParams(150));
+  });
+
+  for (const sample of pathologicalResults()) {
+    if (/nested/.test(sample.name)) continue; // see the deep-nesting tests below
+    it(`keeps its invariants on ${sample.name}`, () => void loadAndCheck(sample));
+  }
+
+  for (const sample of pathologicalResults().filter((s) => /nested/.test(s.name))) {
+    it(`never throws on 100,000-deep nesting (${sample.name}) and reports a problem`, () => {
+      const summaries = loadResultFile(sample.name, sample.bytes);
+      assert.ok(summaries.length > 0 && summaries.every((s) => s.problems.length > 0));
+    });
+  }
+
+  // KNOWN BUG (results/json-read.ts indexKeys -> jsonc-parser visit recurses per nesting level):
+  // a stack overflow, caught by loadResultFile as "internal error while reading the result:
+  // Maximum call stack size exceeded". Un-skip once deep nesting is reported as a problem.
+  it.skip('reports 100,000-deep nesting as a problem of the file, not an internal error', () => {
+    void loadAndCheck(pathologicalResults().find((s) => s.name.endsWith('nested-arrays.json'))!);
+  });
+
+  // KNOWN BUG (results/freqtrade-backtest.ts, daily_profit -> periodReturns): a daily profit of
+  // 1e308 on a 0.001 starting balance becomes Infinity (1e308 / 0.001) in periodReturns instead of
+  // being dropped with a problem.
+  it.skip('drops an overflowing daily profit instead of putting Infinity in periodReturns', () => {
+    const json = {
+      strategy: {
+        S: {
+          trades: [],
+          total_trades: 0,
+          starting_balance: 0.001,
+          daily_profit: [['2024-01-01', 1e308], ['2024-01-02', 1]],
+          backtest_start: '2024-01-01 00:00:00',
+          backtest_end: '2024-01-03 00:00:00',
+        },
+      },
+    };
+    void loadAndCheck({ name: '/fuzz/backtest-result-2024.json', bytes: encoder.encode(JSON.stringify(json)) });
+  });
+
+  it('refuses a file above the size cap without parsing it', () => {
+    const bytes = new Uint8Array(2048).fill(0x5b); // '[' x 2048
+    const summaries = loadResultFile('/fuzz/big.json', bytes, { maxBytes: 1024 });
+    assert.equal(summaries.length, 1);
+    assert.match(summaries[0].problems[0].message, /too large/);
+  });
+});
