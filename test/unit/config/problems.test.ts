@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseConfigText, type ConfigKind } from '../../../server/src/engine/config';
 import { located } from './helpers';
 
@@ -165,8 +166,6 @@ describe('config problems are located at the offending key and never stop loadin
 });
 
 describe('config parsing under random input (fast-check)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fc = require('fast-check') as typeof import('fast-check');
   const pieces = ['[tool.strategy-lint]', '[rules.too-many-parameters]', '[severity]', '[[x]]', 'select', 'max-parameters', '"SL101"', "'lit'", '"""', "'''", '=', ' = ', '[', ']', '{', '}', ',', '.', '#', '\n', '\r\n', ' ', '12', '1e9', '-', 'true', '"a\\"b"', '\\', '__proto__', '"per-file-ignores"'];
   const tomlish = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(''));
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { applyEdits, selectFixes } from '../../../../server/src/engine/fixes/apply';
 import { enabledRules, lintPython, type LintConfig } from '../../../../server/src/engine/lint';
 import { initPythonParser } from '../../../../server/src/engine/python/parser';
@@ -163,8 +164,6 @@ describe('unused-suppression (SL901)', () => {
   });
 
   it('fixing converges: no SL901 left, the same findings still silenced, other comment text kept (fast-check)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fc = require('fast-check') as typeof import('fast-check');
     const entry = fc.constantFrom('too-many-parameters', 'SL101', 'sl201', 'lookahead-negative-shift', 'nope', 'tiny-sample', 'unused-suppression', 'x-y');
     const directive = fc.record({
       kind: fc.constantFrom('ignore', 'ignore-file'),
@@ -202,6 +201,22 @@ describe('unused-suppression (SL901)', () => {
       { numRuns: 150 },
     );
   });
+
+  for (const [name, eol] of [['CRLF', '\r\n'], ['lone CR', '\r']]) {
+    it(`ranges and fixes follow ${name} line breaks`, () => {
+      const base = STRATEGY.replace(/\n/g, eol);
+      const text = base.replace('    b = IntParameter(1, 10, default=3)', '    b = IntParameter(1, 10, default=3)  # strategy-lint: ignore[nope]');
+      const result = unused(text);
+      assert.equal(result.findings.length, 1);
+      const lines = new LineIndex(text);
+      const range = result.findings[0].range;
+      assert.equal(range.start.line, 4);
+      assert.equal(lines.lineText(4).slice(range.start.character, range.end.character), 'nope');
+      assert.equal(fixed(result), base);
+      const own = base.replace('class Busy', `# strategy-lint: ignore-file[nope]${eol}class Busy`);
+      assert.equal(fixed(unused(own)), base);
+    });
+  }
 
   it('honours the configured severity', () => {
     const out = lintPython({ path: 'x.py', text: withComment('  # strategy-lint: ignore[nope]'), config: CONFIG });

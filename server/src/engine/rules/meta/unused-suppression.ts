@@ -102,7 +102,7 @@ export function unusedSuppressionFindings(input: UnusedSuppressionInput): Unused
       if (blanketJudgeable && silenced.size === 0) {
         reports.push({
           directive,
-          finding: finding(`Unused suppression: this blanket \`${keyword}\` silences no finding ${where(directive)}.`, directive.range, {
+          finding: finding(`Unused suppression: this blanket \`${keyword}\` silences no finding ${where(directive)}.`, rangeIn(directive, directive.range, input.lines), {
             title: 'Remove unused suppression',
             edits: [removeDirectiveEdit(directive, input.lines)],
           }),
@@ -141,9 +141,9 @@ export function unusedSuppressionFindings(input: UnusedSuppressionInput): Unused
       }
       const message = messageFor(problem, directive.rules[index].text, directive);
       const entry = directive.rules[index];
-      const edit = whole ?? removeEntryEdit(directive, index, keptBefore);
+      const edit = whole ?? removeEntryEdit(directive, index, keptBefore, input.lines);
       const title = all ? 'Remove unused suppression' : `Remove \`${entry.text}\` from the suppression`;
-      reports.push({ directive, finding: finding(message, entry.range, { title, edits: [edit] }) });
+      reports.push({ directive, finding: finding(message, rangeIn(directive, entry.range, input.lines), { title, edits: [edit] }) });
       reported++;
     }
   }
@@ -161,51 +161,69 @@ export function unusedSuppressionFindings(input: UnusedSuppressionInput): Unused
 }
 
 /**
+ * Document offset of a character of the directive's comment line. Directive ranges come from
+ * tree-sitter points (row/column), which do not follow lone-CR line breaks; the comment node's
+ * offset does, so edits and ranges here are computed from offsets and converted with LineIndex.
+ */
+function offsetIn(directive: SuppressionDirective): (character: number) => number {
+  const node = directive.comment.node;
+  return (character) => node.startIndex + (character - node.startPosition.column);
+}
+
+/** LSP range of a directive-relative range. */
+function rangeIn(directive: SuppressionDirective, range: Range, lines: LineIndex): Range {
+  const at = offsetIn(directive);
+  return lines.rangeOf(at(range.start.character), at(range.end.character));
+}
+
+/**
  * Removes one entry with its comma. Runs of removed entries get adjacent (never overlapping)
  * spans, so fixes for several entries of one directive can all apply in one pass.
  */
-function removeEntryEdit(directive: SuppressionDirective, index: number, keptBefore: boolean): TextEdit {
+function removeEntryEdit(directive: SuppressionDirective, index: number, keptBefore: boolean, lines: LineIndex): TextEdit {
   const entries = directive.rules;
   const entry = entries[index];
-  const range: Range = keptBefore
-    ? { start: entries[index - 1].range.end, end: entry.range.end }
-    : { start: entry.range.start, end: entries[index + 1].range.start };
-  return { range, newText: '' };
+  const at = offsetIn(directive);
+  const [start, end] = keptBefore
+    ? [at(entries[index - 1].range.end.character), at(entry.range.end.character)]
+    : [at(entry.range.start.character), at(entries[index + 1].range.start.character)];
+  return { range: lines.rangeOf(start, end), newText: '' };
 }
 
 /** Removes the directive; the whole comment when it held nothing else; the whole line when the comment was alone on it. */
 function removeDirectiveEdit(directive: SuppressionDirective, lines: LineIndex): TextEdit {
-  const row = directive.range.start.line;
-  const text = lines.lineText(row);
-  const commentStart = directive.comment.node.startPosition.column;
-  const commentEnd = Math.min(text.length, commentStart + directive.comment.text.length);
-  const start = directive.range.start.character;
-  const end = directive.range.end.character;
+  const text = lines.text;
+  const at = offsetIn(directive);
+  const commentStart = directive.comment.node.startIndex;
+  const commentEnd = Math.min(text.length, commentStart + directive.comment.text.replace(/\r+$/, '').length);
+  const start = at(directive.range.start.character);
+  const end = at(directive.range.end.character);
+  const row = lines.positionAt(commentStart).line;
+  const lineStart = lines.offsetAt({ line: row, character: 0 });
+  const lineEnd = lines.lineEnd(row);
   const before = text.slice(commentStart, start);
   const after = text.slice(end, commentEnd);
-  const at = (line: number, character: number) => ({ line, character });
+  const remove = (from: number, to: number): TextEdit => ({ range: lines.rangeOf(from, to), newText: '' });
   const blankAfter = after.trim() === '';
   if (/^#\s*$/.test(before) && blankAfter) {
-    if (text.slice(0, commentStart).trim() === '') {
+    const code = text.slice(lineStart, commentStart);
+    if (code.trim() === '') {
       // The comment is the whole line: remove the line and its line break.
-      if (row + 1 < lines.lineCount) return { range: { start: at(row, 0), end: at(row + 1, 0) }, newText: '' };
-      if (row > 0) return { range: { start: at(row - 1, lines.lineText(row - 1).length), end: at(row, text.length) }, newText: '' };
-      return { range: { start: at(row, 0), end: at(row, text.length) }, newText: '' };
+      if (row + 1 < lines.lineCount) return remove(lineStart, lines.offsetAt({ line: row + 1, character: 0 }));
+      if (row > 0) return remove(lines.lineEnd(row - 1), lineEnd);
+      return remove(lineStart, lineEnd);
     }
-    const codeEnd = text.slice(0, commentStart).trimEnd().length;
-    return { range: { start: at(row, codeEnd), end: at(row, text.length) }, newText: '' };
+    return remove(lineStart + code.trimEnd().length, Math.max(commentEnd, lineEnd));
   }
   const innerHash = before.match(/\s*#\s*$/);
   if (blankAfter && innerHash && innerHash.index! > 0) {
     // `# note  # strategy-lint: ignore[x]`: remove the second `# ...` only.
-    return { range: { start: at(row, commentStart + innerHash.index!), end: at(row, commentEnd) }, newText: '' };
+    return remove(commentStart + innerHash.index!, commentEnd);
   }
   if (!blankAfter) {
     // `# strategy-lint: ignore[x] because ...`: remove the directive and the spaces after it.
-    const spaces = after.length - after.trimStart().length;
-    return { range: { start: at(row, start), end: at(row, end + spaces) }, newText: '' };
+    return remove(start, end + (after.length - after.trimStart().length));
   }
   // `# note: strategy-lint: ignore[x]`: remove the directive and the spaces before it.
-  const spaces = before.length - before.trimEnd().length;
-  return { range: { start: at(row, start - spaces), end: at(row, commentEnd) }, newText: '' };
+  return remove(start - (before.length - before.trimEnd().length), commentEnd);
 }
