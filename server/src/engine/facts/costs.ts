@@ -8,7 +8,7 @@ import type { Bindings } from './sklearn';
 import type { CostFacts, CostKind, CostSetting, UnsetCosts } from './types';
 
 /** Keyword / config key -> kind of cost. Any call or config dict using these names sets a cost. */
-const COST_KEYS: Record<string, CostKind> = {
+const COST_KEYS: Record<string, CostKind> = Object.assign(Object.create(null) as Record<string, CostKind>, {
   commission: 'commission',
   commissions: 'commission',
   fee: 'commission',
@@ -19,7 +19,7 @@ const COST_KEYS: Record<string, CostKind> = {
   transaction_costs: 'commission',
   slippage: 'slippage',
   slip_perc: 'slippage',
-};
+});
 /** Costs in currency units rather than rates: a rate cannot replace them. */
 const ABSOLUTE_KEYS = new Set(['fixed_fees']);
 

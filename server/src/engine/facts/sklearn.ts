@@ -83,7 +83,7 @@ export class Bindings {
 // ---------------------------------------------------------------------------------------------
 // Estimators.
 
-const ESTIMATORS: Record<string, EstimatorFamily> = {
+const ESTIMATORS: Record<string, EstimatorFamily> = Object.assign(Object.create(null) as Record<string, EstimatorFamily>, {
   LinearRegression: 'linear',
   LogisticRegression: 'logistic',
   Ridge: 'ridge',
@@ -126,7 +126,7 @@ const ESTIMATORS: Record<string, EstimatorFamily> = {
   ols: 'ols',
   Logit: 'logistic',
   logit: 'logistic',
-};
+});
 
 const ML_MODULES = /^(sklearn|statsmodels|xgboost|lightgbm|catboost)(\.|$)/;
 const STATSMODELS_ONLY = new Set(['OLS', 'WLS', 'GLS', 'ols', 'Logit', 'logit']);

@@ -75,13 +75,13 @@ export function freqtradeFacts(index: SyntaxIndex, strategies: StrategyClass[]):
 // Indicator windows.
 
 /** TA-Lib defaults when no period is passed, and how many periods the output needs to settle. */
-const TALIB_DEFAULTS: Record<string, number> = {
+const TALIB_DEFAULTS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
   RSI: 14, EMA: 30, SMA: 30, WMA: 30, DEMA: 30, TEMA: 30, KAMA: 30, TRIMA: 30, T3: 5, ADX: 14, ADXR: 14, ATR: 14,
   NATR: 14, CCI: 14, MFI: 14, MOM: 10, ROC: 10, WILLR: 14, BBANDS: 5, PLUS_DI: 14, MINUS_DI: 14, AROON: 14,
   AROONOSC: 14, CMO: 14, STOCHRSI: 14, TRIX: 30, LINEARREG: 14, STDDEV: 5, MAX: 30, MIN: 30,
-};
+});
 /** TA-Lib look-back as a multiple of the period (DEMA needs 2n-1 bars, TEMA 3n-2, ADX 2n-1). */
-const TALIB_MULTIPLIER: Record<string, number> = { DEMA: 2, TEMA: 3, ADX: 2, ADXR: 3, T3: 6, TRIX: 3 };
+const TALIB_MULTIPLIER: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, { DEMA: 2, TEMA: 3, ADX: 2, ADXR: 3, T3: 6, TRIX: 3 });
 
 const WINDOW_KEYWORD = /^(time)?period$|periods?$|^(window|length|span|lookback)$|^window_|_window$|_length$|_len$|_span$/;
 const SIGNAL_KEYWORD = /^signal(_?period|_?length|_?window)?$|^window_sign$/;

@@ -92,3 +92,13 @@ describe('unregularized-model', () => {
     assert.equal(lint(text, 'SL401', { options: { 'unregularized-model': { 'min-features': 3 } } }).length, 1);
   });
 });
+
+describe('fact tables are safe against Object.prototype names', () => {
+  before(() => initPythonParser());
+
+  it('does not treat constructor()/toString() calls or keys as estimators or costs', () => {
+    const f = facts(py('x = constructor()', 'y = toString(valueOf=0)', 'd = {"constructor": 0, "valueOf": 0}', 'config["hasOwnProperty"] = 0'));
+    assert.deepEqual(f.models?.estimators, []);
+    assert.deepEqual(f.costs?.settings, []);
+  });
+});
