@@ -1,4 +1,4 @@
-// `npm run bench [-- --write-readme] [-- --quick] [-- --only=floor,ruff,server,cold,scan,pbo]`
+// `npm run bench [-- --write-readme] [-- --quick] [-- --only=floor,ruff,server,cold,scan,pbo] [-- --readme-only]`
 //
 // Prints a table of medians and ratios with each goal beside it, writes bench/results/latest.json
 // and, with --write-readme, the "Performance" section of README.md. Inputs are generated
@@ -510,7 +510,17 @@ function readmeSection(info: ReturnType<typeof machine>, commit: string, date: s
   ].join('\n');
 }
 
+/** `--readme-only`: rewrite the README section from bench/results/latest.json without measuring. */
+function readmeFromLatest(): void {
+  const record = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as { date: string; commit: string; machine: ReturnType<typeof machine>; rows: Row[]; details: Record<string, unknown> };
+  rows.push(...record.rows);
+  Object.assign(details, record.details);
+  writeReadme(path.join(ROOT, 'README.md'), readmeSection(record.machine, record.commit, record.date.slice(0, 10)));
+  log('wrote the Performance section of README.md from bench/results/latest.json');
+}
+
 async function main(): Promise<void> {
+  if (args.includes('--readme-only')) return readmeFromLatest();
   const started = performance.now();
   const info = machine();
   log(`machine: ${info.cpu}, ${info.cores} cores, Node ${info.node}, ${info.memoryGb} GB, load ${info.loadAverageAtStart.join(' ')}`);
