@@ -15,7 +15,11 @@ export const missingHoldout: Rule = {
     why:
       'Performance measured on the data a model or parameter set was chosen on is biased upwards by the selection itself; only data the search never saw can tell skill from overfitting (Bailey, Borwein, López de Prado and Zhu, "Pseudo-Mathematics and Financial Charlatanism", 2014; Pardo, 2008, on walk-forward analysis). A file that optimises and reports results without a holdout has, by construction, no evidence that the result will persist.',
     example: [
-      'pf = vbt.Portfolio.from_signals(close, entries, exits, fees=0.001)',
+      'import numpy as np',
+      'import vectorbt as vbt',
+      '',
+      'fast, slow = vbt.MA.run_combs(close, window=np.arange(2, 101), r=2)',
+      'pf = vbt.Portfolio.from_signals(close, fast.ma_crossed_above(slow), fast.ma_crossed_below(slow), fees=0.001)',
       'best = pf.sharpe_ratio().idxmax()   # chosen and judged on the same history',
     ].join('\n'),
     fix:
