@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseConfigText, type ConfigKind } from '../../../server/src/engine/config';
+import { configProblemRanges, parseConfigText, type ConfigKind } from '../../../server/src/engine/config';
 import { located } from './helpers';
 
 const parse = (text: string, kind: ConfigKind = 'toml', source = '/ws/proj/strategy-lint.toml') => parseConfigText(text, { source, kind, workspaceRoot: '/ws' })!;
@@ -17,6 +17,12 @@ describe('config problems are located at the offending key and never stop loadin
     assert.equal(text[p.offset], '=');
     assert.equal(p.offset, text.indexOf('= 3'));
     assert.deepEqual(loaded.config, {});
+  });
+
+  it('problems convert to LSP ranges', () => {
+    const text = 'select = ["SL101"]\r\n\r\n[severity]\r\nSL101 = "loud"\r\n';
+    const [p] = configProblemRanges(text, parse(text).problems);
+    assert.deepEqual(p.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 14 } });
   });
 
   it('bad JSON: jsonc-parser errors with their offsets; comments are allowed', () => {

@@ -1,8 +1,10 @@
 // Configuration files: discovery (nearest file wins), parsing with located problems, merging with
 // editor settings, per-file-ignores. See docs/configuration.md.
 import type { LintConfig } from '../lint';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
 import { applyPerFileIgnores, configRelativePath, mergeConfig, fileConfigOf } from './merge';
-import type { ConfigurationPreference, LoadedConfig, MergeableConfig } from './types';
+import type { ConfigProblem, ConfigurationPreference, LoadedConfig, MergeableConfig } from './types';
 
 export { ConfigLoader } from './loader';
 export { parseConfigText, pyprojectMentionsSection, THRESHOLD_SHORTCUTS, type ParseConfigOptions } from './parse';
@@ -30,4 +32,10 @@ export function effectiveConfigFor(
   const merged = mergeConfig(settingsConfig, useFile ? fileConfigOf(loaded) : undefined, preference);
   const lint = applyPerFileIgnores(merged, useFile ? configRelativePath(loaded, filePath) : '');
   return { lint, merged };
+}
+
+/** Config problems with LSP ranges (0-based line/character), for diagnostics on the config file and CLI output. */
+export function configProblemRanges(text: string, problems: readonly ConfigProblem[]): (ConfigProblem & { range: Range })[] {
+  const lines = new LineIndex(text);
+  return problems.map((p) => ({ ...p, range: lines.rangeOf(p.offset, p.offset + p.length) }));
 }
