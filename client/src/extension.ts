@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerReportPanel, reportCodeLensMiddleware } from './report-panel';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
@@ -22,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.{json,csv,fthypt}' },
     ],
     outputChannel: output,
+    // The result CodeLens opens the overfitting report.
+    middleware: { provideCodeLenses: reportCodeLensMiddleware },
     synchronize: {
       configurationSection: 'strategyLint',
       // Result files change when a backtest is re-run: the server re-reads them.
@@ -48,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     statusItem,
     vscode.commands.registerCommand('strategyLint.showOutput', () => output.show(true)),
+    registerReportPanel(context, () => client),
     vscode.commands.registerCommand('strategyLint.explainTerm', async () => {
       if (!client) return;
       const terms = await client.sendRequest<{ id: string; title: string; aliases: string[] }[]>('strategyLint/glossaryTerms');

@@ -30,6 +30,7 @@ import { LintService } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
 import { NOTEBOOK_DOCUMENT_SYNC, registerNotebookSupport } from './notebook-sync';
 import { ruleDocUri } from './rule-docs';
+import { REPORT_DATA_REQUEST, reportDataRequest } from './report/request';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 export function startServer(connection: Connection): void {
@@ -228,6 +229,9 @@ export function startServer(connection: Connection): void {
     const term = getTerm(String(params?.id ?? ''));
     return term ? { title: term.title, markdown: renderTermMarkdown(term) } : null;
   });
+
+  // "Strategy Lint: Show Overfitting Report": the report data of an open strategy.
+  connection.onRequest(REPORT_DATA_REQUEST, (params: { uri: string }) => reportDataRequest(params, store, lintEntry));
 
   connection.onCodeAction(async (params, token) => {
     if (notebooks.owns(params.textDocument.uri)) return notebooks.codeActions(params, token);

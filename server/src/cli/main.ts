@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import { loadResultFile } from '../engine/results/load-result';
 import { runCheckCommand } from './check-command';
 import { runPboCommand } from './pbo-command';
+import { runReportCommand } from './report-command';
 import { runStatsCommand } from './stats-command';
 import { UsageError, type CliIO } from './io';
 
@@ -15,6 +16,7 @@ Usage:
   strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--fix] [--unsafe-fixes]
   strategy-lint stats FILE|--sharpe SR --observations T [...]   PSR, DSR, MinTRL, MinBTL (see stats --help)
   strategy-lint pbo MATRIX.csv [--splits S] [--metric sharpe|mean]  probability of backtest overfitting
+  strategy-lint report STRATEGY.py [-o report.html]  overfitting report (self-contained HTML)
   strategy-lint rules                 list every rule with its code
   strategy-lint rule NAME|CODE        print a rule's documentation
 
@@ -32,6 +34,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return runStatsCommand(rest, { ...io, readFile: (p) => fs.readFileSync(p), loadReturns: loadReturnsFromResult });
       case 'pbo':
         return runPboCommand(rest, { ...io, readFile: (p) => fs.readFileSync(p) });
+      case 'report':
+        await initPythonParser();
+        return await runReportCommand(rest, io);
       case 'rules':
         const width = Math.max(...RULES.map((r) => r.name.length));
         io.stdout(RULES.map((r) => `${r.code}  ${r.name.padEnd(width)}  ${r.defaultSeverity.padEnd(7)}  ${r.summary}`).join('\n') + '\n');

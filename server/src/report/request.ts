@@ -1,0 +1,28 @@
+// The language server's `strategyLint/reportData` request: the report data of an open strategy,
+// from the lint the server already cached for its current version (no extra parse or load).
+import type { DocumentLint } from '../lint-service';
+import type { DocumentStore, OpenDocument } from '../python-documents';
+import { uriToPath } from '../uri';
+import { buildReportData, type ReportData } from './model';
+
+export const REPORT_DATA_REQUEST = 'strategyLint/reportData';
+
+export interface ReportDataParams {
+  uri: string;
+}
+
+/** Null when the document is not open in the server or is not a Python file it lints. */
+export async function reportDataRequest(
+  params: ReportDataParams,
+  store: DocumentStore,
+  lint: (entry: OpenDocument) => Promise<DocumentLint>,
+): Promise<ReportData | null> {
+  const uri = String(params?.uri ?? '');
+  const entry = store.get(uri);
+  if (!entry) return null;
+  if (!(entry.document.languageId === 'python' || uri.endsWith('.py'))) return null;
+  const result = await lint(entry);
+  if (!result.output) return null;
+  const file = uriToPath(uri);
+  return buildReportData(result.output, file, { displayPath: file });
+}
