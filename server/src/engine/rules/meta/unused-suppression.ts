@@ -152,8 +152,10 @@ export function unusedSuppressionFindings(input: UnusedSuppressionInput): Unused
   if (reports.length === 0) return out;
   const namesThisRule = new Set(input.directives.suppressions.filter((d) => d.rules.some((r) => findRule(r.text)?.name === UNUSED_SUPPRESSION)));
   for (const { directive, finding: f } of reports) {
+    // Scope by the reported directive's own line (both in tree-sitter rows, whatever the line breaks).
     const silencedBy = input.directives.suppressions.some(
-      (other) => inScope(other, f) && (namesThisRule.has(other) || (other.rules.length === 0 && other !== directive)),
+      (other) =>
+        (other.kind === 'file' || other.line === directive.line) && (namesThisRule.has(other) || (other.rules.length === 0 && other !== directive)),
     );
     (silencedBy ? out.suppressed : out.findings).push(f);
   }
