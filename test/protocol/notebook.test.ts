@@ -61,7 +61,7 @@ describe('notebooks over LSP notebook sync', function () {
       const byCell = cells.map((c) => (diagnostics.get(c.uri) ?? []).map(row).join(', '));
       assert.deepEqual(byCell, ['', '', '', '', '', '3:12 SL204', '', '', '1:36 SL301', '1:9 SL401', '', '']);
       const sl204 = diagnostics.get(cells[5].uri)![0];
-      assert.match(sl204.message, /\(cell 9, line 1\)/);
+      assert.match(String(sl204.message), /\(cell 9, line 1\)/);
       const line = cells[5].text.split('\n')[sl204.range.start.line];
       assert.equal(line.slice(sl204.range.start.character, sl204.range.end.character), 'scaler.fit_transform(X)');
     });
@@ -152,7 +152,7 @@ describe('notebooks over LSP notebook sync', function () {
         for (const d of diagnostics.get(cells[index].uri) ?? []) {
           back.push({
             ...d,
-            message: d.message.replace(/cell (\d+), line (\d+)/g, (_, c: string, l: string) => `line ${pasted.cells.find((x) => x.index === Number(c) - 1)!.pyLine + Number(l)}`),
+            message: String(d.message).replace(/cell (\d+), line (\d+)/g, (_: string, c: string, l: string) => `line ${pasted.cells.find((x) => x.index === Number(c) - 1)!.pyLine + Number(l)}`),
             range: { start: { line: pyLine + d.range.start.line, character: d.range.start.character }, end: { line: pyLine + d.range.end.line, character: d.range.end.character } },
           });
           if (d.relatedInformation) {

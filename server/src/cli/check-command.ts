@@ -8,6 +8,7 @@ import { findRule } from '../engine/rules/registry';
 import { collectPythonFiles, readSourceFile } from './files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
 import { parseArgs, UsageError, type CliIO } from './io';
+import { checkNotebookFile, isNotebookPath } from './notebook-files';
 
 const VERSION = '0.1.0';
 
@@ -26,6 +27,20 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   const cache = new ResultFileCache();
   const cwd = process.cwd();
   for (const file of files) {
+    if (isNotebookPath(file)) {
+      // Code cells as one program, reported per cell (see notebook-files.ts); results association as for a .py file.
+      const absolute = path.resolve(file);
+      const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+      const notebook = checkNotebookFile(file, {
+        input: (text) => ({ path: absolute, text, config: { select, ignore }, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot }, cache) }),
+        fix,
+        unsafe,
+        note: io.stderr,
+      });
+      if ('error' in notebook) errors.push(`${file}: ${notebook.error}`);
+      else results.push(notebook);
+      continue;
+    }
     const read = readSourceFile(file);
     if ('error' in read) {
       errors.push(`${file}: ${read.error}`);

@@ -18,7 +18,7 @@ export function collectPythonFiles(inputs: string[]): { files: string[]; errors:
     if (stat.isDirectory()) {
       if (!explicit && (SKIP_DIRS.has(path.basename(p)) || path.basename(p).startsWith('.'))) return;
       for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name), false);
-    } else if (explicit || p.endsWith('.py')) {
+    } else if (explicit || p.endsWith('.py') || p.endsWith('.ipynb')) {
       files.push(p);
     }
   };

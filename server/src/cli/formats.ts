@@ -6,12 +6,15 @@ import type { Finding, Severity } from '../engine/types';
 export interface FileFindings {
   file: string;
   findings: Finding[];
+  /** Notebooks (cli/notebook-files.ts): per finding, its 1-based cell (ranges are within it) and notebook file line. */
+  cells?: number[];
+  fileLines?: number[];
 }
 
 export function formatText(results: FileFindings[]): string {
   const lines: string[] = [];
-  for (const { file, findings } of results) {
-    for (const f of findings) lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.code} [${f.rule}] ${f.message}`);
+  for (const { file, findings, cells } of results) {
+    for (const [i, f] of findings.entries()) lines.push(`${file}:${cells ? `cell ${cells[i]}:` : ''}${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.code} [${f.rule}] ${f.message}`);
   }
   const count = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(count === 0 ? 'All checks passed.' : `Found ${count} problem${count === 1 ? '' : 's'} in ${results.filter((r) => r.findings.length).length} file(s).`);
@@ -19,9 +22,10 @@ export function formatText(results: FileFindings[]): string {
 }
 
 export function formatJson(results: FileFindings[]): string {
-  const rows = results.flatMap(({ file, findings }) =>
-    findings.map((f) => ({
+  const rows = results.flatMap(({ file, findings, cells }) =>
+    findings.map((f, i) => ({
       file,
+      ...(cells ? { cell: cells[i] } : {}),
       rule: f.rule,
       code: f.code,
       severity: f.severity,
@@ -63,8 +67,8 @@ export function formatSarif(results: FileFindings[], root: string, version: stri
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + root.replace(/\\/g, '/') + '/' } },
-        results: results.flatMap(({ file, findings }) =>
-          findings.map((f) => ({
+        results: results.flatMap(({ file, findings, cells, fileLines }) =>
+          findings.map((f, i) => ({
             ruleId: f.code,
             ruleIndex: ruleIndex.get(f.rule),
             level: SARIF_LEVEL[f.severity],
@@ -73,7 +77,7 @@ export function formatSarif(results: FileFindings[], root: string, version: stri
               {
                 physicalLocation: {
                   artifactLocation: { uri: path.relative(root, path.resolve(file)).split(path.sep).join('/'), uriBaseId: '%SRCROOT%' },
-                  region: {
+                  region: cells ? { startLine: fileLines![i] } : {
                     startLine: f.range.start.line + 1,
                     startColumn: f.range.start.character + 1,
                     endLine: f.range.end.line + 1,
@@ -82,6 +86,7 @@ export function formatSarif(results: FileFindings[], root: string, version: stri
                 },
               },
             ],
+            ...(cells ? { properties: { cell: cells[i], line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 } } : {}),
           })),
         ),
       },
