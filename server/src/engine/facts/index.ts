@@ -5,7 +5,7 @@ import { costFacts } from './costs';
 import { freqtradeParameters } from './freqtrade';
 import { hiddenLiteralParameters } from './hidden-literals';
 import { jesseParameters } from './jesse';
-import { leanFacts, leanParameters } from './lean';
+import { backtestWindows, leanFacts, leanParameters } from './lean';
 import { Bindings, modelFacts, sklearnSearchParameters } from './sklearn';
 import { findStrategyClasses } from './strategy-classes';
 import type { StrategyFacts } from './types';
@@ -42,5 +42,6 @@ export function extractFacts(index: SyntaxIndex): StrategyFacts {
     validation: validationFacts(index, models, parameters, strategies),
     lean: leanFacts(index),
     freqtrade: freqtradeFacts(index, strategies),
+    backtestWindows: backtestWindows(index, new Map(strategies.map((s) => [s.name, s.framework ?? '']))),
   };
 }

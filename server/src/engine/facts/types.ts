@@ -61,6 +61,8 @@ export interface StrategyFacts {
   lean?: LeanFacts;
   /** freqtrade specifics: populate_* methods, informative pairs/timeframes. */
   freqtrade?: FreqtradeFacts;
+  /** Backtest periods spelt out in code (LEAN start/end dates, backtrader feed from/to dates). */
+  backtestWindows?: BacktestWindow[];
 }
 
 export interface FreqtradeFacts {
@@ -173,6 +175,22 @@ export interface ValidationFacts {
   fitting: { node: SyntaxNode; label: string }[];
   /** Signs of out-of-sample validation: splits, walk-forward loops, date cut-offs, test sets. */
   holdout: { node: SyntaxNode; label: string }[];
+}
+
+/** A calendar date read from literal code (`set_start_date(2020, 1, 1)`, `datetime(2020, 1, 1)`). */
+export interface CodeDate {
+  year: number;
+  month: number;
+  day: number;
+  node: SyntaxNode;
+}
+
+/** The period a backtest (and any optimisation in it) runs over, when the code spells it out. */
+export interface BacktestWindow {
+  framework: Framework;
+  start: CodeDate;
+  end: CodeDate;
+  className?: string;
 }
 
 export interface LeanFacts {

@@ -11,6 +11,7 @@ const OWN = new Set([
   'shuffled-time-series-split',
   'missing-holdout',
   'insufficient-warmup',
+  'short-optimization-window',
   'unregularized-model',
   'zero-trading-costs',
   'unmodelled-trading-costs',

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { insufficientWarmup } from './insufficient-warmup';
 import { missingHoldout } from './missing-holdout';
+import { shortOptimizationWindow } from './short-optimization-window';
 import { shuffledTimeSeriesSplit } from './shuffled-time-series-split';
 
-export const VALIDATION_RULES: Rule[] = [shuffledTimeSeriesSplit, missingHoldout, insufficientWarmup];
+export const VALIDATION_RULES: Rule[] = [shuffledTimeSeriesSplit, missingHoldout, insufficientWarmup, shortOptimizationWindow];
