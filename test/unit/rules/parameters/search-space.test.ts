@@ -56,6 +56,22 @@ describe('wide-search-space and searchSpaceSize', () => {
     assert.equal(searchSpaceSize(combs), (99 * 98) / 2);
   });
 
+  it('counts vectorbt PRO vbt.Param sweeps by keyword name', () => {
+    const f = facts(
+      py(
+        'import numpy as np',
+        'import vectorbtpro as vbt',
+        '@vbt.parameterized(merge_func="concat")',
+        'def sma_cross(close, fast, slow):',
+        '    return close',
+        'pf = sma_cross(close, fast=vbt.Param([10, 20, 30]), slow=vbt.Param(np.arange(50, 100, 10)))',
+      ),
+    );
+    const [space] = searchSpaces(f);
+    assert.deepEqual(space.finite.map((x) => `${x.parameter.name}=${x.choices}`), ['fast=3', 'slow=5']);
+    assert.equal(searchSpaceSize(f), 15);
+  });
+
   it('multiplies vectorbt sweeps, sums separate optstrategy grids, and counts Jesse int/float-with-step/categorical', () => {
     const two = facts(py('import vectorbt as vbt', 'a = vbt.MA.run(close, window=list(range(5)), param_product=True)', 'b = vbt.RSI.run(close, window=[7, 14, 21], param_product=True)'));
     assert.equal(searchSpaces(two).length, 1); // list(range(5)) is not a literal grid
