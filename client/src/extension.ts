@@ -19,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
+      // Python cells of Jupyter notebooks: synced as notebooks (the server lints a notebook's cells as one program).
+      { notebook: '*', language: 'python' },
       // Result files: diagnostics at their keys and glossary hovers over them.
       { scheme: 'file', pattern: '**/*.{json,csv,fthypt}' },
     ],
