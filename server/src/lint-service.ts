@@ -1,11 +1,14 @@
 // Lints open documents once per version and keeps the result for hover and code actions, so
-// neither ever re-parses or re-runs rules.
-import { uriToPath } from './uri';
+// neither ever re-parses or re-runs rules. Also resolves each document's configuration: editor
+// settings merged with the nearest configuration file (see engine/config).
+import { ConfigLoader, effectiveConfigFor, type LoadedConfig } from './engine/config';
+import { nodeConfigFs } from './engine/config/node-fs';
 import { fixAll } from './engine/fixes/fix-all';
 import { lintPython, type LintInput, type LintOutput } from './engine/lint';
-import { lintConfigOf, type ServerSettings } from './settings';
-import type { DocumentStore, OpenDocument } from './python-documents';
 import type { Finding } from './engine/types';
+import type { DocumentStore, OpenDocument } from './python-documents';
+import { lintConfigOf, type ServerSettings } from './settings';
+import { uriToPath } from './uri';
 
 export interface DocumentLint {
   uri: string;
@@ -15,17 +18,24 @@ export interface DocumentLint {
   findings: Finding[];
   /** Why the file was not linted, when it was not (too large, disabled). */
   skipped?: string;
+  /** The configuration file that applied, if any (its problems become diagnostics on it). */
+  configFile?: LoadedConfig;
 }
+
+export type AttachFor = (uri: string, path: string, text: string, resultGlobs: string[]) => LintInput['attach'];
 
 export class LintService {
   private readonly cache = new Map<string, DocumentLint>();
   private readonly reportedFailures = new Set<string>();
+  readonly configs = new ConfigLoader(nodeConfigFs);
 
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
     /** Builds the result-association callback for a document (see engine/attach-results). */
-    private readonly attachFor: (uri: string, path: string, text: string, settings: ServerSettings) => LintInput['attach'] = () => undefined,
+    private readonly attachFor: AttachFor = () => undefined,
+    /** The workspace folder a file belongs to (configuration and result paths stay inside it). */
+    private readonly rootFor: (path: string) => string = (p) => p,
   ) {}
 
   cached(uri: string): DocumentLint | undefined {
@@ -43,15 +53,23 @@ export class LintService {
     this.cache.delete(uri);
   }
 
+  /** The lint input for a document: effective configuration and result association. */
+  private inputFor(entry: OpenDocument, settings: ServerSettings): { input: LintInput; configFile?: LoadedConfig } {
+    const uri = entry.document.uri;
+    const path = uriToPath(uri);
+    const text = entry.document.getText();
+    const configFile = settings.configurationPreference === 'editorOnly' ? undefined : this.configs.configFor(path, this.rootFor(path));
+    const fromSettings = { ...lintConfigOf(settings), resultGlobs: settings.resultGlobs, glossaryFiles: settings.glossaryFiles };
+    const { lint, merged } = effectiveConfigFor(path, fromSettings, configFile, settings.configurationPreference);
+    const attach = this.attachFor(uri, path, text, merged.resultGlobs ?? settings.resultGlobs);
+    return { input: { path, text, config: lint, attach }, configFile };
+  }
+
   /** The document's text after fix-all (safe fixes, all rounds), from the cached lint. */
   fixAllText(entry: OpenDocument, settings: ServerSettings): { text: string; applied: number } | undefined {
     const lint = this.lint(entry, settings);
     if (!lint.output) return undefined;
-    const uri = entry.document.uri;
-    const path = uriToPath(uri);
-    const text = entry.document.getText();
-    const input = { path, text, config: lintConfigOf(settings), attach: this.attachFor(uri, path, text, settings) };
-    const fixed = fixAll(input, lint.output, false);
+    const fixed = fixAll(this.inputFor(entry, settings).input, lint.output, false);
     if (fixed.output !== lint.output) fixed.output.release();
     return { text: fixed.text, applied: fixed.applied.length };
   }
@@ -81,20 +99,14 @@ export class LintService {
         ],
       };
     } else {
-      const path = uriToPath(uri);
-      const output = lintPython({
-        path,
-        text,
-        tree: this.store.treeFor(entry),
-        config: lintConfigOf(settings),
-        attach: this.attachFor(uri, path, text, settings),
-      });
+      const { input, configFile } = this.inputFor(entry, settings);
+      const output = lintPython({ ...input, tree: this.store.treeFor(entry) });
       for (const failure of output.failures) {
         if (this.reportedFailures.has(failure.rule)) continue;
         this.reportedFailures.add(failure.rule);
         this.log(`Rule ${failure.rule} failed (reported once; other rules still ran): ${failure.error}`);
       }
-      result = { uri, version, output, findings: output.findings };
+      result = { uri, version, output, findings: output.findings, configFile };
     }
     this.cache.set(uri, result);
     return result;

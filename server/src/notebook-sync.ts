@@ -29,7 +29,7 @@ import { cellLabel, NotebookProgram, type CellEdit } from './engine/notebook';
 import type { Finding } from './engine/types';
 import { pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
-import { LintService, type DocumentLint } from './lint-service';
+import { LintService, type AttachFor, type DocumentLint } from './lint-service';
 import { DocumentStore } from './python-documents';
 import type { ServerSettings } from './settings';
 
@@ -45,7 +45,8 @@ export const NOTEBOOK_DOCUMENT_SYNC: NotebookDocumentSyncOptions = {
 export interface NotebookDeps {
   settingsFor(uri: string): Promise<ServerSettings>;
   /** Result association, as for a strategy file (the notebook's path decides its folder). */
-  attachFor(uri: string, path: string, text: string, settings: ServerSettings): LintInput['attach'];
+  attachFor: AttachFor;
+  rootFor(path: string): string;
   /** Resolves once the parser is ready. */
   ready(): Promise<unknown>;
   supportsPull(): boolean;
@@ -72,7 +73,7 @@ interface NotebookState {
 export function registerNotebookSupport(connection: Connection, deps: NotebookDeps): NotebookSupport {
   const notebooks = new NotebookDocuments(TextDocument);
   const store = new DocumentStore();
-  const lints = new LintService(store, deps.log, deps.attachFor);
+  const lints = new LintService(store, deps.log, deps.attachFor, deps.rootFor);
   const states = new Map<string, NotebookState>();
   const timers = new Map<string, NodeJS.Timeout>();
   let refreshTimer: NodeJS.Timeout | undefined;

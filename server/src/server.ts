@@ -16,6 +16,7 @@ import * as path from 'path';
 import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOC_COMMAND } from './code-actions';
 import { attachResults, ResultFileCache } from './engine/attach-results';
 import { resultLenses } from './engine/result-lens';
+import { ConfigDiagnostics } from './config-diagnostics';
 import { ResultDiagnostics } from './result-diagnostics';
 import { uriToPath } from './uri';
 import { toDiagnostic } from './diagnostics';
@@ -26,7 +27,7 @@ import { renderTermMarkdown } from './engine/glossary/render';
 import { csvHeaderHover, jsonKeyHover, pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
 import { applyUserGlossaries } from './user-glossary';
-import { LintService } from './lint-service';
+import { LintService, type AttachFor } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
 import { NOTEBOOK_DOCUMENT_SYNC, registerNotebookSupport } from './notebook-sync';
 import { ruleDocUri } from './rule-docs';
@@ -42,9 +43,10 @@ export function startServer(connection: Connection): void {
   /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
   const rootFor = (file: string) =>
     workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-  const attachFor: ConstructorParameters<typeof LintService>[2] = (_uri, file, text, settings) => (facts) =>
-    attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: settings.resultGlobs }, resultCache);
-  const lints = new LintService(store, (m) => connection.console.error(m), attachFor);
+  const attachFor: AttachFor = (_uri, file, text, resultGlobs) => (facts) =>
+    attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: resultGlobs }, resultCache);
+  const lints = new LintService(store, (m) => connection.console.error(m), attachFor, rootFor);
+  const configDiagnostics = new ConfigDiagnostics(connection, log);
   const publishedResultsFor = new WeakSet<object>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -98,7 +100,7 @@ export function startServer(connection: Connection): void {
     }
     return pending;
   }
-  const notebooks = registerNotebookSupport(connection, { settingsFor, attachFor, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
+  const notebooks = registerNotebookSupport(connection, { settingsFor, attachFor, rootFor, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
 
   const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py');
   const RESULT_FILE = /\.(json|csv|fthypt)$/i;
@@ -117,6 +119,7 @@ export function startServer(connection: Connection): void {
     if (!publishedResultsFor.has(lint)) {
       publishedResultsFor.add(lint);
       resultDiagnostics.update(entry.document.uri, lint.output, lint.findings);
+      configDiagnostics.update(entry.document.uri, lint.configFile);
     }
     return lint;
   }
@@ -185,7 +188,10 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A re-run backtest rewrites its result file: forget it so the next lint reads it again.
-    for (const change of changes) resultCache.forget(uriToPath(change.uri));
+    for (const change of changes) {
+      resultCache.forget(uriToPath(change.uri));
+      lints.configs.invalidate(uriToPath(change.uri));
+    }
     refreshAll();
   });
 

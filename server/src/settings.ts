@@ -16,6 +16,8 @@ export interface ServerSettings {
   glossaryFiles: string[];
   /** Files larger than this are not linted (one informational diagnostic instead). */
   maxFileBytes: number;
+  /** How settings and configuration files combine (as Ruff's configurationPreference). */
+  configurationPreference: 'filesystemFirst' | 'editorFirst' | 'editorOnly';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   resultGlobs: [],
   glossaryFiles: [],
   maxFileBytes: 2 * 1024 * 1024,
+  configurationPreference: 'filesystemFirst',
 };
 
 /** Merges whatever the client sent over the defaults, dropping values of the wrong type. */
@@ -46,6 +49,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     resultGlobs: strings(value.resultGlobs, DEFAULT_SETTINGS.resultGlobs),
     glossaryFiles: strings(value.glossaryFiles, DEFAULT_SETTINGS.glossaryFiles),
     maxFileBytes: number(value.maxFileBytes, DEFAULT_SETTINGS.maxFileBytes),
+    configurationPreference: (['filesystemFirst', 'editorFirst', 'editorOnly'] as const).find((p) => p === value.configurationPreference) ?? DEFAULT_SETTINGS.configurationPreference,
   };
 }
 

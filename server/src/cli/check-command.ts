@@ -1,9 +1,11 @@
-// `strategy-lint check [PATH...] [--format text|json|sarif] [--select R,..] [--ignore R,..] [--fix] [--unsafe-fixes]`
+// `strategy-lint check [PATH...] [--format text|json|sarif] [--select R,..] [--ignore R,..] [--config FILE] [--fix] [--unsafe-fixes]`
 import * as fs from 'fs';
 import { fixAll } from '../engine/fixes/fix-all';
 import * as path from 'path';
 import { attachResults, ResultFileCache } from '../engine/attach-results';
-import { lintPython, type LintInput } from '../engine/lint';
+import { applyPerFileIgnores, ConfigLoader, configProblemRanges, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
+import { nodeConfigFs } from '../engine/config/node-fs';
+import { lintPython, type LintConfig, type LintInput } from '../engine/lint';
 import { findRule } from '../engine/rules/registry';
 import { collectPythonFiles, readSourceFile } from './files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
@@ -13,7 +15,7 @@ import { checkNotebookFile, isNotebookPath } from './notebook-files';
 const VERSION = '0.1.0';
 
 export async function runCheckCommand(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag' });
+  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag', config: 'string' });
   const format = (parsed.options.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format '${format}' (expected text, json or sarif)`);
   const select = (parsed.options.select as string[] | undefined) ?? [];
@@ -26,13 +28,33 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   const results: FileFindings[] = [];
   const cache = new ResultFileCache();
   const cwd = process.cwd();
+  const configs = new ConfigLoader(nodeConfigFs);
+  const explicitConfig = parsed.options.config as string | undefined;
+  if (explicitConfig && !fs.existsSync(explicitConfig)) throw new UsageError(`--config ${explicitConfig}: file not found`);
+  const reportedConfigs = new Set<string>();
+  let configErrors = 0;
+  /** CLI flags over the nearest configuration file (or --config), then per-file-ignores. */
+  const configFor = (absolute: string, workspaceRoot: string): { config: LintConfig; resultGlobs: string[] } => {
+    const loaded = explicitConfig ? configs.load(path.resolve(explicitConfig), workspaceRoot) : configs.configFor(absolute, workspaceRoot);
+    if (loaded && !reportedConfigs.has(loaded.source)) {
+      reportedConfigs.add(loaded.source);
+      const text = fs.readFileSync(loaded.source, 'utf8');
+      for (const problem of configProblemRanges(text, loaded.problems)) {
+        if (problem.severity === 'error') configErrors++;
+        io.stderr(`${path.relative(cwd, loaded.source)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity}: ${problem.message}`);
+      }
+    }
+    const merged = mergeConfig({ select, ignore }, fileConfigOf(loaded), 'editorFirst');
+    return { config: applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : ''), resultGlobs: merged.resultGlobs ?? [] };
+  };
   for (const file of files) {
     if (isNotebookPath(file)) {
       // Code cells as one program, reported per cell (see notebook-files.ts); results association as for a .py file.
       const absolute = path.resolve(file);
       const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+      const { config, resultGlobs } = configFor(absolute, workspaceRoot);
       const notebook = checkNotebookFile(file, {
-        input: (text) => ({ path: absolute, text, config: { select, ignore }, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot }, cache) }),
+        input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs }, cache) }),
         fix,
         unsafe,
         note: io.stderr,
@@ -46,16 +68,16 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       errors.push(`${file}: ${read.error}`);
       continue;
     }
-    const config = { select, ignore };
     const absolute = path.resolve(file);
     // Results must stay inside the project: the working directory, or the file's folder when
     // the file lies outside it.
     const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+    const { config, resultGlobs } = configFor(absolute, workspaceRoot);
     const input = (text: string): LintInput => ({
       path: absolute,
       text,
       config,
-      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot }, cache),
+      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs }, cache),
     });
     let output = lintPython(input(read.text));
     if (fix) {
@@ -74,6 +96,6 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   const rendered = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, process.cwd(), VERSION) : formatText(results);
   io.stdout(rendered);
   for (const error of errors) io.stderr(`strategy-lint: ${error}`);
-  if (errors.length) return 2;
+  if (errors.length || configErrors) return 2;
   return results.some((r) => r.findings.length) ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import type { StrategyFacts } from './facts/types';
 import { parsePython, type Tree } from './python/parser';
 import { buildSyntaxIndex, type SyntaxIndex } from './python/syntax-index';
 import type { AttachedResults, ReportInput, Rule, RuleContext } from './rules/rule';
+import { unusedSuppression, unusedSuppressionFindings } from './rules/meta/unused-suppression';
 import { RULES, findRule } from './rules/registry';
 import { parseDirectives, type Directives } from './suppressions';
 import { LineIndex, parserText } from './text';
@@ -95,7 +96,8 @@ export function lintPython(input: LintInput): LintOutput {
     } catch (error) {
       failures.push({ rule: 'result-association', error: error instanceof Error ? error.stack ?? error.message : String(error) });
     }
-    for (const rule of enabledRules(input.config, input.rules)) {
+    const enabled = enabledRules(input.config, input.rules);
+    for (const rule of enabled) {
       const context: RuleContext = {
         path: input.path,
         text: input.text,
@@ -114,6 +116,21 @@ export function lintPython(input: LintInput): LintOutput {
       }
     }
     const { findings, suppressed } = applySuppressions(raw, directives);
+    // unused-suppression can only be judged once every other rule has reported.
+    if (enabled.includes(unusedSuppression)) {
+      const meta = unusedSuppressionFindings({
+        directives,
+        suppressed,
+        lines,
+        enabledRules: enabled.map((r) => r.name),
+        failedRules: failures.map((f) => f.rule),
+        resultsAttached: (results?.attached.length ?? 0) > 0,
+        severity: severityFor(unusedSuppression, input.config) as Severity,
+        findRule,
+      });
+      for (const f of meta.findings) findings.push(f);
+      for (const f of meta.suppressed) suppressed.push(f);
+    }
     findings.sort(compareFindings);
     return { findings, suppressed, facts, index, directives, lines, failures, results, release };
   } catch (error) {

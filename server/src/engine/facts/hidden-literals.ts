@@ -36,7 +36,7 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   };
   for (const literal of index.numbers) {
     const fn = literal.scope.functionName;
-    if (!literal.comparison || !fn || !(fn in DECISION_METHODS)) continue;
+    if (!literal.comparison || !fn || !Object.hasOwn(DECISION_METHODS, fn)) continue;
     if (literal.scope.className && !strategyNames.has(literal.scope.className)) continue;
     // `x.shift(1) < y` compares data, the `1` is an offset: only operands outside calls count.
     const path = pathBetween(literal.comparison, literal.node);
@@ -47,7 +47,7 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   }
   for (const call of index.calls) {
     const fn = call.scope.functionName;
-    if (!THRESHOLD_CALLS.has(call.name) || !fn || !(fn in DECISION_METHODS)) continue;
+    if (!THRESHOLD_CALLS.has(call.name) || !fn || !Object.hasOwn(DECISION_METHODS, fn)) continue;
     for (const arg of call.positional) {
       const value = numberValue(arg);
       if (value !== undefined) push(arg, value, call.scope.className, DECISION_METHODS[fn]);

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'strategy-lint.js');
+const STRATEGY = fs.readFileSync(path.join(ROOT, 'examples', 'freqtrade', 'user_data', 'strategies', 'BandRiderStrategy.py'), 'utf8');
+
+function check(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, 'check', '.', '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, rows: result.stdout ? (JSON.parse(result.stdout) as { code: string; file: string }[]) : [], stderr: result.stderr };
+}
+
+describe('strategy-lint check with configuration files', function () {
+  this.timeout(30000);
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-config-'));
+    fs.mkdirSync(path.join(dir, 'strategies', 'legacy'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'strategies', 'BandRider.py'), STRATEGY);
+    fs.writeFileSync(path.join(dir, 'strategies', 'legacy', 'Old.py'), STRATEGY);
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('applies [tool.strategy-lint] from pyproject.toml: ignore and per-file-ignores', () => {
+    fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "bots"\n\n[tool.strategy-lint]\nignore = ["SL102"]\n\n[tool.strategy-lint.per-file-ignores]\n"strategies/legacy/*.py" = ["too-many-parameters"]\n');
+    const { status, rows } = check(dir);
+    assert.equal(status, 1);
+    assert.ok(!rows.some((r) => r.code === 'SL102'), 'SL102 ignored everywhere');
+    assert.ok(rows.some((r) => r.code === 'SL101' && r.file.endsWith('BandRider.py')));
+    assert.ok(!rows.some((r) => r.code === 'SL101' && r.file.endsWith('Old.py')), 'per-file-ignores for legacy/');
+  });
+
+  it('the nearest file wins, and a pyproject.toml without the section is not a config', () => {
+    fs.writeFileSync(path.join(dir, 'strategies', 'legacy', 'pyproject.toml'), '[project]\nname = "legacy"\n');
+    fs.writeFileSync(path.join(dir, 'strategies', 'strategy-lint.toml'), 'select = ["SL101"]\n');
+    const { rows } = check(dir);
+    assert.deepEqual([...new Set(rows.map((r) => r.code))], ['SL101']);
+    assert.equal(rows.length, 2, 'both files use strategies/strategy-lint.toml');
+  });
+
+  it('reports an invalid config at the offending key and goes on with defaults for it', () => {
+    fs.writeFileSync(path.join(dir, 'strategies', 'strategy-lint.toml'), 'select = ["SL101"]\nmax-parameters = "twelve"\nunknown-key = 3\n');
+    const { status, rows, stderr } = check(dir);
+    assert.ok(rows.some((r) => r.code === 'SL101'));
+    assert.match(stderr, /strategies\/strategy-lint\.toml:2:\d+: \w+: .*max-parameters/);
+    assert.match(stderr, /strategies\/strategy-lint\.toml:3:1: \w+: .*unknown-key/);
+    assert.ok(status === 1 || status === 2);
+  });
+
+  it('--config FILE replaces discovery', () => {
+    const explicit = path.join(dir, 'ci.strategy-lint.json');
+    fs.writeFileSync(explicit, '{ "select": ["insufficient-warmup"] }\n');
+    const { rows } = check(dir, '--config', explicit);
+    assert.deepEqual([...new Set(rows.map((r) => r.code))], ['SL303']);
+    assert.equal(check(dir, '--config', path.join(dir, 'missing.json')).status, 2);
+  });
+});
