@@ -356,7 +356,11 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
       terms,
     };
   } else if (inSampleReturn !== null) {
-    verdict = { level: 'bad', text: `Every day of this curve was available to the optimiser (${pct(inSampleReturn)} in-sample), and no out-of-sample period exists: it shows how well the parameters fit this history, not how they trade; ${dd}.`, terms };
+    const recorded = spans.find((s) => s.kind === 'out-of-sample');
+    const oos = recorded
+      ? `an out-of-sample period is recorded (${recorded.start.slice(0, 10)} to ${recorded.end.slice(0, 10)}) but this result holds no returns from it`
+      : 'no out-of-sample period exists';
+    verdict = { level: 'bad', text: `Every point of this curve was available to the optimiser (${pct(inSampleReturn)} in-sample) and ${oos}: it shows how well the parameters fit this history, not how they trade; ${dd}.`, terms };
   } else if (outOfSampleReturn !== null) {
     verdict = { level: 'ok', text: `The whole curve is out of sample (${pct(outOfSampleReturn)} on data the optimiser never saw); ${dd}.`, terms };
   } else {
@@ -506,7 +510,13 @@ function buildPbo(group: StrategyResults, maxPairs: number): { chart: PboChart |
       : level === 'warn'
         ? 'the backtest winner often disappoints on unseen data'
         : 'the backtest winner usually stays above the median on unseen data';
-  const slope = degradation ? `; out of sample keeps about ${num(degradation.slope * 100, 0)} % of each extra unit of in-sample performance` : '';
+  const slope = !degradation
+    ? ''
+    : degradation.slope < 0
+      ? `; and the better a configuration looked in-sample, the worse it did out of sample (slope ${num(degradation.slope)})`
+      : degradation.slope < 1
+        ? `; out of sample keeps only about ${num(degradation.slope * 100, 0)} % of each extra unit of in-sample ${pbo.metric}`
+        : '';
   const verdict: Verdict = { level, text: `In ${share} % of ${num(pbo.combinations, 0)} splits the in-sample best of ${pbo.trials} configurations ranked at or below the median out of sample: ${tail}${slope}.`, terms };
   return {
     chart: {

@@ -106,10 +106,16 @@ function drawDsr(container: any, chart: DsrChart): void {
   }
   marks.push(ruleX([0], { stroke: C.muted, strokeOpacity: 0.5 }));
   marks.push(ruleX([chart.expectedMax], { stroke: C.warn, strokeWidth: 2, strokeDasharray: '5,3', ariaDescription: 'expected max' } as any));
-  marks.push(text([chart.expectedMax], { x: (d: number) => d, frameAnchor: 'top', dy: 4, dx: -4, textAnchor: 'end', text: () => `E[max] of ${chart.trials.toLocaleString('en-US')} trials`, fill: C.warn } as any));
-  const chosenColor = chart.sharpe >= chart.expectedMax ? C.ok : C.bad;
+  // Each label (on its own row) goes on the side of its line with more room.
+  const xs = [chart.sharpe, chart.expectedMax, 0, ...(chart.histogram ?? []).flatMap((b) => [b.x0, b.x1]), ...(chart.nullDensity ?? []).map((p) => p.x)];
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const side = (x: number) => ((x - lo) / (hi - lo || 1) < 0.6 ? { dx: 5, textAnchor: 'start' } : { dx: -5, textAnchor: 'end' });
+  const chosenRight = chart.sharpe >= chart.expectedMax;
+  marks.push(text([chart.expectedMax], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...side(chart.expectedMax), text: () => (chart.trials > 1 ? `expected best of ${chart.trials.toLocaleString('en-US')} skill-less trials` : 'N = 1: benchmark 0'), fill: C.warn } as any));
+  const chosenColor = chosenRight ? C.ok : C.bad;
   marks.push(ruleX([chart.sharpe], { stroke: chosenColor, strokeWidth: 2.5, ariaDescription: 'chosen sharpe' } as any));
-  marks.push(text([chart.sharpe], { x: (d: number) => d, frameAnchor: 'top', dy: 20, dx: 4, textAnchor: 'start', text: () => 'chosen', fill: chosenColor } as any));
+  marks.push(text([chart.sharpe], { x: (d: number) => d, frameAnchor: 'top', dy: 20, ...side(chart.sharpe), text: () => 'chosen strategy', fill: chosenColor, fontWeight: 'bold' } as any));
   const svg = plot({
     width,
     height: 230,
