@@ -45,6 +45,7 @@ class ReportPanel {
       this.panel.webview.html = this.messagePage('Open the strategy file in an editor to see its report.');
       return;
     }
+    data = { ...data, file: vscode.workspace.asRelativePath(vscode.Uri.parse(this.uri), false) };
     this.panel.title = `Overfitting Report: ${path.basename(vscode.Uri.parse(this.uri).fsPath)}`;
     if (this.panel.visible && this.rendered) {
       // Keep the page (and its scroll position): the page swaps its markup and redraws.
