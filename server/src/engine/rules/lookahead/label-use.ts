@@ -37,18 +37,51 @@ export interface LabelUse {
  * decision method, in an `if` condition, in an entries/exits/signal assignment, or selected among
  * feature columns (`df[['rsi', 'target']]`).
  */
+/** Where each column/attribute name is read, and the identifiers inside signal assignments. */
+interface LabelReads {
+  reads: Map<string, SyntaxNode[]>;
+  /** identifier name -> first occurrence inside a signal assignment, with the signal's name. */
+  signalIdentifiers: Map<string, { node: SyntaxNode; signal: string }>;
+}
+
+// Built once per syntax index: a file with many labels must not rescan the file per label.
+const labelReadsCache = new WeakMap<SyntaxIndex, LabelReads>();
+
+function labelReads(index: SyntaxIndex): LabelReads {
+  const cached = labelReadsCache.get(index);
+  if (cached) return cached;
+  const reads = new Map<string, SyntaxNode[]>();
+  const add = (name: string | undefined, node: SyntaxNode) => {
+    if (name === undefined) return;
+    const list = reads.get(name);
+    if (list) list.push(node);
+    else reads.set(name, [node]);
+  };
+  for (const sub of index.subscripts) {
+    for (const key of sub.index) {
+      if (key.type === 'string') add(stringValue(key), sub.node);
+      else if (key.type === 'list') for (const c of key.namedChildren) if (c?.type === 'string') add(stringValue(c), sub.node);
+    }
+  }
+  for (const attr of index.attributes) add(attr.name, attr.node);
+  const signalIdentifiers = new Map<string, { node: SyntaxNode; signal: string }>();
+  for (const assignment of index.assignments) {
+    const signal = targetNames(assignment.targetNode).find((n) => SIGNAL_TARGET.test(n));
+    if (!signal) continue;
+    collectIdentifiers(assignment.value, (node) => {
+      if (!signalIdentifiers.has(node.text)) signalIdentifiers.set(node.text, { node, signal });
+    });
+  }
+  const built = { reads, signalIdentifiers };
+  labelReadsCache.set(index, built);
+  return built;
+}
+
 export function findLabelUse(index: SyntaxIndex, label: string, definition: SyntaxNode): LabelUse | undefined {
   // FreqAI overwrites `&`-target columns with the model's predictions before populate_entry_trend.
   if (label.startsWith('&')) return undefined;
-  const reads: SyntaxNode[] = [];
-  for (const sub of index.subscripts) {
-    for (const key of sub.index) {
-      if (stringValue(key) === label) reads.push(sub.node);
-      else if (key.type === 'list' && key.namedChildren.some((c) => stringValue(c) === label)) reads.push(sub.node);
-    }
-  }
-  for (const attr of index.attributes) if (attr.name === label) reads.push(attr.node);
-  for (const read of reads) {
+  const { reads, signalIdentifiers } = labelReads(index);
+  for (const read of reads.get(label) ?? []) {
     if (within(read, definition)) continue;
     if (isWrite(read)) continue;
     const a = enclosingAssignment(read);
@@ -56,12 +89,8 @@ export function findLabelUse(index: SyntaxIndex, label: string, definition: Synt
     if (why) return { node: read, why };
   }
   // A bare name (`y`, `fwd_ret`) traded on directly: look inside signal assignments only.
-  for (const assignment of index.assignments) {
-    if (!targetNames(assignment.targetNode).some((n) => SIGNAL_TARGET.test(n))) continue;
-    const hit = findIdentifier(assignment.value, label);
-    if (hit) return { node: hit, why: `it feeds \`${targetNames(assignment.targetNode).find((n) => SIGNAL_TARGET.test(n))}\`` };
-  }
-  return undefined;
+  const hit = signalIdentifiers.get(label);
+  return hit ? { node: hit.node, why: `it feeds \`${hit.signal}\`` } : undefined;
 }
 
 /** Targets that hold model inputs. */
@@ -97,18 +126,19 @@ function featureUse(read: SyntaxNode, assignment: SyntaxNode | undefined, index:
   return undefined;
 }
 
-function findIdentifier(node: SyntaxNode, name: string): SyntaxNode | undefined {
-  if (node.type === 'identifier') return node.text === name ? node : undefined;
-  if (node.type === 'string') return undefined;
+/** Calls `visit` on every identifier that is a value in `node` (not attribute names, not strings). */
+function collectIdentifiers(node: SyntaxNode, visit: (identifier: SyntaxNode) => void): void {
+  if (node.type === 'identifier') return visit(node);
+  if (node.type === 'string') return;
   if (node.type === 'keyword_argument') {
     const value = node.childForFieldName('value');
-    return value ? findIdentifier(value, name) : undefined;
+    if (value) collectIdentifiers(value, visit);
+    return;
   }
-  if (node.type === 'attribute') return findIdentifier(node.childForFieldName('object')!, name);
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    const hit = findIdentifier(child, name);
-    if (hit) return hit;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    if (object) collectIdentifiers(object, visit);
+    return;
   }
-  return undefined;
+  for (const child of node.namedChildren) if (child) collectIdentifiers(child, visit);
 }
