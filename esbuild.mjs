@@ -28,3 +28,4 @@ await Promise.all([
 ]);
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
+await (await import('./esbuild.report.mjs')).buildReportBrowser({ production });

@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import { fixAll } from '../engine/fixes/fix-all';
 import * as path from 'path';
 import { attachResults, ResultFileCache } from '../engine/attach-results';
+import { memoizedResultFs } from '../engine/results/memo-fs';
+import { nodeResultFs } from '../engine/results/result-fs';
 import { applyPerFileIgnores, ConfigLoader, configProblemRanges, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
 import { nodeConfigFs } from '../engine/config/node-fs';
 import { lintPython, type LintConfig, type LintInput } from '../engine/lint';
@@ -27,6 +29,8 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   const { files, errors } = collectPythonFiles(parsed.positional.length ? parsed.positional : ['.']);
   const results: FileFindings[] = [];
   const cache = new ResultFileCache();
+  // One run sees a fixed workspace: association may remember folder listings and file heads.
+  const resultFs = memoizedResultFs(nodeResultFs);
   const cwd = process.cwd();
   const configs = new ConfigLoader(nodeConfigFs);
   const explicitConfig = parsed.options.config as string | undefined;
@@ -54,7 +58,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
       const { config, resultGlobs } = configFor(absolute, workspaceRoot);
       const notebook = checkNotebookFile(file, {
-        input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs }, cache) }),
+        input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, fs: resultFs }, cache) }),
         fix,
         unsafe,
         note: io.stderr,
@@ -77,7 +81,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       path: absolute,
       text,
       config,
-      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs }, cache),
+      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, fs: resultFs }, cache),
     });
     let output = lintPython(input(read.text));
     if (fix) {

@@ -3,6 +3,7 @@
 // the keystroke path only re-associates (cheap stats of a few paths) and reuses the cache.
 import * as fs from 'fs';
 import { associateResults, isRefused } from './results/association';
+import type { ResultFs } from './results/result-fs';
 import { loadResultFile, DEFAULT_MAX_RESULT_BYTES } from './results/load-result';
 import type { BacktestSummary } from './results/summary';
 import { computeResultStatistics } from './result-statistics';
@@ -30,6 +31,8 @@ export interface AttachOptions {
   /** Periods per year for return series whose format does not say (default 252). */
   periodsPerYear?: number;
   maxBytes?: number;
+  /** File access for association (default: node fs); the CLI passes a memoizing one. */
+  fs?: ResultFs;
 }
 
 const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -112,7 +115,7 @@ export function attachResults(input: AttachInput, options: AttachOptions, cache:
     classNames: input.classNames,
     workspaceRoot: options.workspaceRoot,
     settingsGlobs: options.settingsGlobs,
-  });
+  }, options.fs);
   const attached: AttachedResult[] = [];
   const refused: AttachedResults['refused'] = [];
   const files: LoadedResultFile[] = [];

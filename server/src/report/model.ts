@@ -376,7 +376,7 @@ function normalPdf(x: number, sd: number): number {
 }
 
 function buildDsr(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined): { chart: DsrChart | null; missing?: string } {
-  const trials = trialCount(context, group);
+  const trials = trialCount(context, group, backtest);
   const trialSharpes = group.all.map((a) => a.summary.trials?.sharpes).find((s): s is number[] => !!s && s.filter(Number.isFinite).length >= 2) ?? null;
   const trialVariance = group.all.map((a) => a.statistics.trialSharpeVariance).find((v): v is number => v !== null) ?? null;
   let sharpe: number | null = null;

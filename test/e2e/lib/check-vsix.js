@@ -15,6 +15,7 @@ const required = [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  'extension/dist/report-browser.js',
   'extension/dist/web-tree-sitter.wasm',
   'extension/dist/tree-sitter-python.wasm',
   'extension/docs/rules/too-many-parameters.md',
