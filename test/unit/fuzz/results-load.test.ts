@@ -2,6 +2,7 @@
 // that are not zips, and pathological files. Fixed seed, bounded count; long run: test/fuzz.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import { loadResultFile } from '../../../server/src/engine/results/load-result';
 import { unitParams } from '../../helpers/fuzz-config';
 import { loadAndCheck, pathologicalResults, resultProperty } from '../../helpers/fuzz-results';
@@ -51,6 +52,14 @@ describe('fuzz: loadResultFile', function () {
       },
     };
     void loadAndCheck({ name: '/fuzz/backtest-result-2024.json', bytes: encoder.encode(JSON.stringify(json)) });
+  });
+
+  // KNOWN BUG (results/freqtrade-zip.ts): a zip whose backtest JSON has an empty
+  // strategy_comparison yields no summary at all (loadResultFile returns []), so the file shows
+  // nothing; the same JSON outside a zip gets "result holds no strategy". Found by the long run.
+  it.skip('reports a problem for a zip whose backtest has an empty strategy_comparison', () => {
+    const bytes = zipSync({ 'backtest-result-2024.json': strToU8('{"strategy_comparison": []}') });
+    void loadAndCheck({ name: '/fuzz/backtest-result-2024.zip', bytes });
   });
 
   it('refuses a file above the size cap without parsing it', () => {
