@@ -76,7 +76,6 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
   const lints = new LintService(store, deps.log, deps.attachFor, deps.rootFor);
   const states = new Map<string, NotebookState>();
   const timers = new Map<string, NodeJS.Timeout>();
-  let refreshTimer: NodeJS.Timeout | undefined;
 
   /** Rebuilds the program from the notebook's Python code cells (cell labels count ALL cells). */
   function rebuild(notebook: NotebookDocument): NotebookState {
@@ -126,11 +125,8 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
     const result = await lintOf(notebookUri);
     if (!result || states.get(notebookUri) !== result.state) return;
     const { state, lint } = result;
-    if (deps.supportsPull()) {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => void connection.languages.diagnostics.refresh().catch(() => undefined), 10);
-      return;
-    }
+    // Cell diagnostics are always pushed: VS Code's client does not pull diagnostics for
+    // notebook cells (seen in code-server), even when it pulls them for text documents.
     const perCell = cellDiagnostics(state, lint.findings);
     for (const uri of state.published) if (!perCell.has(uri)) perCell.set(uri, []);
     state.published = new Set(state.program.cells.map((c) => c.key));
@@ -166,10 +162,8 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
     states.delete(notebook.uri);
     store.close(notebook.uri);
     lints.forget(notebook.uri);
-    if (!deps.supportsPull()) {
-      const uris = new Set([...(state?.published ?? []), ...notebook.cells.map((c) => c.document)]);
-      for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
+    const uris = new Set([...(state?.published ?? []), ...notebook.cells.map((c) => c.document)]);
+    for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
   notebooks.listen(connection);
 
@@ -244,13 +238,9 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
       return out;
     },
 
-    async diagnostics(params) {
-      const at = locate(params.textDocument.uri);
-      if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const result = await lintOf(at.notebook.uri);
-      if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = cellDiagnostics(result.state, result.lint.findings).get(params.textDocument.uri) ?? [];
-      return { kind: DocumentDiagnosticReportKind.Full, items };
+    async diagnostics() {
+      // Cell diagnostics are pushed (see publish); answering a pull too would show them twice.
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     },
 
     refresh() {
