@@ -5,6 +5,7 @@
 // in-process lintPython of the text the client holds (differential check).
 // CHAOS_SEED / CHAOS_SEQUENCES / CHAOS_STEPS override the bounded defaults.
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
@@ -17,7 +18,7 @@ import { uriToPath } from '../../server/src/uri';
 import { envInt } from '../helpers/fuzz-config';
 import { pythonCorpus } from '../helpers/fuzz-python';
 import { applyLspChange, type LspChange } from '../helpers/fuzz-python-properties';
-import { startServer, type TestClient } from '../helpers/lsp-client';
+import { SERVER, startServer, type TestClient } from '../helpers/lsp-client';
 
 const SEED = envInt('CHAOS_SEED') ?? 424242;
 const SEQUENCES = envInt('CHAOS_SEQUENCES') ?? 20;
@@ -124,13 +125,17 @@ describe('chaos: random LSP traffic against the real server', function () {
   after(() => client?.stop());
 
   it(`survives ${SEQUENCES} sequences x ${STEPS} steps and publishes what a fresh lint gives (seed ${SEED})`, async () => {
+    // The differential check compares dist/server.js with the engine source: a rebuild by someone
+    // else mid-run (new rule code) shows up as a difference; failures say so.
+    const builtAt = fs.statSync(SERVER).mtimeMs;
     const sequences = fc.sample(fc.array(step, { minLength: STEPS, maxLength: STEPS }), { seed: SEED, numRuns: SEQUENCES });
     let version = 1;
     let currentSettings: Record<string, unknown> = SENSITIVE;
     const stats = { requests: 0, cancelled: 0, changes: 0 };
     for (const [n, sequence] of sequences.entries()) {
       const docs = new Map<number, ClientDoc>();
-      const where = () => `sequence ${n} (CHAOS_SEED=${SEED}); server stderr: ${stderr.join('').slice(0, 2000)}`;
+      const where = () =>
+        `sequence ${n} (CHAOS_SEED=${SEED})${builtAt !== fs.statSync(SERVER).mtimeMs ? ' [dist/server.js was rebuilt during the run: the server and the in-process engine may differ]' : ''}; server stderr: ${stderr.join('').slice(0, 2000)}`;
       const pending: Promise<unknown>[] = [];
       for (const s of sequence) {
         const uri = 'doc' in s ? URIS[s.doc] : '';
