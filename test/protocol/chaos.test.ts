@@ -17,7 +17,8 @@ import { lintConfigOf, normalizeSettings } from '../../server/src/settings';
 import { uriToPath } from '../../server/src/uri';
 import { envInt } from '../helpers/fuzz-config';
 import { pythonCorpus } from '../helpers/fuzz-python';
-import { applyLspChange, type LspChange } from '../helpers/fuzz-python-properties';
+import { type LspChange } from '../helpers/fuzz-python';
+import { applyLspChange } from '../helpers/fuzz-python-properties';
 import { SERVER, startServer, type TestClient } from '../helpers/lsp-client';
 
 const SEED = envInt('CHAOS_SEED') ?? 424242;
