@@ -35,10 +35,9 @@ import type { ServerSettings } from './settings';
 
 /** The server capability: Jupyter notebooks (and the interactive window), their Python cells. */
 export const NOTEBOOK_DOCUMENT_SYNC: NotebookDocumentSyncOptions = {
-  notebookSelector: [
-    { notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] },
-    { notebook: { notebookType: 'interactive' }, cells: [{ language: 'python' }] },
-  ],
+  // Every cell is synced, markdown included: cell labels ("cell 9") count all cells, as the
+  // notebook shows them; only Python code cells are linted.
+  notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }, { notebook: { notebookType: 'interactive' } }],
   save: true,
 };
 
@@ -131,6 +130,8 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
     for (const uri of state.published) if (!perCell.has(uri)) perCell.set(uri, []);
     state.published = new Set(state.program.cells.map((c) => c.key));
     for (const [uri, diagnostics] of perCell) {
+      // Closed or changed while earlier cells were being sent: the newer state publishes.
+      if (states.get(notebookUri) !== state) return;
       const cell = notebooks.getNotebookCell(uri);
       const version = cell ? notebooks.getCellTextDocument(cell)?.version : undefined;
       await connection.sendDiagnostics({ uri, version, diagnostics });
