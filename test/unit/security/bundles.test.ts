@@ -77,7 +77,7 @@ export function scanBundle(file: string): { pattern: string; module: string; lin
 }
 
 describe('security: built bundles', () => {
-  for (const bundle of ['server.js', 'cli.js', 'extension.js']) {
+  for (const bundle of ['server.js', 'cli.js', 'extension.js', 'report-browser.js']) {
     it(`${bundle} runs no code from strings and spawns no process outside the reviewed list`, function () {
       const file = path.join(DIST, bundle);
       if (!fs.existsSync(file)) this.skip();
