@@ -22,11 +22,8 @@ async function waitFor(what, fn, timeoutMs = 45000, everyMs = 100) {
 const codeOf = (d) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code));
 const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'strategy-lint');
 
-// PENDING: in code-server 4.139.1 no diagnostics reach the cells yet (extension active, cells are
-// 'python'); the protocol test (test/protocol/notebook.test.ts) passes for push diagnostics. Suspect
-// the pull-diagnostics path for vscode-notebook-cell URIs or notebook sync not being started by the
-// client; un-skip once found.
-describe.skip('Strategy Lint in a Jupyter notebook (real VS Code)', function () {
+// Cell diagnostics are pushed by the server: VS Code's client does not pull them for cells.
+describe('Strategy Lint in a Jupyter notebook (real VS Code)', function () {
   let file;
   let notebook;
 
@@ -66,10 +63,18 @@ describe.skip('Strategy Lint in a Jupyter notebook (real VS Code)', function () 
   it('hovers rule documentation and offers a quick fix that edits the cell', async function () {
     const cellDoc = notebook.cellAt(8).document;
     const split = ours(cellDoc.uri).find((d) => codeOf(d) === 'SL301');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', cellDoc.uri, split.range.start.translate(0, 2));
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', cellDoc.uri, split.range.start.translate(0, 2)).catch((e) => {
+      throw new Error(`hover: ${e.message}`);
+    });
     const text = (hovers || []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.ok(text.includes('# shuffled-time-series-split'), text.slice(0, 200));
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', cellDoc.uri, split.range, vscode.CodeActionKind.QuickFix.value);
+    // The code-action command needs the cell's text model, which the notebook editor creates
+    // for cells it renders: scroll the cell into view, as a user would.
+    vscode.window.activeNotebookEditor.revealRange(new vscode.NotebookRange(8, 9), vscode.NotebookEditorRevealType.InCenter);
+    await sleep(1000);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', cellDoc.uri, split.range, vscode.CodeActionKind.QuickFix.value).catch((e) => {
+      throw new Error(`code actions: ${e.message}`);
+    });
     const fix = (actions || []).find((a) => /shuffle=False/.test(a.title));
     assert.ok(fix, JSON.stringify((actions || []).map((a) => a.title)));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
