@@ -154,7 +154,7 @@ export function startServer(connection: Connection): void {
     lints.invalidate();
     notebooks.refresh();
     if (supportsPull) void connection.languages.diagnostics.refresh().catch(() => undefined);
-    else for (const entry of store.all()) void publish(entry.document.uri);
+    else for (const entry of store.all()) void publish(entry.document.uri).catch((e) => log(`lint failed: ${e}`));
   }
 
   connection.onDidOpenTextDocument(({ textDocument }) => {

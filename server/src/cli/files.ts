@@ -28,9 +28,14 @@ export function collectPythonFiles(inputs: string[]): { files: string[]; errors:
 
 export type ReadResult = { text: string } | { error: string };
 
-export function readSourceFile(file: string): ReadResult {
+/** Same default as the editor's strategyLint.maxFileBytes: larger files are not strategies. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
   let bytes: Buffer;
   try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) return { error: `skipped: too large (${size} bytes; the limit is ${maxBytes})` };
     bytes = fs.readFileSync(file);
   } catch (error) {
     return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };

@@ -173,7 +173,12 @@ function dailyReturns(stats: Record<string, unknown>, p: ResultProblem[], at?: K
       p.push(problem('the balance reached zero in daily_profit; later days have no defined return', 'warning', at));
       break;
     }
-    out.push(profit / balance);
+    const ratio = profit / balance;
+    if (!Number.isFinite(ratio) || !Number.isFinite(balance + profit)) {
+      p.push(problem('daily_profit overflows the balance (numbers too large to be real); later days are not used', 'warning', at));
+      break;
+    }
+    out.push(ratio);
     balance += profit;
   }
   return out;

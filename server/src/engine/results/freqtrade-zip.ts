@@ -32,6 +32,10 @@ export function loadFreqtradeZip(file: string, bytes: Uint8Array, maxBytes: numb
     if (inner === undefined || !looksLikeFreqtradeBacktest(inner.value)) continue;
     const base = entry.name.replace(/\.json$/, '');
     const summaries = loadFreqtradeBacktest(file, inner.value, new Map(), 'freqtrade-zip');
+    if (summaries.length === 0) {
+      notes.push(`${entry.name}: result holds no strategy`);
+      continue;
+    }
     for (const s of summaries) {
       s.problems.unshift(...inner.problems.map((p) => ({ ...p, message: `${entry.name}: ${p.message}`, offset: undefined, length: undefined })));
       if (s.strategy) attachStrategyFiles(s, s.strategy, base, bytes, entries, maxBytes);

@@ -116,6 +116,26 @@ export function swapNonFinite(text: string): { text: string; count: number; firs
  * `maxDepth` objects deep. Arrays (trades, chart values) are skipped: they hold most of the
  * text and no key a diagnostic would point at.
  */
+/** Deepest bracket nesting outside strings, scanned linearly (the JSON visitor recurses per level). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** Result files are a few levels deep; anything far deeper is not one (and would exhaust the stack). */
+export const MAX_JSON_DEPTH = 256;
+
 export function indexKeys(text: string, base = 0, maxDepth = 5): Map<string, KeyLocation> {
   const keys = new Map<string, KeyLocation>();
   const path: string[] = [];

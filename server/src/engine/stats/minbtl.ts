@@ -26,12 +26,14 @@ export function minBacktestLengthYears(trials: number, annualSharpe: number): nu
   if (!Number.isFinite(annualSharpe) || annualSharpe <= 0) return null;
   const z = expectedMaxStandardNormal(trials);
   if (z === null) return null;
-  return (z * z) / (annualSharpe * annualSharpe);
+  const years = (z * z) / (annualSharpe * annualSharpe);
+  return Number.isFinite(years) ? years : null; // a Sharpe so small its square underflows
 }
 
 /** The paper's upper bound 2 ln(N) / SR_annual^2 (years). */
 export function minBacktestLengthUpperBound(trials: number, annualSharpe: number): number | null {
   if (!Number.isFinite(annualSharpe) || annualSharpe <= 0) return null;
   if (!Number.isFinite(trials) || trials < 1) return null;
-  return (2 * Math.log(trials)) / (annualSharpe * annualSharpe);
+  const years = (2 * Math.log(trials)) / (annualSharpe * annualSharpe);
+  return Number.isFinite(years) ? years : null;
 }

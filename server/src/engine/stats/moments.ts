@@ -69,7 +69,7 @@ export function standardDeviation(values: readonly number[], ddof = 1): number |
   if (m === null || isConstant(values)) return null;
   const { s2 } = centralSums(values, m);
   const sd = Math.sqrt(s2 / (n - ddof));
-  return sd > 0 ? sd : null;
+  return sd > 0 && Number.isFinite(sd) ? sd : null;
 }
 
 /**
@@ -84,7 +84,8 @@ export function skewness(values: readonly number[]): number | null {
   const { s2, s3 } = centralSums(values, m);
   const m2 = s2 / n;
   if (!(m2 > 0)) return null;
-  return s3 / n / Math.pow(m2, 1.5);
+  // Under- or overflow of the powers (|x| near 1e-160 or 1e200) gives no usable figure.
+  return finiteOrNull(s3 / n / Math.pow(m2, 1.5));
 }
 
 /**
@@ -99,7 +100,11 @@ export function kurtosis(values: readonly number[]): number | null {
   const { s2, s4 } = centralSums(values, m);
   const m2 = s2 / n;
   if (!(m2 > 0)) return null;
-  return s4 / n / (m2 * m2);
+  return finiteOrNull(s4 / n / (m2 * m2));
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 export interface Moments {
