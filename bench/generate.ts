@@ -9,20 +9,12 @@
 // Everything depends only on the seed, so every run (and every machine) lints the same bytes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from '../tools/seeded-random';
+
+export { mulberry32 };
 
 export const GENERATOR_VERSION = 3;
 
-/** Mulberry32: tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -11,18 +11,8 @@
 import { performance } from 'node:perf_hooks';
 import { probabilityOfBacktestOverfitting } from '../server/src/engine/stats/pbo';
 import { probabilityOfBacktestOverfittingReference } from '../server/src/engine/stats/pbo-reference';
+import { mulberry32 } from '../tools/seeded-random';
 
-/** Mulberry32: tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** T x N matrix of normal returns (Box-Muller), mean 0.0003, sd 0.01, seeded. */
 export function seededReturnMatrix(rows: number, cols: number, seed = 42): number[][] {

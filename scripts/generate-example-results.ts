@@ -8,21 +8,12 @@
 // totals, equity -> returns -> statistics).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from '../tools/seeded-random';
 
 const ROOT = path.resolve(__dirname, '..', 'examples');
 
 // ---------------------------------------------------------------- random numbers
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private next: () => number;

@@ -3,18 +3,10 @@
 import { computeResultStatistics } from '../../server/src/engine/result-statistics';
 import type { BacktestSummary } from '../../server/src/engine/results/summary';
 import type { AttachedResult, AttachedResults } from '../../server/src/engine/rules/rule';
+import { mulberry32 } from '../../tools/seeded-random';
 
-/** Mulberry32: small, seeded, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform draws (Mulberry32). */
+export const rng = mulberry32;
 
 /** Normal draws by Box-Muller. */
 export function normals(n: number, mean: number, sd: number, seed = 7): number[] {

@@ -1,4 +1,7 @@
 // Shared test data for the statistics tests.
+import { mulberry32 } from '../../../tools/seeded-random';
+
+export { mulberry32 };
 
 /**
  * 50 per-period returns from rubenbriones/Probabilistic-Sharpe-Ratio,
@@ -33,17 +36,6 @@ export function assertClose(actual: number | null, expected: number, rel: number
   }
 }
 
-/** Mulberry32 seeded PRNG in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded T x N matrix of normal returns; column j gets an extra drift drift(j). */
 export function randomMatrix(rows: number, cols: number, seed: number, drift: (j: number) => number = () => 0): number[][] {
