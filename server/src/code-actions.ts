@@ -17,7 +17,9 @@ export type FixAllProvider = () => { text: string; applied: number } | undefined
 export function codeActionsFor(lint: DocumentLint, params: CodeActionParams, fixAllText?: FixAllProvider): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
-  const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
+  // Fix-all re-lints until nothing is left to fix: only when asked for by kind (on save, or the
+  // Source Action menu), never for the lightbulb requests sent on every cursor move.
+  const wantsFixAll = !!only && only.some((k) => FIX_ALL_KIND.startsWith(k));
   const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
   const actions: CodeAction[] = [];
   const output = lint.output;

@@ -103,6 +103,27 @@ describe('language server over stdio', function () {
     assert.equal(diagnostics.filter((d) => d.code === 'SL101').length, 1);
   });
 
+  it('fix-all (source.fixAll.strategyLint) applies the safe fixes, and a second fix-all has nothing left', async () => {
+    const whole = { start: { line: 0, character: 0 }, end: { line: 9999, character: 0 } };
+    const request = () =>
+      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: whole, context: { diagnostics: [], only: ['source.fixAll.strategyLint'] } }) as Promise<CodeAction[]>;
+    const [fixAll] = await request();
+    assert.equal(fixAll.kind, 'source.fixAll.strategyLint');
+    assert.match(fixAll.title, /fix all safe problems \(\d+\)/);
+    const doc = TextDocument.create(URI, 'python', version, text);
+    const fixed = TextDocument.applyEdits(doc, fixAll.edit!.changes![URI]);
+    assert.match(fixed, /startup_candle_count = 200\b/, 'insufficient-warmup raised to the EMA(200) window');
+    assert.match(fixed, /stoploss = -0\.27183/, 'unsafe fixes (rounding) are not applied');
+    version++;
+    const published = client.nextDiagnostics(URI, (p) => p.version === version);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ text: fixed }] });
+    await published;
+    text = fixed;
+    assert.deepEqual(await request(), []);
+    const lightbulb = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: whole, context: { diagnostics: [] } })) as CodeAction[];
+    assert.ok(!lightbulb.some((a) => a.kind === 'source.fixAll.strategyLint'), 'fix-all is not computed for plain lightbulb requests');
+  });
+
   it('opens the rule doc through window/showDocument', async () => {
     const shown = new Promise<{ uri: string }>((resolve) => client.connection.onRequest('window/showDocument', (p: { uri: string }) => (resolve(p), { success: true })));
     await client.connection.sendRequest('workspace/executeCommand', { command: 'strategyLint.showRuleDoc', arguments: ['SL101'] });
