@@ -16,6 +16,8 @@ import { cellFindings, fixNotebook, notebookProgram, nothingToLint, parseNoteboo
 import { readSourceFile } from './files';
 import type { FileFindings } from './formats';
 
+const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
+
 export const isNotebookPath = (file: string) => /\.ipynb$/i.test(file);
 
 export interface NotebookCheckOptions {
@@ -29,7 +31,9 @@ export interface NotebookCheckOptions {
 
 /** Lints (and with --fix, fixes) one notebook; a broken notebook is an error line, never a throw. */
 export function checkNotebookFile(file: string, options: NotebookCheckOptions): FileFindings | { error: string } {
-  const read = readSourceFile(file);
+  // Outputs (images, tables) make notebooks large; only the code cells are linted, so the cap
+  // here is the result-file one, not the source-file one.
+  const read = readSourceFile(file, MAX_NOTEBOOK_BYTES);
   if ('error' in read) return { error: read.error };
   const parsed = parseNotebook(read.text);
   if ('error' in parsed) return { error: parsed.error };
