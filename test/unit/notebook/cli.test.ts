@@ -101,7 +101,7 @@ describe('strategy-lint check on notebooks', () => {
     assert.equal(first.code, 0);
     assert.deepEqual(first.err, [`${prose}: no code cells; nothing to check`]);
     const huge = path.join(tmp, 'huge.ipynb');
-    const blob = 'A'.repeat(8_000_000); // tens of MB in all, under the 50 MB notebook cap
+    const blob = 'A'.repeat(6_000_000); // 42 MB over the 7 code cells, under the 50 MB notebook cap
     const sweep = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'parameter_sweep.ipynb'), 'utf8'));
     for (const cell of sweep.cells) if (cell.cell_type === 'code') cell.outputs.push({ output_type: 'display_data', metadata: {}, data: { 'image/png': blob } });
     fs.writeFileSync(huge, JSON.stringify(sweep, null, 1));
