@@ -17,7 +17,7 @@ import { checkNotebookFile, isNotebookPath } from './notebook-files';
 const VERSION = '0.1.0';
 
 export async function runCheckCommand(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag', config: 'string' });
+  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag', config: 'string', 'exit-zero': 'flag' });
   const format = (parsed.options.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format '${format}' (expected text, json or sarif)`);
   const select = (parsed.options.select as string[] | undefined) ?? [];
@@ -101,5 +101,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   io.stdout(rendered);
   for (const error of errors) io.stderr(`strategy-lint: ${error}`);
   if (errors.length || configErrors) return 2;
+  // --exit-zero (as in Ruff): report findings without failing, e.g. for a demo or a first run in CI.
+  if (parsed.options['exit-zero']) return 0;
   return results.some((r) => r.findings.length) ? 1 : 0;
 }

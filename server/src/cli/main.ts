@@ -13,7 +13,7 @@ import { UsageError, type CliIO } from './io';
 const HELP = `strategy-lint: flags overfitting risks in trading strategies and their backtest results.
 
 Usage:
-  strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--config FILE] [--fix] [--unsafe-fixes]
+  strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--config FILE] [--fix] [--unsafe-fixes] [--exit-zero]
   strategy-lint stats FILE|--sharpe SR --observations T [...]   PSR, DSR, MinTRL, MinBTL (see stats --help)
   strategy-lint pbo MATRIX.csv [--splits S] [--metric sharpe|mean]  probability of backtest overfitting
   strategy-lint report STRATEGY.py [-o report.html]  overfitting report (self-contained HTML)

@@ -84,6 +84,12 @@ describe('strategy-lint check', () => {
     assert.ok(err.some((l) => /missing\.py: cannot read \(ENOENT\)/.test(l)), err.join('\n'));
   });
 
+  it('--exit-zero reports findings and exits 0', async () => {
+    const { code, out } = await run(['check', STRATEGY, '--exit-zero']);
+    assert.equal(code, 0);
+    assert.match(out, /SL101/);
+  });
+
   it('unknown options and commands exit 2 with one line', async () => {
     for (const args of [['check', '--frobnicate'], ['frobnicate'], ['check', '--format', 'xml']]) {
       const { code, err } = await run(args);
