@@ -8,7 +8,7 @@ import { nodeResultFs } from '../engine/results/result-fs';
 import { applyPerFileIgnores, ConfigLoader, configProblemRanges, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
 import { nodeConfigFs } from '../engine/config/node-fs';
 import { lintPython, type LintConfig, type LintInput } from '../engine/lint';
-import { findRule } from '../engine/rules/registry';
+import { selectRules } from '../engine/rules/registry';
 import { collectPythonFiles, readSourceFile } from './files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
 import { parseArgs, UsageError, type CliIO } from './io';
@@ -22,7 +22,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format '${format}' (expected text, json or sarif)`);
   const select = (parsed.options.select as string[] | undefined) ?? [];
   const ignore = (parsed.options.ignore as string[] | undefined) ?? [];
-  for (const name of [...select, ...ignore]) if (!findRule(name)) throw new UsageError(`unknown rule '${name}' (see 'strategy-lint rules')`);
+  for (const name of [...select, ...ignore]) if (selectRules(name).length === 0) throw new UsageError(`unknown rule '${name}' (see 'strategy-lint rules')`);
   const fix = !!parsed.options.fix || !!parsed.options['unsafe-fixes'];
   const unsafe = !!parsed.options['unsafe-fixes'];
 

@@ -6,7 +6,7 @@ import { parsePython, type Tree } from './python/parser';
 import { buildSyntaxIndex, type SyntaxIndex } from './python/syntax-index';
 import type { AttachedResults, ReportInput, Rule, RuleContext } from './rules/rule';
 import { unusedSuppression, unusedSuppressionFindings } from './rules/meta/unused-suppression';
-import { RULES, findRule } from './rules/registry';
+import { RULES, findRule, selectRules } from './rules/registry';
 import { parseDirectives, type Directives } from './suppressions';
 import { LineIndex, parserText } from './text';
 import type { Finding, Range, Severity } from './types';
@@ -60,8 +60,9 @@ export interface LintOutput {
 }
 
 export function enabledRules(config: LintConfig | undefined, rules: readonly Rule[] = RULES): Rule[] {
-  const selected = config?.select?.length ? new Set(config.select.map((s) => findRule(s)?.name)) : undefined;
-  const ignored = new Set((config?.ignore ?? []).map((s) => findRule(s)?.name));
+  const names = (selectors: string[]) => new Set(selectors.flatMap((s) => selectRules(s).map((r) => r.name)));
+  const selected = config?.select?.length ? names(config.select) : undefined;
+  const ignored = names(config?.ignore ?? []);
   return rules.filter(
     (rule) =>
       (!selected || selected.has(rule.name)) &&

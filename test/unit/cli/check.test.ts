@@ -65,6 +65,12 @@ describe('strategy-lint check', () => {
     assert.equal(selected.code, 1);
     assert.deepEqual([...new Set(JSON.parse(selected.out).map((r: { code: string }) => r.code))], ['SL101']);
     assert.equal((await run(['check', STRATEGY, '--select', 'SL101', '--ignore', 'too-many-parameters'])).code, 0);
+    // Code prefixes select families, as in Ruff: SL1 = parameter rules, ALL = everything.
+    const family = await run(['check', STRATEGY, '--select', 'SL1', '--format', 'json']);
+    assert.ok(JSON.parse(family.out).every((r: { code: string }) => r.code.startsWith('SL1')));
+    assert.ok(JSON.parse(family.out).some((r: { code: string }) => r.code === 'SL102'));
+    const all = await run(['check', STRATEGY, '--select', 'ALL', '--ignore', 'SL1', '--format', 'json']);
+    assert.ok(JSON.parse(all.out).length > 0 && JSON.parse(all.out).every((r: { code: string }) => !r.code.startsWith('SL1')));
     const bad = await run(['check', STRATEGY, '--select', 'no-such-rule']);
     assert.equal(bad.code, 2);
     assert.equal(bad.err.length, 1);

@@ -3,7 +3,7 @@
 // (or value), and the bad part falls back to defaults while the rest still applies.
 import * as path from 'path';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { RULES, findRule } from '../rules/registry';
+import { RULES, findRule, selectRules } from '../rules/registry';
 import type { Severity } from '../types';
 import { jsonLocator, offsetOfLineColumn, tomlLocator, type KeyPath, type Locator, type Span } from './locate';
 import { resolveConfigPath } from './paths';
@@ -131,9 +131,9 @@ function parseUnclamped(text: string, parseOptions: ParseConfigOptions): LoadedC
         problem([...keyPath, index], `Rule names must be strings (found ${kindOf(item)}).`);
         return;
       }
-      const rule = findRule(item);
-      if (!rule) problem([...keyPath, index], unknownRuleMessage(item), 'warning');
-      else if (!names.includes(rule.name)) names.push(rule.name);
+      const rules = selectRules(item);
+      if (rules.length === 0) problem([...keyPath, index], unknownRuleMessage(item), 'warning');
+      for (const rule of rules) if (!names.includes(rule.name)) names.push(rule.name);
     });
     return names;
   };

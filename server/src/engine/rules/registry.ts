@@ -28,3 +28,16 @@ for (const rule of RULES) {
 export function findRule(nameOrCode: string): Rule | undefined {
   return byNameOrCode.get(nameOrCode.trim().toLowerCase());
 }
+
+/**
+ * Rules a selector names, as Ruff selects: a rule name or code, a code prefix (`SL2` = every
+ * lookahead rule, `SL60` = SL600-SL609), or `ALL`. Empty when it names nothing.
+ */
+export function selectRules(selector: string): Rule[] {
+  const text = selector.trim();
+  const exact = findRule(text);
+  if (exact) return [exact];
+  if (text.toUpperCase() === 'ALL') return [...RULES];
+  if (/^SL\d{1,2}$/i.test(text)) return RULES.filter((r) => r.code.startsWith(text.toUpperCase()));
+  return [];
+}
