@@ -25,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.{json,csv,fthypt}' },
     ],
     outputChannel: output,
+    // In an untrusted workspace the server ignores paths named by configuration files too
+    // (VS Code already withholds the restricted settings).
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     // The result CodeLens opens the overfitting report.
     middleware: { provideCodeLenses: reportCodeLensMiddleware },
     synchronize: {
@@ -66,6 +69,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!term) return;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: term.markdown });
       await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await client?.stop().catch(() => undefined);
+      await start();
     }),
     vscode.commands.registerCommand('strategyLint.restartServer', async () => {
       await client?.stop().catch(() => undefined);

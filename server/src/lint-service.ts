@@ -36,6 +36,8 @@ export class LintService {
     private readonly attachFor: AttachFor = () => undefined,
     /** The workspace folder a file belongs to (configuration and result paths stay inside it). */
     private readonly rootFor: (path: string) => string = (p) => p,
+    /** False in an untrusted workspace: result globs from configuration files are then ignored. */
+    private readonly trusted: () => boolean = () => true,
   ) {}
 
   cached(uri: string): DocumentLint | undefined {
@@ -61,7 +63,8 @@ export class LintService {
     const configFile = settings.configurationPreference === 'editorOnly' ? undefined : this.configs.configFor(path, this.rootFor(path));
     const fromSettings = { ...lintConfigOf(settings), resultGlobs: settings.resultGlobs, glossaryFiles: settings.glossaryFiles };
     const { lint, merged } = effectiveConfigFor(path, fromSettings, configFile, settings.configurationPreference);
-    const attach = this.attachFor(uri, path, text, merged.resultGlobs ?? settings.resultGlobs);
+    const resultGlobs = this.trusted() ? merged.resultGlobs ?? settings.resultGlobs : settings.resultGlobs;
+    const attach = this.attachFor(uri, path, text, resultGlobs);
     return { input: { path, text, config: lint, attach }, configFile };
   }
 

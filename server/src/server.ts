@@ -45,7 +45,8 @@ export function startServer(connection: Connection): void {
     workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
   const attachFor: AttachFor = (_uri, file, text, resultGlobs) => (facts) =>
     attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: resultGlobs }, resultCache);
-  const lints = new LintService(store, (m) => connection.console.error(m), attachFor, rootFor);
+  let workspaceTrusted = true;
+  const lints = new LintService(store, (m) => connection.console.error(m), attachFor, rootFor, () => workspaceTrusted);
   const configDiagnostics = new ConfigDiagnostics(connection, log);
   const publishedResultsFor = new WeakSet<object>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -59,6 +60,7 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     supportsPull = !!params.capabilities.textDocument?.diagnostic;
     workspaceRoots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => uriToPath(f.uri));
+    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
       globalSettings = normalizeSettings((params.initializationOptions as { settings?: unknown }).settings ?? params.initializationOptions);
     }

@@ -27,6 +27,8 @@ export interface StartOptions {
   /** Declare workspace/configuration support and answer it with `settings`. */
   configuration?: boolean;
   rootPath?: string;
+  /** Extra initialization options (e.g. `workspaceTrusted: false`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
@@ -67,7 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
       },
       window: { showDocument: { support: true } },
     },
-    initializationOptions: options.configuration ? undefined : { settings: options.settings ?? {} },
+    initializationOptions: { ...(options.configuration ? {} : { settings: options.settings ?? {} }), ...options.initializationOptions },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   return {
