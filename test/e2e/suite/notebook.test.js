@@ -6,21 +6,10 @@ const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, fn, timeoutMs = 45000, everyMs = 100) {
-  const t0 = Date.now();
-  let last;
-  while (Date.now() - t0 < timeoutMs) {
-    last = await fn();
-    if (last) return last;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
-const codeOf = (d) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code));
-const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'strategy-lint');
+const helpers = require('./helpers');
+const { sleep, codeOf, ours } = helpers;
+// Notebook start-up is slower than a text editor's: wait longer by default.
+const waitFor = (what, fn, timeoutMs = 45000) => helpers.waitFor(what, fn, timeoutMs);
 
 // Cell diagnostics are pushed by the server: VS Code's client does not pull them for cells.
 describe('Strategy Lint in a Jupyter notebook (real VS Code)', function () {

@@ -9,26 +9,7 @@ const EXTENSION_ID = 'strategy-lint.strategy-lint';
 const RULE = 'too-many-parameters';
 const IGNORE_COMMENT = `# strategy-lint: ignore[${RULE}]`;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, fn, timeoutMs = 30000, everyMs = 100) {
-  const t0 = Date.now();
-  let last;
-  while (Date.now() - t0 < timeoutMs) {
-    last = await fn();
-    if (last) return last;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
-function codeOf(d) {
-  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
-}
-
-function ours(uri) {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'strategy-lint');
-}
+const { sleep, waitFor, codeOf, ours } = require('./helpers');
 
 function sl101(uri) {
   return ours(uri).find((d) => codeOf(d) === 'SL101');
