@@ -110,6 +110,21 @@ describe('results and glossary through the server', function () {
     assert.equal(await hoverAt(csvUri, 0, 1), '');
   });
 
+  it('follows the result files: a changed backtest (watched-files notification) updates the strategy diagnostics', async () => {
+    const file = new URL(resultUri);
+    const result = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // Re-run with a shorter history: keep 5 days of daily profit.
+    result.strategy.StrategyTestV3.daily_profit = result.strategy.StrategyTestV3.daily_profit.slice(0, 5);
+    fs.writeFileSync(file, JSON.stringify(result));
+    const published = client.nextDiagnostics(strategyUri, (p) => p.diagnostics.some((d) => d.code === 'SL601' && /covers only 5 return observations/.test(String(d.message))));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: resultUri, type: 2 }] });
+    await published;
+    fs.rmSync(file);
+    const cleared = client.nextDiagnostics(strategyUri, (p) => !p.diagnostics.some((d) => d.code === 'SL601'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: resultUri, type: 3 }] });
+    await cleared;
+  });
+
   it('lists and explains terms for the Explain Term command', async () => {
     const terms = (await client.connection.sendRequest('strategyLint/glossaryTerms')) as { id: string }[];
     assert.ok(terms.length >= 60);
