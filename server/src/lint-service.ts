@@ -22,7 +22,13 @@ export interface DocumentLint {
   configFile?: LoadedConfig;
 }
 
-export type AttachFor = (uri: string, path: string, text: string, resultGlobs: string[]) => LintInput['attach'];
+/** What the effective configuration says about results: extra globs, periods per year. */
+export interface ResultOptions {
+  resultGlobs: string[];
+  periodsPerYear?: number;
+}
+
+export type AttachFor = (uri: string, path: string, text: string, options: ResultOptions) => LintInput['attach'];
 
 export class LintService {
   private readonly cache = new Map<string, DocumentLint>();
@@ -64,7 +70,7 @@ export class LintService {
     const fromSettings = { ...lintConfigOf(settings), resultGlobs: settings.resultGlobs, glossaryFiles: settings.glossaryFiles };
     const { lint, merged } = effectiveConfigFor(path, fromSettings, configFile, settings.configurationPreference);
     const resultGlobs = this.trusted() ? merged.resultGlobs ?? settings.resultGlobs : settings.resultGlobs;
-    const attach = this.attachFor(uri, path, text, resultGlobs);
+    const attach = this.attachFor(uri, path, text, { resultGlobs, periodsPerYear: merged.periodsPerYear });
     return { input: { path, text, config: lint, attach }, configFile };
   }
 

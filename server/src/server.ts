@@ -43,8 +43,12 @@ export function startServer(connection: Connection): void {
   /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
   const rootFor = (file: string) =>
     workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-  const attachFor: AttachFor = (_uri, file, text, resultGlobs) => (facts) =>
-    attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: rootFor(file), settingsGlobs: resultGlobs }, resultCache);
+  const attachFor: AttachFor = (_uri, file, text, options) => (facts) =>
+    attachResults(
+      { path: file, text, classNames: facts.strategies.map((s) => s.name) },
+      { workspaceRoot: rootFor(file), settingsGlobs: options.resultGlobs, periodsPerYear: options.periodsPerYear },
+      resultCache,
+    );
   let workspaceTrusted = true;
   const lints = new LintService(store, (m) => connection.console.error(m), attachFor, rootFor, () => workspaceTrusted);
   const configDiagnostics = new ConfigDiagnostics(connection, log);

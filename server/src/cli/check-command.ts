@@ -38,7 +38,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   const reportedConfigs = new Set<string>();
   let configErrors = 0;
   /** CLI flags over the nearest configuration file (or --config), then per-file-ignores. */
-  const configFor = (absolute: string, workspaceRoot: string): { config: LintConfig; resultGlobs: string[] } => {
+  const configFor = (absolute: string, workspaceRoot: string): { config: LintConfig; resultGlobs: string[]; periodsPerYear?: number } => {
     const loaded = explicitConfig ? configs.load(path.resolve(explicitConfig), workspaceRoot) : configs.configFor(absolute, workspaceRoot);
     if (loaded && !reportedConfigs.has(loaded.source)) {
       reportedConfigs.add(loaded.source);
@@ -49,16 +49,16 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       }
     }
     const merged = mergeConfig({ select, ignore }, fileConfigOf(loaded), 'editorFirst');
-    return { config: applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : ''), resultGlobs: merged.resultGlobs ?? [] };
+    return { config: applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : ''), resultGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear };
   };
   for (const file of files) {
     if (isNotebookPath(file)) {
       // Code cells as one program, reported per cell (see notebook-files.ts); results association as for a .py file.
       const absolute = path.resolve(file);
       const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
-      const { config, resultGlobs } = configFor(absolute, workspaceRoot);
+      const { config, resultGlobs, periodsPerYear } = configFor(absolute, workspaceRoot);
       const notebook = checkNotebookFile(file, {
-        input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, fs: resultFs }, cache) }),
+        input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, periodsPerYear, fs: resultFs }, cache) }),
         fix,
         unsafe,
         note: io.stderr,
@@ -76,12 +76,12 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
     // Results must stay inside the project: the working directory, or the file's folder when
     // the file lies outside it.
     const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
-    const { config, resultGlobs } = configFor(absolute, workspaceRoot);
+    const { config, resultGlobs, periodsPerYear } = configFor(absolute, workspaceRoot);
     const input = (text: string): LintInput => ({
       path: absolute,
       text,
       config,
-      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, fs: resultFs }, cache),
+      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, periodsPerYear, fs: resultFs }, cache),
     });
     let output = lintPython(input(read.text));
     if (fix) {

@@ -28,7 +28,7 @@ export interface LoadedResultFile {
 export interface AttachOptions {
   workspaceRoot: string;
   settingsGlobs?: string[];
-  /** Periods per year for return series whose format does not say (default 252). */
+  /** Periods per year for return series whose format does not say (configuration; default 252). */
   periodsPerYear?: number;
   maxBytes?: number;
   /** File access for association (default: node fs); the CLI passes a memoizing one. */
@@ -40,7 +40,7 @@ const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, charac
 export class ResultFileCache {
   private readonly files = new Map<string, LoadedResultFile>();
 
-  constructor(private readonly periodsPerYear = 252, private readonly maxBytes = DEFAULT_MAX_RESULT_BYTES) {}
+  constructor(readonly periodsPerYear = 252, private readonly maxBytes = DEFAULT_MAX_RESULT_BYTES) {}
 
   /** The loaded file, re-read only when its size or modification time changed. */
   load(file: string): LoadedResultFile {
@@ -93,6 +93,17 @@ export class ResultFileCache {
   }
 }
 
+/**
+ * Statistics under the configured periods per year, for series whose format does not state its
+ * own (freqtrade daily returns do; a bare CSV of returns may not). PBO does not depend on it
+ * and is kept from the cache rather than recomputed.
+ */
+function withPeriodsPerYear(result: Omit<AttachedResult, 'reason'>, configured: number | undefined, cacheDefault: number): AttachedResult['statistics'] {
+  if (configured === undefined || configured === cacheDefault || result.summary.periodsPerYear !== undefined) return result.statistics;
+  if (result.statistics.series !== 'period returns') return result.statistics;
+  return { ...computeResultStatistics({ ...result.summary, trialMatrix: undefined }, configured), pbo: result.statistics.pbo };
+}
+
 function missing(file: string): LoadedResultFile {
   return { file, mtimeMs: 0, size: 0, results: [], problems: [{ range: ORIGIN, message: 'result file not found', severity: 'error' }] };
 }
@@ -126,7 +137,9 @@ export function attachResults(input: AttachInput, options: AttachOptions, cache:
     }
     const loaded = cache.load(candidate.file);
     files.push(loaded);
-    for (const result of loaded.results) attached.push({ ...result, reason: candidate.reason });
+    for (const result of loaded.results) {
+      attached.push({ ...result, statistics: withPeriodsPerYear(result, options.periodsPerYear, cache.periodsPerYear), reason: candidate.reason });
+    }
   }
   const summaries: BacktestSummary[] = attached.map((a) => a.summary);
   return { summaries, attached, refused, files };

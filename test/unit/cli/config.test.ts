@@ -51,6 +51,25 @@ describe('strategy-lint check with configuration files', function () {
     assert.ok(status === 1 || status === 2);
   });
 
+  it('periods-per-year from the config annualises return series whose file does not say', () => {
+    const research = path.join(dir, 'research');
+    fs.mkdirSync(research, { recursive: true });
+    fs.writeFileSync(path.join(research, 'carry.py'), 'import pandas as pd\n\nprices = pd.read_csv("carry.csv")\nsignal = prices["spread"].rolling(20).mean()\n');
+    // 120 undated per-period returns alternating 3 % and -1 %: per-period Sharpe exactly 0.5 (ddof 1: 0.01 / 0.02008...).
+    const returns = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? 0.03 : -0.01));
+    fs.writeFileSync(path.join(research, 'carry.backtest.csv'), 'returns\n' + returns.join('\n') + '\n');
+    const annualised = (ppy?: number) => {
+      fs.writeFileSync(path.join(research, 'strategy-lint.toml'), `select = ["too-good-to-be-true"]\n${ppy ? `periods-per-year = ${ppy}\n` : ''}`);
+      const { rows } = check(dir) as { rows: { code: string; file: string; message?: string }[] };
+      const row = rows.find((r) => r.file.endsWith('carry.py'));
+      assert.ok(row, JSON.stringify(rows));
+      return Number(/annualised Sharpe of ([\d.]+)/.exec(row.message!)![1]);
+    };
+    const sharpe = 0.01 / Math.sqrt(returns.reduce((a, r) => a + (r - 0.01) ** 2, 0) / 119);
+    assert.equal(annualised(), Number((sharpe * Math.sqrt(252)).toFixed(2)), 'default 252');
+    assert.equal(annualised(52), Number((sharpe * Math.sqrt(52)).toFixed(2)), 'weekly, from the config');
+  });
+
   it('--config FILE replaces discovery', () => {
     const explicit = path.join(dir, 'ci.strategy-lint.json');
     fs.writeFileSync(explicit, '{ "select": ["insufficient-warmup"] }\n');
