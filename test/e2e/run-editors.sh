@@ -158,7 +158,7 @@ ts "(b) code-server: extension-host mocha suite"
 t0=$(date +%s)
 rc=1
 if [ "$CS_READY" = 1 ]; then
-  WS_B="$RUN/ws-exthost"; cp -r "$REPO/test/e2e/vscode-workspace" "$WS_B"
+  WS_B="$RUN/ws-exthost"; bash "$REPO/test/e2e/lib/make-workspace.sh" "$WS_B"
   if start_code_server exthost "$WS_B" --vscode-option enable-smoke-test-driver; then
     ts "code-server (exthost) at $CS_URL"
     step exthost 400 node "$REPO/test/e2e/code-server/run-suite.js" "$CS_URL" "$WS_B" "$RUN/cs-exthost/result.json"
@@ -183,7 +183,7 @@ if [ "$CS_READY" = 1 ]; then
         --baseContentUrl "$BASE_URL" --baseImagesUrl "$BASE_URL") >"$RUN/vsce.log" 2>&1 \
      && node "$REPO/test/e2e/lib/check-vsix.js" "$VSIX" > >(sed -u 's/^/  browser: /') 2>&1; then
     ts "packaged $(basename "$VSIX") ($(du -k "$VSIX" | cut -f1) KB)"
-    WS_C="$RUN/ws-browser"; cp -r "$REPO/test/e2e/vscode-workspace" "$WS_C"
+    WS_C="$RUN/ws-browser"; bash "$REPO/test/e2e/lib/make-workspace.sh" "$WS_C"
     DIR_C="$RUN/cs-browser"; mkdir -p "$DIR_C/user/User" "$DIR_C/extensions"
     if PATH="$N24/bin:$PATH" "$CS_BIN" --user-data-dir "$DIR_C/user" --extensions-dir "$DIR_C/extensions" \
          --install-extension "$VSIX" >"$RUN/vsix-install.log" 2>&1 </dev/null; then

@@ -28,7 +28,10 @@ async function main() {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
   const workspace = path.join(WORK, 'ws');
-  fs.cpSync(path.join(REPO, 'test', 'e2e', 'vscode-workspace'), workspace, { recursive: true });
+  // The same sample workspace as test/e2e/lib/make-workspace.sh: the example strategy in a freqtrade layout.
+  const strategies = path.join(workspace, 'user_data', 'strategies');
+  fs.mkdirSync(strategies, { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'examples', 'freqtrade', 'user_data', 'strategies', 'BandRiderStrategy.py'), path.join(strategies, 'BandRiderStrategy.py'));
 
   const options = {
     extensionDevelopmentPath: REPO,
