@@ -1,0 +1,98 @@
+// The dataflow's entry point: runs the interpreter over a file the way its framework runs it, and
+// returns every leak (a future-reading source that reaches a decision). Computed once per syntax
+// index and shared by the lookahead rules, each of which reports the leaks of its own code.
+import type { SyntaxNode } from '../python/parser';
+import type { SyntaxIndex } from '../python/syntax-index';
+import { PER_BAR_CALLBACKS } from '../facts/lookahead';
+import { Interpreter, type Activation, type Leak } from './interpreter';
+import { bars, liveSources, scalar, UNKNOWN, type Value } from './value';
+
+export type { Leak } from './interpreter';
+
+export interface DataflowResult {
+  leaks: Leak[];
+}
+
+const cache = new WeakMap<SyntaxIndex, DataflowResult>();
+
+export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
+  const cached = cache.get(index);
+  if (cached) return cached;
+  const interpreter = new Interpreter(index);
+  const moduleAct: Activation = {
+    env: interpreter.module, pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: false, depth: 0,
+  };
+  // Top-level statements run first: they may call the file's functions with real data.
+  for (const statement of index.root.namedChildren) if (statement) interpreter.statement(statement, moduleAct);
+  for (const cls of index.classes) analyseClass(interpreter, cls.node, cls.name);
+  analyseUncalledFunctions(interpreter);
+  const result = { leaks: [...interpreter.leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex) };
+  cache.set(index, result);
+  return result;
+}
+
+const FREQTRADE_FIRST = ['populate_indicators'];
+const FREQTRADE_THEN = ['populate_entry_trend', 'populate_exit_trend', 'populate_buy_trend', 'populate_sell_trend'];
+const FREQAI = /^(feature_engineering_\w+|set_freqai_targets)$/;
+
+function analyseClass(interpreter: Interpreter, node: SyntaxNode, className: string): void {
+  const methods = interpreter.methods.get(className);
+  if (!methods) return;
+  const self = classAttributes(interpreter, node, className);
+  const run = (fn: SyntaxNode, args: Map<string, Value>, perBar: boolean) =>
+    interpreter.runFunction(fn, args, { depth: 1, self, className, perBar, uncalled: false });
+  const frameArgs = (fn: SyntaxNode, frame: Value) => {
+    const params = interpreter.parameters(fn);
+    return new Map(params.map((p, i) => [p.name, i === 0 ? frame : UNKNOWN]));
+  };
+  const done = new Set<number>();
+  if (FREQTRADE_FIRST.some((m) => methods.has(m)) || FREQTRADE_THEN.some((m) => methods.has(m))) {
+    const indicators = methods.get('populate_indicators');
+    let frame = bars();
+    if (indicators) {
+      const out = run(indicators, frameArgs(indicators, bars()), false);
+      if (out.kind === 'bars') frame = out;
+      done.add(indicators.id);
+    }
+    for (const name of FREQTRADE_THEN) {
+      const fn = methods.get(name);
+      if (!fn) continue;
+      run(fn, frameArgs(fn, frame), false);
+      done.add(fn.id);
+    }
+  }
+  for (const [name, fn] of methods) {
+    if (!FREQAI.test(name)) continue;
+    run(fn, frameArgs(fn, bars()), false);
+    done.add(fn.id);
+  }
+  // Constructors first (backtrader / LEAN set up indicators there), then every callback.
+  const ordered = [...methods].sort(([a], [b]) => Number(!/^(__init__|Initialize|initialize|init)$/.test(a)) - Number(!/^(__init__|Initialize|initialize|init)$/.test(b)));
+  for (const [name, fn] of ordered) {
+    if (done.has(fn.id) || interpreter.called.has(fn.id)) continue;
+    const params = interpreter.parameters(fn);
+    run(fn, new Map(params.map((p) => [p.name, UNKNOWN])), PER_BAR_CALLBACKS.has(name) || !name.startsWith('populate_'));
+  }
+}
+
+/** Class-level assignments (`timeframe = "5m"`, parameters), visible as `self.x` in methods. */
+function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: string): Map<string, Value> {
+  const self = new Map<string, Value>();
+  const body = node.childForFieldName('body');
+  const act: Activation = { env: new Map(), self, className, pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: false, depth: 1 };
+  for (const statement of body?.namedChildren ?? []) if (statement?.type === 'expression_statement') interpreter.statement(statement, act);
+  for (const [name, value] of act.env) if (!self.has(name)) self.set(name, value);
+  return self;
+}
+
+/** Module functions nothing in the file calls: what they return may be traded on elsewhere. */
+function analyseUncalledFunctions(interpreter: Interpreter): void {
+  for (const [name, fn] of interpreter.moduleFunctions()) {
+    if (interpreter.called.has(fn.id)) continue;
+    const params = interpreter.parameters(fn);
+    const result = interpreter.runFunction(fn, new Map(params.map((p) => [p.name, UNKNOWN])), { depth: 1, uncalled: true });
+    if (!liveSources(result).length) continue;
+    const act: Activation = { env: new Map(), pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: true, depth: 1 };
+    interpreter.sink(result, fn.childForFieldName('name') ?? fn, `the value \`${name}\` returns (nothing in this file calls it)`, act);
+  }
+}

@@ -1,0 +1,1100 @@
+// Abstract interpretation of Python over the tree-sitter tree: each statement updates an
+// environment of values (value.ts); each expression's value comes from its parts through the
+// transfer functions (transfer.ts, library-knowledge.ts). Sinks (sinks.ts) turn a value whose
+// lead is positive into a leak. Functions are analysed per call with the callers' argument values
+// and memoised by those values, so a helper's lead reaches the caller's sink through its summary.
+import { dictEntries, stringValue } from '../facts/python-values';
+import type { SyntaxNode } from '../python/parser';
+import type { SyntaxIndex } from '../python/syntax-index';
+import { CAUSAL_MODULES, ELEMENTWISE_BUILTINS, LOOKAHEAD_FUNCTIONS, type LeadSpec, type LookaheadFunction } from './library-knowledge';
+import {
+  DECISION_NAME, DECISION_RETURN_METHODS, FEATURE_CALLS, FREQTRADE_SIGNAL_COLUMNS, INERT_CALL, INERT_RECEIVER,
+  isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES, ORDER_CALLS,
+} from './sinks';
+import {
+  applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, renamed, ROW_PRESERVING, upsampleFill,
+  WINDOW_AGGREGATIONS, type ShiftLike,
+} from './transfer';
+import {
+  allColumns, bars, column, join, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  type Source, type Value,
+} from './value';
+
+export interface Sink {
+  node: SyntaxNode;
+  /** What the value decides, in words (`the entry column \`enter_long\``). */
+  what: string;
+}
+
+export interface Leak {
+  source: Source;
+  sink: Sink;
+  /** The whole path is visible: the source reaches the sink through code the analysis models. */
+  certain: boolean;
+}
+
+export interface Activation {
+  env: Map<string, Value>;
+  /** Class attributes (`self.x`), shared by the methods of one class. */
+  self?: Map<string, Value>;
+  className?: string;
+  functionName?: string;
+  /** Control dependence: the values of the conditions the current statement runs under. */
+  pc: Value;
+  /** Inside a branch or loop: assignments join with what was there. */
+  weak: number;
+  returns: Value[];
+  /** The function runs per bar (callbacks of event-driven engines): its data ends at the current bar. */
+  perBar: boolean;
+  /** Analysed without a caller in this file: what it reaches is a guess. */
+  uncalled: boolean;
+  depth: number;
+}
+
+const MAX_DEPTH = 6;
+
+export class Interpreter {
+  readonly leaks = new Map<string, Leak>();
+  readonly called = new Set<number>();
+  private readonly memo = new Map<string, Value>();
+  private readonly functions = new Map<string, SyntaxNode>();
+  readonly methods = new Map<string, Map<string, SyntaxNode>>();
+  readonly module: Map<string, Value> = new Map();
+
+  constructor(readonly index: SyntaxIndex) {
+    for (const fn of index.functions) {
+      if (fn.className) {
+        const table = this.methods.get(fn.className) ?? new Map<string, SyntaxNode>();
+        if (!table.has(fn.name)) table.set(fn.name, fn.node);
+        this.methods.set(fn.className, table);
+      } else if (!this.functions.has(fn.name)) {
+        const statement = fn.node.parent?.type === 'decorated_definition' ? fn.node.parent : fn.node;
+        if (statement.parent?.type === 'module') this.functions.set(fn.name, fn.node);
+      }
+    }
+  }
+
+  moduleFunctions(): Map<string, SyntaxNode> {
+    return this.functions;
+  }
+
+  // ---- sinks -------------------------------------------------------------------------------
+
+  sink(value: Value, node: SyntaxNode, what: string, act: Activation): void {
+    for (const source of liveSources(value)) {
+      const key = `${source.code}:${source.node.id}`;
+      const certain = !source.uncertain && !act.uncalled;
+      const previous = this.leaks.get(key);
+      if (previous && (previous.certain || !certain)) continue;
+      this.leaks.set(key, { source, sink: { node, what }, certain });
+    }
+  }
+
+  // ---- functions ---------------------------------------------------------------------------
+
+  /** Analyses a function body with its parameters bound; returns the joined return value. */
+  runFunction(fn: SyntaxNode, args: Map<string, Value>, options: Partial<Activation> & { depth: number }): Value {
+    const key = `${fn.id}|${options.uncalled ? 'u' : ''}|${[...args].map(([k, v]) => `${k}=${signature(v)}`).join(';')}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    if (options.depth > MAX_DEPTH) return UNKNOWN;
+    this.memo.set(key, UNKNOWN); // recursion
+    this.called.add(fn.id);
+    const act: Activation = {
+      env: new Map(),
+      self: options.self,
+      className: options.className,
+      functionName: fn.childForFieldName('name')?.text,
+      pc: scalar(),
+      weak: 0,
+      returns: [],
+      perBar: options.perBar ?? false,
+      uncalled: options.uncalled ?? false,
+      depth: options.depth,
+    };
+    for (const [name, value] of args) act.env.set(name, value);
+    const body = fn.childForFieldName('body');
+    if (body) this.block(body, act);
+    const result = act.returns.length ? join(...act.returns) : scalar();
+    this.memo.set(key, result);
+    return result;
+  }
+
+  /** Parameter names in order, without `self`. */
+  parameters(fn: SyntaxNode): { name: string; defaultNode?: SyntaxNode }[] {
+    const out: { name: string; defaultNode?: SyntaxNode }[] = [];
+    for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!p) continue;
+      let name: string | undefined;
+      if (p.type === 'identifier') name = p.text;
+      else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') name = p.childForFieldName('name')?.text;
+      else if (p.type === 'typed_parameter') name = p.namedChildren.find((c) => c?.type === 'identifier')?.text;
+      if (name && name !== 'self' && name !== 'cls') out.push({ name, defaultNode: p.childForFieldName('value') ?? undefined });
+    }
+    return out;
+  }
+
+  private callDefined(fn: SyntaxNode, call: SyntaxNode, act: Activation, selfTable?: Map<string, Value>, className?: string): Value {
+    const params = this.parameters(fn);
+    const args = new Map<string, Value>();
+    const argumentList = call.childForFieldName('arguments');
+    let position = 0;
+    for (const arg of argumentList?.namedChildren ?? []) {
+      if (!arg) continue;
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (name && value) args.set(name, this.expr(value, act));
+      } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat' && arg.type !== 'comment') {
+        const param = params[position++];
+        if (param) args.set(param.name, this.expr(arg, act));
+      }
+    }
+    for (const p of params) if (!args.has(p.name)) args.set(p.name, p.defaultNode ? this.expr(p.defaultNode, act) : UNKNOWN);
+    return this.runFunction(fn, args, {
+      depth: act.depth + 1,
+      self: selfTable ?? act.self,
+      className: className ?? act.className,
+      perBar: act.perBar,
+      uncalled: act.uncalled,
+    });
+  }
+
+  // ---- statements --------------------------------------------------------------------------
+
+  block(block: SyntaxNode, act: Activation): void {
+    for (const statement of block.namedChildren) if (statement) this.statement(statement, act);
+  }
+
+  statement(node: SyntaxNode, act: Activation): void {
+    switch (node.type) {
+      case 'expression_statement':
+        for (const child of node.namedChildren) if (child) this.expr(child, act);
+        return;
+      case 'return_statement': {
+        const value = node.namedChild(0);
+        const returned = value ? this.expr(value, act) : scalar();
+        const v = act.pc.data || act.pc.sources.length ? join(returned, act.pc) : returned;
+        act.returns.push(v);
+        if (act.functionName && DECISION_RETURN_METHODS.has(act.functionName) && act.className) {
+          this.sink(v, node, `the decision \`${act.functionName}\` returns`, act);
+        }
+        return;
+      }
+      case 'if_statement':
+        return this.ifStatement(node, act);
+      case 'for_statement':
+        return this.forStatement(node, act);
+      case 'while_statement': {
+        const condition = node.childForFieldName('condition');
+        const c = condition ? this.expr(condition, act) : scalar();
+        this.guarded(c, act, () => {
+          const body = node.childForFieldName('body');
+          if (body) for (let pass = 0; pass < 2; pass++) this.block(body, act);
+        });
+        return;
+      }
+      case 'with_statement':
+      case 'try_statement':
+      case 'block':
+      case 'else_clause':
+      case 'finally_clause':
+      case 'except_clause':
+      case 'with_clause':
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          if (child.type === 'block') this.block(child, act);
+          else if (/clause$/.test(child.type)) this.statement(child, act);
+        }
+        return;
+      case 'function_definition': {
+        // A nested function: analysed when called, with the caller's arguments.
+        const name = node.childForFieldName('name')?.text;
+        if (name && act.env !== this.module) act.env.set(name, { ...scalar(), callable: node });
+        return;
+      }
+      case 'decorated_definition':
+      case 'class_definition':
+        return; // analysed by the driver, or when called
+      default:
+        return;
+    }
+  }
+
+  private guarded(condition: Value, act: Activation, run: () => void): void {
+    const pc = act.pc;
+    act.pc = join(pc, condition.data || condition.sources.length ? { ...condition, columns: undefined, items: undefined } : undefined);
+    act.weak++;
+    try {
+      run();
+    } finally {
+      act.weak--;
+      act.pc = pc;
+    }
+  }
+
+  private ifStatement(node: SyntaxNode, act: Activation): void {
+    const condition = node.childForFieldName('condition');
+    const live = condition ? isLiveOnlyCondition(condition.text) : false;
+    const c = condition ? this.expr(condition, act) : scalar();
+    if (!live) {
+      this.guarded(c, act, () => {
+        const consequence = node.childForFieldName('consequence');
+        if (consequence) this.block(consequence, act);
+      });
+    }
+    for (const alternative of node.childrenForFieldName('alternative')) {
+      if (!alternative) continue;
+      this.guarded(c, act, () => {
+        if (alternative.type === 'elif_clause') {
+          const inner = alternative.childForFieldName('condition');
+          const ci = inner ? this.expr(inner, act) : scalar();
+          if (inner && isLiveOnlyCondition(inner.text)) return;
+          this.guarded(ci, act, () => {
+            const body = alternative.childForFieldName('consequence');
+            if (body) this.block(body, act);
+          });
+        } else {
+          const body = alternative.childForFieldName('body') ?? alternative.namedChildren.find((c) => c?.type === 'block');
+          if (body) this.block(body, act);
+        }
+      });
+    }
+  }
+
+  private forStatement(node: SyntaxNode, act: Activation): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const iterable = right ? this.expr(right, act) : UNKNOWN;
+    const element = this.elementOf(right, iterable, act);
+    this.guarded(scalar(), act, () => {
+      for (let pass = 0; pass < 2; pass++) {
+        if (left) this.bind(left, element, act, node);
+        const body = node.childForFieldName('body');
+        if (body) this.block(body, act);
+      }
+    });
+  }
+
+  /** What a loop variable holds for an iterable. */
+  private elementOf(right: SyntaxNode | null, iterable: Value, act: Activation): Value {
+    if (!right) return UNKNOWN;
+    const call = right.type === 'call' ? right : undefined;
+    const callee = call?.childForFieldName('function')?.text ?? '';
+    if (callee === 'range' || callee === 'np.arange' || callee === 'numpy.arange') return { ...scalar(), barIndex: true };
+    if (/\.(iterrows|itertuples|items|iteritems)$/.test(callee) || callee === 'enumerate' || callee === 'zip') {
+      const inner = call?.childForFieldName('arguments')?.namedChild(0);
+      const data = /\.(iterrows|itertuples|items|iteritems)$/.test(callee) ? iterable : inner ? this.expr(inner, act) : UNKNOWN;
+      const row: Value = { ...data, kind: data.kind === 'bars' ? 'history' : data.kind, columns: data.columns };
+      return { ...row, items: [{ ...scalar(), barIndex: true }, row] };
+    }
+    if (/\.index$/.test(right.text)) return { ...scalar(), barIndex: true };
+    if (iterable.items) return join(...iterable.items);
+    if (iterable.kind === 'bars') return { ...iterable, kind: 'history' };
+    return iterable;
+  }
+
+  // ---- assignment --------------------------------------------------------------------------
+
+  assign(node: SyntaxNode, act: Activation): Value {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!right) return UNKNOWN; // a bare annotation
+    let value = this.expr(right, act);
+    if (node.type === 'augmented_assignment' && left) value = join(this.expr(left, act), value);
+    if (left) this.bind(left, value, act, node);
+    return value;
+  }
+
+  bind(target: SyntaxNode, value: Value, act: Activation, statement: SyntaxNode): void {
+    const withPc = act.pc.sources.length || act.pc.data ? join(value, { ...act.pc, kind: 'scalar' }) : value;
+    const step = (name: string) => through(withPc, { node: target, what: `stored in \`${name}\`` });
+    switch (target.type) {
+      case 'identifier':
+        this.setName(target.text, step(target.text), act, false, target);
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list': {
+        const parts = target.namedChildren.filter((c): c is SyntaxNode => !!c);
+        parts.forEach((part, i) => this.bind(part, value.items?.[i] ?? { ...value, items: undefined }, act, statement));
+        return;
+      }
+      case 'attribute': {
+        const object = target.childForFieldName('object');
+        const attribute = target.childForFieldName('attribute')?.text ?? '';
+        if (object?.text === 'self') {
+          if (JESSE_ORDER_ATTRIBUTES.has(attribute) && act.className) this.sink(withPc, target, `the order \`self.${attribute}\``, act);
+          act.self?.set(attribute, act.weak && act.self.get(attribute) ? join(act.self.get(attribute), step(`self.${attribute}`)) : step(`self.${attribute}`));
+          return;
+        }
+        if (object?.type === 'identifier') {
+          const frame = this.lookup(object.text, act);
+          this.setName(object.text, withColumn(frame, attribute, step(`${object.text}.${attribute}`)), act, true);
+        }
+        return;
+      }
+      case 'subscript':
+        return this.bindSubscript(target, withPc, act, step);
+      default:
+        return;
+    }
+  }
+
+  private bindSubscript(target: SyntaxNode, value: Value, act: Activation, step: (name: string) => Value): void {
+    let object = target.childForFieldName('value');
+    const keys = target.childrenForFieldName('subscript').filter((k): k is SyntaxNode => !!k);
+    let rowCondition: Value | undefined;
+    let columnKey: SyntaxNode | undefined = keys[0];
+    // df.loc[cond, "col"] = v / df.iloc[rows, col] = v / df.at[i, "col"] = v
+    if (object?.type === 'attribute' && /^(loc|iloc|at|iat)$/.test(object.childForFieldName('attribute')?.text ?? '')) {
+      object = object.childForFieldName('object');
+      if (keys.length >= 2) {
+        rowCondition = this.expr(keys[0], act);
+        columnKey = keys[1];
+      } else {
+        rowCondition = keys[0] ? this.expr(keys[0], act) : undefined;
+        columnKey = undefined;
+      }
+    }
+    if (!object) return;
+    const frameName = object.type === 'identifier' ? object.text : object.type === 'attribute' && object.childForFieldName('object')?.text === 'self' ? `self.${object.childForFieldName('attribute')?.text}` : undefined;
+    const frame = frameName ? this.lookup(frameName, act) : this.expr(object, act);
+    const written = rowCondition ? join(value, { ...rowCondition, kind: 'scalar', columns: undefined }) : value;
+    const names = columnKey ? columnNames(columnKey, this, act) : undefined;
+    let next: Value;
+    if (names && names.length) {
+      next = frame;
+      for (const name of names) {
+        const combined = join(rowCondition || act.weak ? column(frame, name) : undefined, written);
+        next = withColumn(next, name, through(combined, { node: target, what: `stored in column \`${name}\`` }));
+        this.columnSink(name, combined, target, act);
+      }
+    } else if (columnKey && !rowCondition && isIndexKey(columnKey, this, act)) {
+      // out[i] = v: an element of an array or a row of a series.
+      next = join(frame, step(frameName ?? 'array'));
+    } else {
+      // A dynamic column name: every unresolved column may now hold the value.
+      next = join(frame, uncertain(written));
+    }
+    if (frameName) this.setName(frameName, next, act, true);
+  }
+
+  private columnSink(name: string, value: Value, target: SyntaxNode, act: Activation): void {
+    if (FREQTRADE_SIGNAL_COLUMNS.has(name)) this.sink(value, target, `the signal column \`${name}\``, act);
+    else if (name.startsWith('%')) this.sink(value, target, `the FreqAI feature \`${name}\``, act);
+    else if (DECISION_NAME.test(name)) this.sink(value, target, `the decision column \`${name}\``, act);
+  }
+
+  setName(name: string, value: Value, act: Activation, strong = false, at?: SyntaxNode): void {
+    if (name.startsWith('self.')) {
+      act.self?.set(name.slice(5), value);
+      return;
+    }
+    const old = act.env.get(name);
+    act.env.set(name, act.weak && old && !strong ? join(old, value) : value);
+    if (at && DECISION_NAME.test(name)) this.sink(value, at, `the decision \`${name}\``, act);
+  }
+
+  lookup(name: string, act: Activation): Value {
+    if (name.startsWith('self.')) return act.self?.get(name.slice(5)) ?? UNKNOWN;
+    return act.env.get(name) ?? this.module.get(name) ?? (this.functions.has(name) ? { ...scalar(), callable: this.functions.get(name) } : UNKNOWN);
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  expr(node: SyntaxNode, act: Activation): Value {
+    switch (node.type) {
+      case 'identifier':
+        return this.lookup(node.text, act);
+      case 'integer':
+      case 'float': {
+        const n = Number(node.text.replace(/_/g, ''));
+        return scalar(Number.isInteger(n) ? n : undefined);
+      }
+      case 'unary_operator': {
+        const arg = node.childForFieldName('argument');
+        const v = arg ? this.expr(arg, act) : scalar();
+        const op = node.child(0)?.text;
+        return v.constant !== undefined && op === '-' ? { ...v, constant: -v.constant } : v;
+      }
+      case 'string':
+      case 'concatenated_string':
+      case 'true':
+      case 'false':
+      case 'none':
+      case 'ellipsis':
+        return scalar();
+      case 'parenthesized_expression':
+      case 'await':
+        return node.namedChild(0) ? this.expr(node.namedChild(0)!, act) : scalar();
+      case 'assignment':
+      case 'augmented_assignment':
+        return this.assign(node, act);
+      case 'named_expression': {
+        const value = node.childForFieldName('value');
+        const v = value ? this.expr(value, act) : UNKNOWN;
+        const name = node.childForFieldName('name');
+        if (name) this.setName(name.text, v, act);
+        return v;
+      }
+      case 'binary_operator':
+        return this.binary(node, act);
+      case 'comparison_operator':
+      case 'boolean_operator':
+      case 'not_operator':
+      case 'conditional_expression': {
+        const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c).map((c) => this.expr(c, act));
+        const v = join(...parts);
+        return { ...v, returnEnd: undefined, columns: undefined, constant: undefined };
+      }
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'expression_list': {
+        const elements = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
+        const values = elements.map((e) => this.expr(e, act));
+        const strings = elements.every((e) => e.type === 'string') ? elements.map((e) => stringValue(e) ?? '') : undefined;
+        const joined = join(...values);
+        const kind = values.length && values.every((v) => v.kind === 'scalar' || v.kind === 'params') ? 'params' : joined.kind;
+        return { ...joined, kind, items: values, strings, columns: undefined };
+      }
+      case 'dictionary': {
+        let out: Value = { ...scalar(), kind: 'params' };
+        for (const entry of dictEntries(node)) out = withColumn(out, entry.key, this.expr(entry.value, act));
+        return { ...out, kind: [...(out.columns?.values() ?? [])].some((v) => v.data) ? 'bars' : 'params', data: [...(out.columns?.values() ?? [])].some((v) => v.data) };
+      }
+      case 'attribute':
+        return this.attribute(node, act);
+      case 'subscript':
+        return this.subscript(node, act);
+      case 'call':
+        return this.call(node, act);
+      case 'lambda':
+        return scalar();
+      case 'list_comprehension':
+      case 'generator_expression':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+        return this.comprehension(node, act);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private binary(node: SyntaxNode, act: Activation): Value {
+    const leftNode = node.childForFieldName('left');
+    const rightNode = node.childForFieldName('right');
+    const op = node.childForFieldName('operator')?.text ?? '';
+    const left = leftNode ? this.expr(leftNode, act) : scalar();
+    const right = rightNode ? this.expr(rightNode, act) : scalar();
+    let v = join(left, right);
+    v = { ...v, columns: undefined, items: undefined, returnEnd: undefined, constant: undefined };
+    if (left.constant !== undefined && right.constant !== undefined) {
+      const c = op === '+' ? left.constant + right.constant : op === '-' ? left.constant - right.constant : op === '*' ? left.constant * right.constant : undefined;
+      if (c !== undefined && Number.isInteger(c)) v.constant = c;
+    }
+    if (left.barIndex || right.barIndex) v.barIndex = true;
+    // Returns: p / p.shift(k) - 1, p - p.shift(k), log of either; a return keeps its end through arithmetic.
+    if ((op === '/' || op === '-') && left.data && right.data && right.lead < left.lead && left.returnEnd === undefined) v.returnEnd = left.lead;
+    else if (left.returnEnd !== undefined && !right.data) v.returnEnd = left.returnEnd;
+    else if (right.returnEnd !== undefined && !left.data) v.returnEnd = right.returnEnd;
+    if (op === '*' && leftNode && rightNode) v = this.sameBarReturn(node, leftNode, left, rightNode, right, v, act);
+    return v;
+  }
+
+  /** `position * returns` where the position was decided on the bar the return ends on. */
+  private sameBarReturn(node: SyntaxNode, leftNode: SyntaxNode, left: Value, rightNode: SyntaxNode, right: Value, v: Value, act: Activation): Value {
+    const pairs: [SyntaxNode, Value, Value][] = [[leftNode, left, right], [rightNode, right, left]];
+    for (const [positionNode, position, ret] of pairs) {
+      if (ret.returnEnd === undefined || position.returnEnd !== undefined || !position.data) continue;
+      if (position.kind !== 'bars' && position.kind !== 'slice') continue;
+      const decided = Math.max(position.lead, ...position.sources.map((s) => s.lead));
+      if (decided < ret.returnEnd || !Number.isFinite(decided)) continue;
+      const source: Source = {
+        code: 'SL218',
+        node,
+        lead: 1,
+        what: `\`${positionNode.text.length <= 40 ? positionNode.text : 'the position'}\` multiplies the return of the bar it was decided on`,
+        chain: [],
+        uncertain: false,
+      };
+      const key = `SL218:${node.id}`;
+      if (!this.leaks.has(key)) this.leaks.set(key, { source, sink: { node: positionNode, what: 'the strategy return' }, certain: !act.uncalled && !position.uncertain });
+      return v;
+    }
+    return v;
+  }
+
+  private comprehension(node: SyntaxNode, act: Activation): Value {
+    const clause = node.namedChildren.find((c) => c?.type === 'for_in_clause');
+    const right = clause?.childForFieldName('right');
+    const left = clause?.childForFieldName('left');
+    // [c for c in df.columns if c not in [...]] selects columns by name.
+    if (right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'columns') {
+      const frame = this.expr(right.childForFieldName('object')!, act);
+      const exclude: string[] = [];
+      for (const ifc of node.namedChildren) if (ifc?.type === 'if_clause') for (const s of ifc.descendantsOfType('string')) { const t = stringValue(s); if (t !== undefined) exclude.push(t); }
+      return { ...scalar(), kind: 'params', columnSelection: { frame, exclude } };
+    }
+    const iterable = right ? this.expr(right, act) : UNKNOWN;
+    const element = this.elementOf(right ?? null, iterable, act);
+    if (left) this.bind(left, element, act, node);
+    const body = node.childForFieldName('body');
+    const v = body ? this.expr(body, act) : UNKNOWN;
+    return { ...join(v, iterable), items: undefined, strings: undefined };
+  }
+
+  private attribute(node: SyntaxNode, act: Activation): Value {
+    const object = node.childForFieldName('object');
+    const name = node.childForFieldName('attribute')?.text ?? '';
+    if (!object) return UNKNOWN;
+    if (object.text === 'self') return act.self?.get(name) ?? UNKNOWN;
+    const receiver = this.expr(object, act);
+    switch (name) {
+      case 'values':
+      case 'index':
+      case 'loc':
+      case 'iloc':
+      case 'at':
+      case 'iat':
+      case 'T':
+      case 'str':
+      case 'dt':
+      case 'ta':
+      case 'array':
+        return receiver;
+      case 'columns':
+        return { ...scalar(), kind: 'params' };
+      case 'shape':
+      case 'size':
+      case 'dtype':
+      case 'dtypes':
+      case 'empty':
+      case 'ndim':
+        return scalar();
+      default:
+        if (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.columns) return column(receiver, name);
+        return receiver;
+    }
+  }
+
+  private subscript(node: SyntaxNode, act: Activation): Value {
+    const object = node.childForFieldName('value');
+    const keys = node.childrenForFieldName('subscript').filter((k): k is SyntaxNode => !!k);
+    if (!object) return UNKNOWN;
+    const accessor = object.type === 'attribute' ? object.childForFieldName('attribute')?.text : undefined;
+    const positional = accessor === 'iloc' || accessor === 'iat' || accessor === 'values';
+    const receiver = this.expr(object, act);
+    if (keys.length === 0) return receiver;
+    const key = keys[0];
+    // Column selection by name.
+    const names = columnNames(key, this, act);
+    if (names && keys.length === 1 && (key.type === 'string' || key.type === 'list' || (receiver.columns && names.length))) {
+      if (key.type === 'list' || names.length > 1 || this.expr(key, act).strings) {
+        let frame: Value = { ...receiver, columns: new Map() };
+        for (const n of names) frame = withColumn(frame, n, column(receiver, n));
+        return { ...join(...names.map((n) => column(receiver, n)), { ...receiver, columns: undefined, sources: [] }), columns: frame.columns };
+      }
+      return column(receiver, names[0]);
+    }
+    const keyValue = this.expr(key, act);
+    if (keyValue.columnSelection) {
+      const { frame, exclude } = keyValue.columnSelection;
+      let out: Value = { ...frame, columns: new Map() };
+      for (const [n, v] of frame.columns ?? []) if (!exclude.includes(n)) out = withColumn(out, n, v);
+      return { ...join(...[...(out.columns?.values() ?? [])], { ...frame, columns: undefined }), columns: out.columns };
+    }
+    if (keys.length >= 2) {
+      // df.loc[rows, "col"]
+      const columnsPart = keys[1];
+      const colNames = columnNames(columnsPart, this, act);
+      const rows = this.rowAccess(receiver, key, keyValue, act);
+      return colNames?.length === 1 ? join(column(receiver, colNames[0]), { ...rows, columns: undefined }) : rows;
+    }
+    if (receiver.items && key.type === 'integer') return receiver.items[Number(key.text)] ?? UNKNOWN;
+    if (key.type === 'string' || receiver.kind === 'params' && !positional) return receiver.columns ? column(receiver, stringValue(key) ?? '') : receiver;
+    void positional;
+    return this.rowAccess(receiver, key, keyValue, act);
+  }
+
+  /** Reading rows: a slice, a filter, a bar index (maybe ahead), or an absolute row. */
+  private rowAccess(receiver: Value, key: SyntaxNode, keyValue: Value, act: Activation): Value {
+    const seriesLike = receiver.kind === 'bars' || receiver.kind === 'unknown' || receiver.kind === 'history' || receiver.kind === 'slice';
+    if (key.type === 'slice') {
+      const parts = sliceBounds(key);
+      const start = parts.start ? this.expr(parts.start, act) : undefined;
+      const stop = parts.stop ? this.expr(parts.stop, act) : undefined;
+      if (seriesLike && receiver.data && start?.barIndex && !stop) {
+        return withSource(receiver, { code: 'SL208', node: key.parent ?? key, lead: Infinity, what: `\`${key.parent?.text ?? key.text}\` reads every row after the current one` });
+      }
+      const ahead = stop ? forwardOffsetOf(parts.stop!, stop) : undefined;
+      if (seriesLike && receiver.data && ahead !== undefined && ahead > 1) {
+        return withSource(receiver, { code: 'SL208', node: key.parent ?? key, lead: ahead - 1, what: `\`${key.parent?.text ?? key.text}\` reads ${ahead - 1} row(s) after the current one` });
+      }
+      return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
+    }
+    if (keyValue.barIndex) {
+      const ahead = forwardOffsetOf(key, keyValue);
+      if (ahead !== undefined && ahead > 0 && seriesLike && (receiver.data || receiver.kind === 'unknown')) {
+        const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${(key.parent ?? key).text.slice(0, 60)}\` reads ${ahead} row(s) after the current one`, uncertain: !receiver.data };
+        return { ...withSource(receiver, source), kind: 'history', columns: receiver.columns };
+      }
+      return { ...receiver, kind: receiver.kind === 'bars' ? 'history' : receiver.kind };
+    }
+    const literal = integerLiteral(key);
+    if (literal !== undefined) {
+      if (literal < 0 && receiver.kind === 'bars' && receiver.data && !act.perBar) {
+        return withSource({ ...receiver, kind: 'scalar' }, { code: 'SL207', node: key.parent ?? key, lead: Infinity, what: `\`${(key.parent ?? key).text.slice(0, 60)}\` is the last row of the whole backtest, not of the current bar` });
+      }
+      return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns };
+    }
+    // A boolean filter or a label: rows chosen by a condition carry the condition's leads.
+    const filtered = join(receiver, { ...keyValue, kind: 'scalar', columns: undefined });
+    return { ...filtered, columns: receiver.columns, kind: keyValue.data && receiver.kind === 'bars' ? 'slice' : receiver.kind };
+  }
+
+  // ---- calls -------------------------------------------------------------------------------
+
+  call(node: SyntaxNode, act: Activation): Value {
+    const fn = node.childForFieldName('function');
+    if (!fn) return UNKNOWN;
+    const site = this.index.callsById.get(node.id);
+    const qualified = site?.qualifiedCallee ?? fn.text;
+    const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : fn.text;
+    const receiverNode = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+    const args = argumentsOf(node);
+    const argValue = (position: number, keyword?: string): Value | undefined => {
+      const n = (keyword && args.keywords.get(keyword)) || args.positional[position];
+      return n ? this.expr(n, act) : undefined;
+    };
+    const allArgs = () => join(...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act)));
+
+    // Showing or recording decides nothing.
+    if (INERT_CALL.test(name) && (name !== 'log' || receiverNode?.text === 'self' || INERT_RECEIVER.test(receiverNode?.text ?? ''))) {
+      if (name !== 'describe' && name !== 'head') { allArgs(); return scalar(); }
+    }
+    if (receiverNode && INERT_RECEIVER.test(receiverNode.text.split('.')[0])) { allArgs(); return scalar(); }
+
+    // Library functions known to look ahead.
+    const known = lookaheadFunction(qualified, name, !!receiverNode);
+    if (known && !(known.method && !receiverNode && !qualified.includes('.') && !this.index.imports.has(name))) {
+      return this.knownLookahead(known, node, args, receiverNode ? this.expr(receiverNode, act) : undefined, act);
+    }
+
+    // Functions and methods defined in this file.
+    const defined = this.definedCallee(fn, act);
+    if (defined) return this.callDefined(defined.fn, node, act, defined.self, defined.className);
+
+    // `pd.read_csv(...)`, `np.where(...)`, `ta.RSI(...)`: a module's function, not a method of a value.
+    const head = receiverNode?.text.split('.')[0] ?? '';
+    const onModule = !!receiverNode && /^[\w.]+$/.test(receiverNode.text) && this.index.imports.has(head) && !act.env.has(head) && !this.module.has(head);
+    if (!receiverNode || onModule) return this.freeCall(name, qualified, node, args, act, allArgs);
+    if (receiverNode.text === 'self' && ORDER_CALLS.has(name)) {
+      this.sink(join(act.pc, allArgs()), node, `the order \`self.${name}()\``, act);
+      return scalar();
+    }
+    if (/(^|\.)dp$/.test(receiverNode.text)) return this.dataProvider(name, node, args, act);
+    const receiver = this.expr(receiverNode, act);
+    return this.method(name, qualified, receiver, node, args, act, argValue, allArgs);
+  }
+
+  private definedCallee(fn: SyntaxNode, act: Activation): { fn: SyntaxNode; self?: Map<string, Value>; className?: string } | undefined {
+    if (fn.type === 'identifier') {
+      const local = act.env.get(fn.text)?.callable;
+      if (local) return { fn: local };
+      const f = this.functions.get(fn.text);
+      return f ? { fn: f } : undefined;
+    }
+    if (fn.type === 'attribute' && fn.childForFieldName('object')?.text === 'self' && act.className) {
+      const m = this.methods.get(act.className)?.get(fn.childForFieldName('attribute')?.text ?? '');
+      return m ? { fn: m, self: act.self, className: act.className } : undefined;
+    }
+    return undefined;
+  }
+
+  private freeCall(name: string, qualified: string, node: SyntaxNode, args: Arguments, act: Activation, allArgs: () => Value): Value {
+    const first = () => (args.positional[0] ? this.expr(args.positional[0], act) : UNKNOWN);
+    if (/^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name)) {
+      allArgs();
+      return bars();
+    }
+    if (/(^|\.)merge_asof$/.test(qualified) || /^(pandas|pd)\.merge$/.test(qualified) || name === 'merge_asof') {
+      const direction = stringValue(args.keywords.get('direction'));
+      return merged(first(), args.positional[1] ? this.expr(args.positional[1], act) : UNKNOWN, node, { direction, asof: name === 'merge_asof' });
+    }
+    if (name === 'merge_informative_pair') {
+      const base = first();
+      const informative = args.positional[1] ? this.expr(args.positional[1], act) : UNKNOWN;
+      const tf = stringValue(args.positional[3] ?? args.keywords.get('timeframe_inf'));
+      const suffixed = tf ? { ...informative, higherTimeframe: undefined } : informative;
+      const cols = new Map(base.columns ?? []);
+      for (const [c, v] of suffixed.columns ?? []) cols.set(tf ? `${c}_${tf}` : c, v);
+      return { ...join({ ...base, higherTimeframe: undefined }, { ...suffixed, columns: undefined, higherTimeframe: undefined, leftLabelled: undefined }), columns: cols, kind: base.kind };
+    }
+    if (/(^|\.)concat$/.test(qualified)) {
+      const list = first();
+      let out: Value = UNKNOWN;
+      for (const item of list.items ?? [list]) out = out === UNKNOWN ? item : merged(out, item, node, { asof: false });
+      return out;
+    }
+    if (/(^|\.)(where|select|clip|maximum|minimum|log|log1p|exp|sqrt|abs|sign|array|asarray|nan_to_num|isnan|logical_and|logical_or|logical_not|multiply|divide|add|subtract|diff|cumsum|cumprod|DataFrame|Series|to_datetime|full_like|zeros_like|ones_like|vstack|hstack|column_stack|stack)$/.test(qualified)) {
+      const v = allArgs();
+      if (/(^|\.)diff$/.test(qualified)) return { ...v, returnEnd: v.data ? v.lead : undefined };
+      if (/(^|\.)(DataFrame|Series|array|asarray)$/.test(qualified)) {
+        const arg = first();
+        return { ...v, kind: arg.kind, columns: arg.columns };
+      }
+      return { ...v, columns: undefined };
+    }
+    if (/(^|\.)roll$/.test(qualified) && /^(numpy|np)\./.test(qualified)) {
+      return applyShift(first(), shiftOf(args.positional[1] ?? args.keywords.get('shift'), node, this, act), 'roll');
+    }
+    if (/(^|\.)(mean|std|var|max|min|median|percentile|quantile|nanmean|nanstd|nanmax|nanmin|average|ptp|sum|nansum)$/.test(qualified) && /^(numpy|np)\./.test(qualified) && !args.keywords.has('axis')) {
+      return fullSampleStatistic(first(), node, name);
+    }
+    if (/(^|\.)qcut$/.test(qualified) || /(^|\.)cut$/.test(qualified)) {
+      const v = first();
+      return /qcut$/.test(qualified) ? { ...fullSampleStatistic(v, node, name), kind: v.kind } : v;
+    }
+    if (name === 'train_test_split') {
+      const values = args.positional.map((a) => this.expr(a, act));
+      const items = values.flatMap((v) => [{ ...v, kind: 'slice' as const }, { ...v, kind: 'slice' as const }]);
+      return { ...join(...values), items };
+    }
+    if (name === 'reduce' || ELEMENTWISE_BUILTINS.has(name)) return allArgs();
+    const causal = CAUSAL_MODULES.some((m) => qualified === m.prefix || qualified.startsWith(`${m.prefix}.`));
+    const v = allArgs();
+    if (causal) return { ...v, columns: undefined, constant: undefined, strings: undefined, items: undefined };
+    // An unknown function: the result may carry its inputs' leads, but the path is not seen.
+    return liveSources(v).length ? { ...uncertain(v), columns: undefined } : { ...v, columns: undefined, items: undefined };
+  }
+
+  private dataProvider(name: string, node: SyntaxNode, args: Arguments, act: Activation): Value {
+    for (const a of [...args.positional, ...args.keywords.values()]) this.expr(a, act);
+    if (name === 'get_analyzed_dataframe') return { ...bars('history'), items: [bars('history'), scalar()] };
+    if (name === 'get_pair_dataframe' || name === 'historic_ohlcv' || name === 'ohlcv') {
+      const tf = args.keywords.get('timeframe') ?? args.positional[1];
+      return { ...bars(), higherTimeframe: { node, how: `\`${node.text.slice(0, 70)}\`${tf ? '' : ''}, candles stamped at their open` } };
+    }
+    return UNKNOWN;
+  }
+
+  private knownLookahead(known: LookaheadFunction, node: SyntaxNode, args: Arguments, receiver: Value | undefined, act: Activation): Value {
+    const inputs = join(receiver, ...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act)));
+    for (const [keyword, value] of Object.entries(known.safeWhen ?? {})) if (args.keywords.get(keyword)?.text === value) return { ...inputs, columns: undefined };
+    const base: Value = { ...inputs, kind: inputs.kind === 'scalar' ? 'bars' : inputs.kind, columns: undefined, data: true };
+    const callName = node.childForFieldName('function')?.text ?? 'the call';
+    const make = (spec: LeadSpec, what: string) => withSource(base, { code: known.code, node, lead: Math.max(base.lead, 0) + leadOf(spec, args, this, act), what });
+    if (known.keys) {
+      const columns = new Map<string, Value>();
+      for (const [key, spec] of Object.entries(known.keys)) columns.set(key, make(spec, `\`${callName}(...)["${key}"]\``));
+      const out = leadOf(known.lead, args, this, act) > 0 ? make(known.lead, callName) : base;
+      return { ...out, columns };
+    }
+    return make(known.lead, callName);
+  }
+
+  private method(
+    name: string, qualified: string, receiver: Value, node: SyntaxNode, args: Arguments, act: Activation,
+    argValue: (position: number, keyword?: string) => Value | undefined, allArgs: () => Value,
+  ): Value {
+    if (receiver.pending) {
+      if (receiver.pending.type === 'resample' && /^(interpolate|bfill|backfill)$/.test(name)) return upsampleFill(receiver, name, node);
+      if (receiver.pending.type === 'resample' && (name === 'fillna' && /bfill|backfill/.test(args.keywords.get('method')?.text ?? ''))) return upsampleFill(receiver, name, node);
+      if (receiver.pending.type === 'resample' && /^(ffill|pad|asfreq|nearest)$/.test(name)) return { ...receiver, pending: undefined };
+      if (WINDOW_AGGREGATIONS.has(name) || receiver.pending.type === 'group') {
+        if (name === 'apply' || name === 'agg' || name === 'aggregate' || name === 'transform') this.markCallbacks(args);
+        allArgs();
+        return closeWindow(receiver, name, node);
+      }
+    }
+    switch (name) {
+      case 'shift':
+        return applyShift(receiver, shiftOf(args.positional[0] ?? args.keywords.get('periods'), node, this, act), 'shift');
+      case 'pct_change':
+      case 'diff':
+        return applyShift(receiver, shiftOf(args.positional[0] ?? args.keywords.get('periods'), node, this, act, 1), name);
+      case 'rolling': {
+        const center = args.keywords.get('center');
+        const window = args.positional[0] ?? args.keywords.get('window');
+        const w = window ? this.expr(window, act).constant : undefined;
+        allArgs();
+        const centred = center && center.text !== 'False' && center.text !== '0' ? Math.max(1, Math.floor((w ?? 2) / 2)) : 0;
+        return { ...receiver, pending: { type: 'rolling', node, centredLead: centred } };
+      }
+      case 'expanding':
+      case 'ewm':
+      case 'ewma':
+        allArgs();
+        return { ...receiver, pending: { type: 'rolling', node, centredLead: 0 } };
+      case 'groupby':
+        allArgs();
+        return { ...receiver, pending: { type: 'group', node } };
+      case 'resample': {
+        const label = stringValue(args.keywords.get('label'));
+        const closed = stringValue(args.keywords.get('closed'));
+        return { ...receiver, pending: { type: 'resample', node, rightLabelled: label === 'right' || (label === undefined && closed === 'right') } };
+      }
+      case 'bfill':
+      case 'backfill':
+        return backFill(receiver, node, `${name}()`);
+      case 'interpolate':
+        return backFill(receiver, node, 'interpolate');
+      case 'fillna': {
+        const method = stringValue(args.keywords.get('method'));
+        if (method === 'bfill' || method === 'backfill') return backFill(receiver, node, `fillna(method="${method}")`);
+        return join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined });
+      }
+      case 'rank':
+        if (receiver.kind === 'bars' && !args.keywords.has('axis')) return { ...fullSampleStatistic(receiver, node, name), kind: 'bars', columns: undefined };
+        return receiver;
+      case 'merge':
+      case 'join': {
+        const other = argValue(0, 'right') ?? UNKNOWN;
+        return merged(receiver, other, node, { asof: false });
+      }
+      case 'reindex': {
+        allArgs();
+        if (receiver.leftLabelled || receiver.higherTimeframe) return merged(bars(), receiver, node, { asof: false });
+        return receiver;
+      }
+      case 'assign': {
+        let out = receiver;
+        for (const [key, valueNode] of args.keywords) out = withColumn(out, key, this.expr(valueNode, act));
+        return out;
+      }
+      case 'rename': {
+        const mapping = new Map(dictEntries(args.keywords.get('columns') ?? args.positional[0]).map((e) => [e.key, stringValue(e.value) ?? e.key]));
+        return renamed(receiver, (c) => mapping.get(c) ?? c);
+      }
+      case 'add_suffix':
+      case 'add_prefix': {
+        const s = stringValue(args.positional[0]) ?? '';
+        return renamed(receiver, (c) => (name === 'add_suffix' ? c + s : s + c));
+      }
+      case 'drop':
+      case 'pop':
+        return this.dropColumns(receiver, name, args, act);
+      case 'sort_index':
+      case 'sort_values': {
+        const ascending = args.keywords.get('ascending');
+        return { ...receiver, descending: ascending?.text === 'False' ? true : ascending ? false : receiver.descending };
+      }
+      case 'append':
+      case 'extend':
+      case 'insert':
+      case 'add':
+      case 'update': {
+        const receiverNode = node.childForFieldName('function')?.childForFieldName('object');
+        const v = allArgs();
+        // A list of conditions (`conditions.append(...)`) accumulates what is appended to it.
+        if (receiverNode?.type === 'identifier' && !receiver.columns) {
+          this.setName(receiverNode.text, { ...join(receiver, v), items: undefined }, act, true);
+          return scalar();
+        }
+        return join(receiver, v);
+      }
+      case 'iloc':
+        return receiver;
+      case 'copy':
+      case 'to_numpy':
+      case 'squeeze':
+      case 'reset_index':
+      case 'set_index':
+      case 'dropna':
+      case 'astype':
+        allArgs();
+        return receiver;
+      case 'get':
+        if (receiver.columns && args.positional[0]?.type === 'string') return column(receiver, stringValue(args.positional[0]) ?? '');
+        break;
+      case 'from_signals':
+      case 'from_orders':
+        return this.vectorbtPortfolio(name, node, args, act);
+      case 'tail':
+        allArgs();
+        return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
+      default:
+        break;
+    }
+    if (FEATURE_CALLS.has(name)) {
+      const features = argValue(0, 'X') ?? argValue(0, 'x');
+      if (features && name !== 'fit_transform') this.sink(features, node, `the features passed to \`${name}\``, act);
+      else if (features) this.sink(features, node, `the features passed to \`${name}\``, act);
+      for (const a of args.positional.slice(1)) this.expr(a, act);
+      return { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
+    }
+    if (name === 'transform' || name === 'score') {
+      const features = argValue(0);
+      return { ...join(receiver, features), kind: features?.kind ?? receiver.kind, columns: undefined };
+    }
+    if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !/^\d/.test(args.positional[0]?.text ?? '') && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
+      for (const a of args.positional) this.expr(a, act);
+      return fullSampleStatistic(receiver, node, name);
+    }
+    if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allArgs(), ...receiver, columns: undefined };
+    if (ROW_PRESERVING.has(name)) return join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined });
+    if (name === 'apply' || name === 'map') this.markCallbacks(args);
+    const v = join(receiver, { ...allArgs(), columns: undefined, items: undefined });
+    if (receiver.data || receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice') return { ...v, columns: receiver.columns };
+    const causal = CAUSAL_MODULES.some((m) => qualified.startsWith(`${m.prefix}.`));
+    return causal || !liveSources(v).length ? v : uncertain(v);
+  }
+
+  private vectorbtPortfolio(name: string, node: SyntaxNode, args: Arguments, act: Activation): Value {
+    const slots = name === 'from_signals' ? ['close', 'entries', 'exits', 'short_entries', 'short_exits'] : ['close', 'size'];
+    slots.forEach((slot, i) => {
+      const n = args.keywords.get(slot) ?? args.positional[i];
+      if (!n || slot === 'close') return;
+      this.sink(this.expr(n, act), node, `the \`${slot}\` of \`${name}\``, act);
+    });
+    for (const [k, v] of args.keywords) if (!slots.includes(k)) this.expr(v, act);
+    return scalar();
+  }
+
+  private dropColumns(receiver: Value, name: string, args: Arguments, act: Activation): Value {
+    const targets: string[] = [];
+    for (const a of [args.positional[0], args.keywords.get('columns'), args.keywords.get('labels')]) {
+      if (!a) continue;
+      const s = stringValue(a);
+      if (s !== undefined) targets.push(s);
+      const v = this.expr(a, act);
+      if (v.strings) targets.push(...v.strings);
+    }
+    if (name === 'pop') {
+      const col = targets[0] !== undefined ? column(receiver, targets[0]) : receiver;
+      const receiverNode = args.node.childForFieldName('function')?.childForFieldName('object');
+      if (receiverNode?.type === 'identifier' && receiver.columns && targets[0]) {
+        const columns = new Map(receiver.columns);
+        columns.delete(targets[0]);
+        this.setName(receiverNode.text, { ...receiver, columns }, act, true);
+      }
+      return col;
+    }
+    const rowsDropped = !args.keywords.has('columns') && !/^(1|"columns"|'columns')$/.test(args.keywords.get('axis')?.text ?? '');
+    if (rowsDropped || !receiver.columns) return receiver;
+    const columns = new Map(receiver.columns);
+    for (const t of targets) columns.delete(t);
+    // Dropped columns are gone: what remains is the tracked columns left and the untracked ones.
+    return { ...receiver, columns, sources: receiver.sources.filter((s) => ![...receiver.columns!.entries()].some(([c, v]) => targets.includes(c) && v.sources.includes(s))) };
+  }
+
+  /** Functions handed to `apply` / `agg` run on windows or rows, not on the full history. */
+  private markCallbacks(args: Arguments): void {
+    for (const a of [...args.positional, ...args.keywords.values()]) {
+      const f = a.type === 'identifier' ? this.functions.get(a.text) : undefined;
+      if (f) this.called.add(f.id);
+    }
+  }
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+export interface Arguments {
+  node: SyntaxNode;
+  positional: SyntaxNode[];
+  keywords: Map<string, SyntaxNode>;
+}
+
+export function argumentsOf(call: SyntaxNode): Arguments {
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name')?.text;
+      const value = arg.childForFieldName('value');
+      if (name && value) keywords.set(name, value);
+    } else if (arg.type === 'dictionary_splat') {
+      for (const e of dictEntries(arg.namedChild(0))) keywords.set(e.key, e.value);
+    } else if (arg.type !== 'list_splat') positional.push(arg);
+  }
+  return { node: call, positional, keywords };
+}
+
+function lookaheadFunction(qualified: string, name: string, isMethod: boolean): LookaheadFunction | undefined {
+  return LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(qualified) || (f.names.includes(name) && (!isMethod || f.method) && (f.names.some((n) => n.endsWith(`.${name}`)) || f.method)));
+}
+
+function leadOf(spec: LeadSpec, args: Arguments, interpreter: Interpreter, act: Activation): number {
+  if ('bars' in spec) return spec.bars;
+  const source = 'halfOf' in spec ? spec.halfOf : spec.argument;
+  const node = args.keywords.get(source.keyword) ?? args.positional[source.position];
+  const value = node ? interpreter.expr(node, act).constant : undefined;
+  const n = value ?? source.default;
+  return 'halfOf' in spec ? Math.max(1, Math.floor(n / 2)) : Math.max(1, n);
+}
+
+function shiftOf(node: SyntaxNode | undefined, call: SyntaxNode, interpreter: Interpreter, act: Activation, defaultOffset = 1): ShiftLike {
+  const fn = call.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : fn?.text ?? '';
+  const args = call.childForFieldName('arguments')?.text ?? '()';
+  const text = `${name}${args.length <= 40 ? args : '(...)'}`;
+  if (!node) return { offset: name === 'shift' || name === 'roll' ? (name === 'shift' ? 1 : 0) : defaultOffset, node: call, text };
+  const value = interpreter.expr(node, act).constant;
+  if (value !== undefined) return { offset: value, node: call, text };
+  const written = node.text.replace(/\s+/g, '');
+  if (written.startsWith('-')) return { offset: 'negative', node: call, text };
+  return { offset: 'unknown', node: call, text };
+}
+
+/** Column names a key selects: a string, a list of strings, a name bound to a list of strings. */
+function columnNames(key: SyntaxNode, interpreter: Interpreter, act: Activation): string[] | undefined {
+  const s = stringValue(key);
+  if (s !== undefined) return [s];
+  if (key.type === 'list') {
+    const names = key.namedChildren.map((c) => stringValue(c));
+    return names.every((n): n is string => n !== undefined) ? names : undefined;
+  }
+  if (key.type === 'identifier') return interpreter.expr(key, act).strings;
+  return undefined;
+}
+
+function isIndexKey(key: SyntaxNode, interpreter: Interpreter, act: Activation): boolean {
+  if (key.type === 'integer' || key.type === 'slice') return true;
+  const v = interpreter.expr(key, act);
+  return !!v.barIndex || v.constant !== undefined;
+}
+
+function integerLiteral(node: SyntaxNode): number | undefined {
+  const n = node.type === 'unary_operator' ? node.childForFieldName('argument') : node;
+  if (n?.type !== 'integer') return undefined;
+  const value = Number(n.text);
+  return node.type === 'unary_operator' && node.child(0)?.text === '-' ? -value : value;
+}
+
+/** The k of `i + k` (or `k + i`) where i is the bar index; undefined when not forward. */
+function forwardOffsetOf(node: SyntaxNode, value: Value): number | undefined {
+  if (!value.barIndex) return undefined;
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
+  if (n.type !== 'binary_operator') return 0;
+  const op = n.childForFieldName('operator')?.text;
+  const right = n.childForFieldName('right');
+  const left = n.childForFieldName('left');
+  const lit = (x: SyntaxNode | null) => (x?.type === 'integer' ? Number(x.text) : undefined);
+  if (op === '+') return lit(right) ?? lit(left) ?? 1;
+  if (op === '-') return lit(right) !== undefined ? -lit(right)! : 0;
+  return 0;
+}
+
+function sliceBounds(slice: SyntaxNode): { start?: SyntaxNode; stop?: SyntaxNode } {
+  const parts: (SyntaxNode | undefined)[] = [undefined, undefined, undefined];
+  let slot = 0;
+  for (let i = 0; i < slice.childCount; i++) {
+    const child = slice.child(i);
+    if (!child) continue;
+    if (child.type === ':') slot++;
+    else if (child.isNamed && child.type !== 'comment' && slot < 3) parts[slot] = child;
+  }
+  return { start: parts[0], stop: parts[1] };
+}
+
+function signature(v: Value): string {
+  const sources = v.sources.map((s) => `${s.code}${s.node.id}:${s.lead}${s.uncertain ? '?' : ''}`).join(',');
+  const columns = v.columns ? [...v.columns].map(([c, cv]) => `${c}=${cv.lead}/${cv.sources.map((s) => `${s.node.id}:${s.lead}`).join('+')}`).join(',') : '';
+  return `${v.kind}/${v.lead}/${v.data ? 'd' : ''}/${v.returnEnd ?? ''}/${v.constant ?? ''}/${sources}/${columns}/${v.items?.length ?? ''}`;
+}

@@ -1,0 +1,149 @@
+// Transfer functions: what a pandas / numpy method does to a value's leads. Pure functions of the
+// receiver's value and the call's literal arguments; the interpreter evaluates the arguments.
+import type { SyntaxNode } from '../python/parser';
+import { column, join, shifted, withColumn, withSource, type Value } from './value';
+
+/** Aggregations that close a `rolling(...)` / `resample(...)` / `groupby(...)` window. */
+export const WINDOW_AGGREGATIONS = new Set([
+  'mean', 'sum', 'std', 'var', 'max', 'min', 'median', 'apply', 'agg', 'aggregate', 'quantile', 'count', 'corr', 'cov',
+  'skew', 'kurt', 'first', 'last', 'ohlc', 'nunique', 'prod', 'sem', 'rank', 'transform', 'size', 'cumsum', 'cumprod',
+]);
+
+/** Whole-column reductions: on a full-history series, every row then sees the whole sample. */
+export const REDUCTIONS = new Set(['mean', 'std', 'var', 'max', 'min', 'sum', 'median', 'quantile', 'mad', 'sem', 'skew', 'kurt', 'kurtosis', 'idxmax', 'idxmin', 'nlargest', 'nsmallest', 'describe', 'prod', 'ptp', 'nanmean', 'nanstd', 'nanmax', 'nanmin', 'percentile', 'nanpercentile', 'average']);
+
+/** Methods that keep the rows where they are (lead unchanged, arguments joined in). */
+export const ROW_PRESERVING = new Set([
+  'abs', 'round', 'clip', 'astype', 'fillna', 'dropna', 'copy', 'reset_index', 'set_index', 'replace', 'ffill', 'pad',
+  'cumsum', 'cumprod', 'cummax', 'cummin', 'where', 'mask', 'between', 'isin', 'isna', 'isnull', 'notna', 'notnull',
+  'add', 'sub', 'mul', 'div', 'truediv', 'gt', 'lt', 'ge', 'le', 'eq', 'ne', 'combine_first', 'apply', 'map', 'applymap',
+  'log', 'exp', 'sqrt', 'to_numpy', 'to_frame', 'squeeze', 'infer_objects', 'convert_dtypes', 'tolist', 'to_list',
+  'any', 'all', 'bfill_safe', 'interpolate_safe', 'ewm_mean', 'reindex_like', 'sort_index', 'sort_values', 'drop_duplicates',
+]);
+
+export interface ShiftLike {
+  /** The offset as written: a number, or 'negative'/'positive' when only its sign is known. */
+  offset: number | 'negative' | 'unknown';
+  node: SyntaxNode;
+  text: string;
+}
+
+/** `x.shift(k)`, `x.pct_change(k)`, `x.diff(k)`, `np.roll(x, k)`: the moved value, with a source for a negative k. */
+export function applyShift(receiver: Value, shift: ShiftLike, kind: 'shift' | 'pct_change' | 'diff' | 'roll'): Value {
+  const { offset } = shift;
+  let out: Value;
+  if (typeof offset === 'number') {
+    // pct_change / diff read rows t and t-k: the later end is t for k > 0, t + |k| for k < 0.
+    out = kind === 'shift' || kind === 'roll' ? shifted(receiver, offset) : offset < 0 ? shifted(receiver, offset) : receiver;
+    if (kind === 'shift' && offset > 0 && receiver.descending) {
+      out = withSource(out, { code: 'SL201', node: shift.node, lead: offset, what: `\`${shift.text}\` on rows sorted newest first reads ${offset} bar(s) later` });
+    }
+    if (offset < 0) {
+      const lead = Math.max(receiver.lead, 0) - offset;
+      if (receiver.lead - offset > 0) {
+        out = withSource(out, { code: 'SL201', node: shift.node, lead, what: `\`${shift.text}\` reads ${-offset} bar(s) ahead` });
+      }
+    }
+  } else if (offset === 'negative') {
+    out = withSource(shifted(receiver, -1), { code: 'SL201', node: shift.node, lead: Math.max(receiver.lead, 0) + 1, what: `\`${shift.text}\` reads bars ahead` });
+  } else out = receiver;
+  if ((kind === 'pct_change' || kind === 'diff') && receiver.data) {
+    out = { ...out, returnEnd: typeof offset === 'number' && offset < 0 ? receiver.lead - offset : receiver.lead };
+  }
+  return out;
+}
+
+/** The aggregation closing a pending window (`rolling(5, center=True).mean()`). */
+export function closeWindow(receiver: Value, method: string, call: SyntaxNode): Value {
+  const pending = receiver.pending!;
+  const base: Value = { ...receiver, pending: undefined };
+  if (pending.type === 'rolling') {
+    if (pending.centredLead > 0) {
+      return withSource(base, {
+        code: 'SL202',
+        node: pending.node,
+        lead: Math.max(base.lead, 0) + pending.centredLead,
+        what: `a centred window (\`center=True\`) reads ${pending.centredLead} bar(s) ahead`,
+      });
+    }
+    return base;
+  }
+  if (pending.type === 'resample') {
+    // Downsampling: each coarse bar holds data up to the end of its period.
+    if (pending.rightLabelled) return base;
+    return { ...base, leftLabelled: { node: pending.node, how: `\`${pending.node.text.slice(0, 60)}\` labels each period at its start` } };
+  }
+  void call;
+  return base;
+}
+
+/** Upsampling a resampled frame and filling the gaps from later rows (`interpolate`, `bfill`). */
+export function upsampleFill(receiver: Value, method: string, call: SyntaxNode): Value {
+  const pending = receiver.pending!;
+  return withSource({ ...receiver, pending: undefined }, {
+    code: 'SL217',
+    node: call,
+    lead: Math.max(receiver.lead, 0) + 1,
+    what: `\`${method}()\` after upsampling with \`${pending.node.text.slice(0, 50)}\` fills each new row from the next coarse bar`,
+  });
+}
+
+/** `bfill()`, `fillna(method="bfill")`, `interpolate()`: a gap takes a value from a later row. */
+export function backFill(receiver: Value, call: SyntaxNode, method: string): Value {
+  const code = method === 'interpolate' ? 'SL205' : 'SL205';
+  return withSource(receiver, {
+    code,
+    node: call,
+    lead: Infinity,
+    what: method === 'interpolate' ? '`interpolate()` fills a gap from the next valid row' : `\`${method}\` copies a later value into earlier gaps`,
+  });
+}
+
+/** A whole-column statistic of a full-history series. */
+export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: string): Value {
+  const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain };
+  if (receiver.kind !== 'bars') return base;
+  return withSource(base, {
+    code: 'SL203',
+    node: call,
+    lead: Infinity,
+    what: `\`${call.text.length <= 50 ? call.text : `${method}()`}\` is computed over the whole history, later rows included`,
+  });
+}
+
+/** `pd.merge(left, right)`, `left.join(right)`, `merge_asof`: the right side's columns come in, with what its alignment adds. */
+export function merged(left: Value, right: Value, call: SyntaxNode, how: { direction?: string; asof: boolean }): Value {
+  let incoming: Value = right;
+  if (how.asof && (how.direction === 'forward' || how.direction === 'nearest')) {
+    incoming = withSource(incoming, { code: 'SL209', node: call, lead: Infinity, what: `\`merge_asof(direction="${how.direction}")\` attaches a later record to each row` });
+  }
+  if (right.higherTimeframe) {
+    incoming = withSource(incoming, {
+      code: 'SL216',
+      node: call,
+      lead: 1,
+      what: `the higher-timeframe frame (${right.higherTimeframe.how}) is merged without shifting it by one of its candles, so each row sees the candle that is still forming`,
+    });
+  }
+  if (right.leftLabelled) {
+    incoming = withSource(incoming, {
+      code: 'SL206',
+      node: right.leftLabelled.node,
+      lead: 1,
+      what: `${right.leftLabelled.how}, so merged back onto finer bars each row sees its whole period`,
+    });
+  }
+  incoming = { ...incoming, higherTimeframe: undefined, leftLabelled: undefined };
+  const out = join({ ...left, higherTimeframe: undefined, leftLabelled: undefined }, { ...incoming, columns: undefined });
+  const columns = new Map(left.columns ?? []);
+  for (const [name, value] of incoming.columns ?? []) columns.set(name, join(column(incoming, name), value));
+  return { ...out, kind: left.kind === 'unknown' ? incoming.kind : left.kind, columns };
+}
+
+/** Renames the tracked columns of a frame (`rename(columns={...})`, a suffix). */
+export function renamed(frame: Value, mapping: (name: string) => string): Value {
+  if (!frame.columns) return frame;
+  let out: Value = { ...frame, columns: new Map() };
+  for (const [name, value] of frame.columns) out = withColumn(out, mapping(name), value);
+  return out;
+}

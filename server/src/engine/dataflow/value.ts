@@ -1,0 +1,191 @@
+// The abstract value of the bar-offset dataflow. For a series-valued expression, `lead` is how many
+// bars after row t the value at row t depends on: 0 for the bar itself, negative after a lag
+// (`shift(1)` is -1), Infinity when a whole-column statistic lets every row see the whole sample.
+// Each future-reading construct that contributed is a `Source`, carrying its own lead so that a
+// later positive shift can compensate it (`rolling(5, center=True).mean().shift(2)` reads nothing
+// after t) and its chain of assignments for the finding's related information.
+import type { SyntaxNode } from '../python/parser';
+
+/**
+ * What a name holds, which decides what indexing means:
+ * - `bars`: a full-history series or frame of the backtest (vectorised code sees every row);
+ * - `history`: bars up to the current one (a per-bar callback's data, an analysed dataframe);
+ * - `slice`: a row selection (a train slice, a filtered frame): whole-column statistics on it
+ *   are not full-sample ones;
+ * - `unknown`: a parameter of a function nothing calls with data, an unresolved name;
+ * - `scalar` / `params`: numbers, strings, lists of parameters: never bar-indexed.
+ */
+export type ValueKind = 'bars' | 'history' | 'slice' | 'unknown' | 'scalar' | 'params' | 'model';
+
+export interface Step {
+  node: SyntaxNode;
+  what: string;
+}
+
+export interface Source {
+  /** The rule code this kind of source reports under (SL201, SL215, ...). */
+  code: string;
+  node: SyntaxNode;
+  /** Bars ahead this source makes the value read (Infinity: the whole sample). */
+  lead: number;
+  /** How the source reads the future, in words (`shift(-1)` reads 1 bar ahead). */
+  what: string;
+  /** Assignments the value travelled through, oldest first. */
+  chain: Step[];
+  /** The path went through code the analysis cannot see (an unknown call, a dynamic column). */
+  uncertain: boolean;
+}
+
+export interface Value {
+  kind: ValueKind;
+  /** Lead of the data itself, apart from the sources (0 for raw bars, -k after `shift(k)`). */
+  lead: number;
+  sources: Source[];
+  /** Known columns of a frame (or keys of a dict of series), each its own value. */
+  columns?: Map<string, Value>;
+  /** Derived from market data (not a constant or a parameter). */
+  data: boolean;
+  /** A return series; the number is the bar its period ends on, relative to t (pct_change: 0). */
+  returnEnd?: number;
+  /** A literal integer, for offsets written through a constant (`shift(-horizon)`). */
+  constant?: number;
+  /** Literal strings of a list (column selections). */
+  strings?: string[];
+  /** Rows sorted newest first: a positive shift then reads later rows. */
+  descending?: boolean;
+  /** A higher-timeframe frame whose bars are stamped at their open, not yet shifted by one of its bars. */
+  higherTimeframe?: { node: SyntaxNode; how: string };
+  /** A resampled frame labelled at the start of each period (left label). */
+  leftLabelled?: { node: SyntaxNode; how: string };
+  /** The value passed through code the analysis cannot see. */
+  uncertain?: boolean;
+  /** Elements of a tuple (a function returning several values, `train_test_split`). */
+  items?: Value[];
+  /** A loop variable that walks the rows (`for i in range(len(df))`, `for i, row in df.iterrows()`). */
+  barIndex?: boolean;
+  /** `rolling(...)`, `resample(...)`, `groupby(...)`, `ewm(...)` waiting for their aggregation. */
+  pending?: Pending;
+  /** `[c for c in df.columns if c not in [...]]`: every column of a frame but some. */
+  columnSelection?: { frame: Value; exclude: string[] };
+  /** A function defined in the file (a name bound to it), for calls through a variable. */
+  callable?: SyntaxNode;
+}
+
+export type Pending =
+  | { type: 'rolling'; node: SyntaxNode; centredLead: number }
+  | { type: 'resample'; node: SyntaxNode; rightLabelled: boolean }
+  | { type: 'group'; node: SyntaxNode };
+
+export const UNKNOWN: Value = Object.freeze({ kind: 'unknown', lead: 0, sources: [], data: false }) as Value;
+
+export function scalar(constant?: number): Value {
+  return { kind: 'scalar', lead: -Infinity, sources: [], data: false, constant };
+}
+
+export function bars(kind: 'bars' | 'history' = 'bars'): Value {
+  return { kind, lead: 0, sources: [], data: true };
+}
+
+/** The largest lead the value reads, sources included. */
+export function effectiveLead(v: Value): number {
+  let lead = v.lead;
+  for (const s of v.sources) lead = Math.max(lead, s.lead);
+  return lead;
+}
+
+/** Sources that still read after t once compensation is taken into account. */
+export function liveSources(v: Value): Source[] {
+  return v.sources.filter((s) => s.lead > 0);
+}
+
+const KIND_RANK: Record<ValueKind, number> = { bars: 6, history: 5, slice: 4, model: 3, unknown: 2, params: 1, scalar: 0 };
+
+function mergeSources(into: Source[], more: readonly Source[]): void {
+  for (const s of more) {
+    const same = into.findIndex((t) => t.node.id === s.node.id && t.code === s.code);
+    if (same < 0) into.push(s);
+    else if (s.lead > into[same].lead || (s.lead === into[same].lead && !s.uncertain && into[same].uncertain)) into[same] = s;
+  }
+}
+
+/** The value of an element-wise combination: the most informative kind, the largest leads. */
+export function join(...values: (Value | undefined)[]): Value {
+  const present = values.filter((v): v is Value => !!v);
+  if (present.length === 0) return UNKNOWN;
+  if (present.length === 1) return present[0];
+  const out: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: false };
+  for (const v of present) {
+    if (KIND_RANK[v.kind] > KIND_RANK[out.kind]) out.kind = v.kind;
+    out.lead = Math.max(out.lead, v.lead);
+    mergeSources(out.sources, v.sources);
+    out.data ||= v.data;
+    out.uncertain ||= v.uncertain;
+    out.descending ||= v.descending;
+    out.higherTimeframe ??= v.higherTimeframe;
+    out.leftLabelled ??= v.leftLabelled;
+  }
+  if (out.kind !== 'scalar' && out.lead === -Infinity) out.lead = 0;
+  // A frame combined with scalars or conditions keeps its columns (`return df` under a condition).
+  const framed = present.filter((v) => v.columns);
+  if (framed.length === 1) out.columns = framed[0].columns;
+  return out;
+}
+
+/** `shift(k)` for a literal k: every lead moves by -k; a negative k adds a source. */
+export function shifted(v: Value, k: number): Value {
+  const move = (lead: number) => (Number.isFinite(lead) ? lead - k : lead);
+  const out: Value = {
+    ...v,
+    lead: move(v.lead),
+    sources: v.sources.map((s) => ({ ...s, lead: move(s.lead) })),
+    columns: v.columns && new Map([...v.columns].map(([c, cv]) => [c, shifted(cv, k)])),
+    // A shifted higher-timeframe frame (by at least one of its bars) is safe to merge.
+    higherTimeframe: k > 0 ? undefined : v.higherTimeframe,
+    leftLabelled: k > 0 ? undefined : v.leftLabelled,
+    returnEnd: v.returnEnd === undefined ? undefined : v.returnEnd - k,
+  };
+  return out;
+}
+
+export function withSource(v: Value, source: Omit<Source, 'chain' | 'uncertain'> & { uncertain?: boolean }): Value {
+  const out: Value = { ...v, sources: [...v.sources] };
+  mergeSources(out.sources, [{ ...source, chain: [], uncertain: source.uncertain ?? !!v.uncertain }]);
+  return out;
+}
+
+/** The value with one more step on every live source's chain (an assignment it travelled through). */
+export function through(v: Value, step: Step): Value {
+  if (!v.sources.some((s) => s.lead > 0)) return v;
+  return { ...v, sources: v.sources.map((s) => (s.lead > 0 && s.chain.length < 12 ? { ...s, chain: [...s.chain, step] } : s)) };
+}
+
+/** Marks every source as having passed through code the analysis cannot see. */
+export function uncertain(v: Value): Value {
+  if (!v.sources.length) return { ...v, uncertain: true };
+  return { ...v, uncertain: true, sources: v.sources.map((s) => ({ ...s, uncertain: true })) };
+}
+
+/** A frame's column: known, or the frame's own value when the column is not tracked. */
+export function column(frame: Value, name: string): Value {
+  const known = frame.columns?.get(name);
+  if (known) return known;
+  const { columns: _c, strings: _s, constant: _k, ...rest } = frame;
+  return { ...rest };
+}
+
+/** Every column of a frame joined (a selection the analysis cannot resolve). */
+export function allColumns(frame: Value): Value {
+  return join(column(frame, '\0'), ...(frame.columns ? [...frame.columns.values()] : []));
+}
+
+export function withColumn(frame: Value, name: string, value: Value): Value {
+  const columns = new Map(frame.columns ?? []);
+  columns.set(name, value);
+  return { ...frame, columns, kind: frame.kind === 'unknown' || frame.kind === 'scalar' ? 'bars' : frame.kind };
+}
+
+/** A short text for messages: `n bars`, `the whole sample`. */
+export function describeLead(lead: number): string {
+  if (!Number.isFinite(lead)) return 'the whole sample';
+  return lead === 1 ? '1 bar ahead' : `${lead} bars ahead`;
+}
