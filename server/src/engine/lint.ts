@@ -110,8 +110,10 @@ export function lintPython(input: LintInput): LintOutput {
         option: (name) => input.config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN,
       };
       const severity = severityFor(rule, input.config) as Severity;
+      // A severity the user configured wins over the one a rule picks per finding.
+      const configured = input.config?.severity?.[rule.name] !== undefined || input.config?.severity?.[rule.code] !== undefined;
       try {
-        rule.check(context, (report) => raw.push(toFinding(rule, severity, report, lines)));
+        rule.check(context, (report) => raw.push(toFinding(rule, severity, configured ? { ...report, severity: undefined } : report, lines)));
       } catch (error) {
         failures.push({ rule: rule.name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
       }

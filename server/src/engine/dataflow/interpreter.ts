@@ -52,6 +52,8 @@ export interface Activation {
 }
 
 const MAX_DEPTH = 6;
+/** Deeper code is not analysed (generated or adversarial input); its values are unknown. */
+const MAX_NESTING = 200;
 
 export class Interpreter {
   readonly leaks = new Map<string, Leak>();
@@ -167,6 +169,16 @@ export class Interpreter {
   }
 
   statement(node: SyntaxNode, act: Activation): void {
+    if (this.nesting > MAX_NESTING) return;
+    this.nesting++;
+    try {
+      this.statementInner(node, act);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private statementInner(node: SyntaxNode, act: Activation): void {
     switch (node.type) {
       case 'expression_statement':
         for (const child of node.namedChildren) if (child) this.expr(child, act);
@@ -405,7 +417,20 @@ export class Interpreter {
 
   // ---- expressions -------------------------------------------------------------------------
 
+  /** Nesting depth of the expression or statement being evaluated (5,000 nested parentheses must not overflow). */
+  private nesting = 0;
+
   expr(node: SyntaxNode, act: Activation): Value {
+    if (this.nesting > MAX_NESTING) return UNKNOWN;
+    this.nesting++;
+    try {
+      return this.exprInner(node, act);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private exprInner(node: SyntaxNode, act: Activation): Value {
     switch (node.type) {
       case 'identifier':
         return this.lookup(node.text, act);

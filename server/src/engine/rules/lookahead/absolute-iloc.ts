@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { intValue, isFreqtradeVectorised, isWrite, unparen } from '../../facts/lookahead';
 import type { Rule } from '../rule';
 
@@ -8,7 +9,7 @@ export const lookaheadAbsoluteIloc: Rule = {
   name: 'lookahead-absolute-iloc',
   code: 'SL207',
   family: 'lookahead',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'An absolute row (`.iloc[-1]`, `.iloc[0]`) is read inside a vectorised freqtrade `populate_*` method.',
   glossary: ['lookahead-bias', 'warmup-period'],
   docs: {
@@ -26,21 +27,6 @@ export const lookaheadAbsoluteIloc: Rule = {
       'Work row by row with vectorised operations: compare with `dataframe["close"].shift(1)`, a rolling statistic, or a column computed for each row. If you need the latest candle to make a decision, do it in a per-trade callback (`custom_stoploss`, `confirm_trade_entry`) with `dataframe.iloc[-1]` from `self.dp.get_analyzed_dataframe(...)`. No automatic fix.',
   },
   check(context, report) {
-    for (const sub of context.index.subscripts) {
-      if (!isFreqtradeVectorised(sub.scope)) continue;
-      const value = unparen(sub.value);
-      if (value.type !== 'attribute') continue;
-      const accessor = value.childForFieldName('attribute')?.text ?? '';
-      if (!POSITIONAL.has(accessor)) continue;
-      const row = intValue(sub.index[0]);
-      if (row === undefined) continue;
-      if (isWrite(sub.node)) continue;
-      const target = value.childForFieldName('object')?.text ?? 'dataframe';
-      const message =
-        row < 0
-          ? `\`${sub.node.text}\` in \`${sub.scope.functionName}\` is the last candle${row === -1 ? '' : `s (${-row} from the end)`} of the whole backtest: every earlier row is compared with the future. Use a per-row column (\`shift\`, \`rolling\`) instead.`
-          : `\`${sub.node.text}\` in \`${sub.scope.functionName}\` is row ${row} of whatever window was loaded (the backtest start, or a rolling window live), so backtest and live disagree. Use a per-row column instead.`;
-      report({ node: sub.node, message: message.replace('`' + sub.node.text + '`', '`' + (sub.node.text.length > 60 ? `${target}.${accessor}[${row}]` : sub.node.text) + '`') });
-    }
+    reportLeaks(context, report, 'SL207');
   },
 };

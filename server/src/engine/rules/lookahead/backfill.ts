@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { rangeOf, replaceStringContent } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
 import type { Rule } from '../rule';
@@ -10,7 +11,7 @@ export const lookaheadBackfill: Rule = {
   name: 'lookahead-backfill',
   code: 'SL205',
   family: 'lookahead',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'Back-filling (`bfill()`, `backfill()`, `fillna(method="bfill")`) copies a later value into earlier gaps.',
   glossary: ['lookahead-bias', 'warmup-period'],
   fixSafety: 'unsafe',
@@ -24,26 +25,17 @@ export const lookaheadBackfill: Rule = {
       'Forward-fill (`ffill()`, `method="ffill"`) and leave leading NaNs in place (drop them, or let the warm-up period / `startup_candle_count` skip them). The automatic fix turns `bfill`/`backfill` into `ffill`; it is unsafe because values (and the rows that have them) change.',
   },
   check(context, report) {
-    for (const call of context.index.calls) {
-      if (BACKWARD_METHODS.has(call.name) && call.receiver) {
-        const fn = call.node.childForFieldName('function')!;
-        const attr = fn.childForFieldName('attribute')!;
-        report({
-          node: call.node,
-          message: `\`${call.name}()\` fills each gap with the next value that arrives, i.e. from the future. Forward-fill (\`ffill()\`) instead.`,
-          fix: { title: `Replace ${call.name}() with ffill()`, safety: 'unsafe', edits: [{ range: rangeOf(attr), newText: 'ffill' }] },
-        });
-        continue;
-      }
-      if (!METHOD_CALLS.has(call.name)) continue;
-      const method = call.keywords.get('method');
-      const value = stringValue(method);
-      if (!method || !value || !BACKWARD_METHODS.has(value)) continue;
-      report({
-        node: call.keywordNodes.get('method')!,
-        message: `\`${call.name}(method="${value}")\` fills gaps with later values, i.e. from the future. Use \`method="ffill"\`.`,
-        fix: { title: 'Forward-fill instead (method="ffill")', safety: 'unsafe', edits: [replaceStringContent(method, 'ffill')] },
-      });
-    }
+    reportLeaks(context, report, 'SL205', {
+      fix: (leak) => {
+        const call = context.index.callsById.get(leak.source.node.id);
+        if (!call) return undefined;
+        if (BACKWARD_METHODS.has(call.name)) {
+          const attr = call.node.childForFieldName('function')?.childForFieldName('attribute');
+          return attr ? { title: `Replace ${call.name}() with ffill()`, safety: 'unsafe', edits: [{ range: rangeOf(attr), newText: 'ffill' }] } : undefined;
+        }
+        const method = call.keywords.get('method');
+        return method && METHOD_CALLS.has(call.name) ? { title: 'Forward-fill instead (method="ffill")', safety: 'unsafe', edits: [replaceStringContent(method, 'ffill')] } : undefined;
+      },
+    });
   },
 };

@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { booleanValue } from '../../facts/python-values';
 import { rangeOf } from '../../facts/lookahead';
 import type { Rule } from '../rule';
@@ -23,23 +24,11 @@ export const lookaheadCenteredWindow: Rule = {
       'Use a trailing window: `rolling(20).mean()` (`center=False` is the default). For smoothing, use a causal filter (`scipy.signal.lfilter`, an EMA via `ewm(span=...)`) and accept its lag. The automatic fix rewrites `center=True` to `center=False`; it is unsafe because indicator values (and thresholds tuned on them) change.',
   },
   check(context, report) {
-    for (const call of context.index.calls) {
-      if (call.name === 'rolling' && call.receiver) {
-        const center = call.keywords.get('center');
-        if (!center || booleanValue(center) !== true) continue;
-        report({
-          node: call.keywordNodes.get('center')!,
-          message: '`rolling(..., center=True)` centres the window on each row, so half of it lies in the future. Use a trailing window (`center=False`, the default).',
-          fix: { title: 'Use a trailing window (center=False)', safety: 'unsafe', edits: [{ range: rangeOf(center), newText: 'False' }] },
-        });
-        continue;
-      }
-      if (call.qualifiedCallee && SYMMETRIC_FILTERS.test(call.qualifiedCallee)) {
-        report({
-          node: call.node,
-          message: `\`${call.callee}\` is a symmetric (zero-phase) filter: each output mixes samples after t. Use a causal filter (\`lfilter\`, \`ewm\`) on trading data.`,
-        });
-      }
-    }
+    reportLeaks(context, report, 'SL202', {
+      fix: (leak) => {
+        const center = context.index.callsById.get(leak.source.node.id)?.keywords.get('center');
+        return center ? { title: 'Use a trailing window (center=False)', safety: 'unsafe', edits: [{ range: rangeOf(center), newText: 'False' }] } : undefined;
+      },
+    });
   },
 };

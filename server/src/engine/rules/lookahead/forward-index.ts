@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import {
   PER_BAR_CALLBACKS,
   enclosingFunction,
@@ -109,7 +110,7 @@ export const lookaheadForwardIndex: Rule = {
   name: 'lookahead-forward-index',
   code: 'SL208',
   family: 'lookahead',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'Forward index arithmetic (`df.iloc[i + 1]`, `closes[i + 5]`, `x[i:]`) reads rows after the current bar.',
   glossary: ['lookahead-bias', 'data-windowing'],
   docs: {
@@ -126,24 +127,7 @@ export const lookaheadForwardIndex: Rule = {
       'Index only the current bar and the past: `closes[i]`, `closes[i - 1]`, `closes[i - 20:i + 1]`. If the forward value is a label for a model, store it under a label name and keep it out of the decision. No automatic fix.',
   },
   check(context, report) {
-    const { index } = context;
-    for (const sub of index.subscripts) {
-      const hit = inspect(sub);
-      if (!hit || isWrite(sub.node)) continue;
-      if (isLabelStore(sub.node) || isLabelContext(sub.node, sub.scope.functionName)) {
-        // A label may look ahead; it must not be traded on.
-        const names = assignedNames(sub.node);
-        const use = names.map((name) => ({ name, use: findLabelUse(index, name, sub.node) })).find((u) => u.use);
-        if (!use?.use) continue;
-        report({
-          node: hit.node,
-          message: `\`${sub.node.text.length > 60 ? `${sub.value.text}[...]` : sub.node.text}\` reads rows after the current bar to build the label \`${use.name}\`, but ${use.use.why} (line ${use.use.node.startPosition.row + 1}).`,
-          related: [{ message: `label \`${use.name}\` used here`, range: rangeOf(use.use.node) }],
-        });
-        continue;
-      }
-      report(hit);
-    }
+    reportLeaks(context, report, 'SL208');
   },
 };
 

@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { PER_BAR_CALLBACKS, enclosingAssignment, isFreqtradeVectorised, targetNames, unparen, within } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
 import type { SyntaxNode } from '../../python/parser';
@@ -83,7 +84,7 @@ export const lookaheadFullSampleStatistic: Rule = {
   name: 'lookahead-full-sample-statistic',
   code: 'SL203',
   family: 'lookahead',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'A whole-column statistic (`mean()`, `std()`, `max()`, `quantile(q)`...) is combined with per-row values, so every row sees the full sample.',
   glossary: ['lookahead-bias', 'feature-scaling-leakage', 'data-windowing'],
   docs: {
@@ -99,28 +100,6 @@ export const lookaheadFullSampleStatistic: Rule = {
       'Use a trailing window or an expanding one that only sees the past: `df["close"].rolling(100).mean()`, `df["volume"].expanding().quantile(0.9)`, and shift it by one bar if the current bar should not inform its own threshold. No automatic fix: the window length is a modelling choice.',
   },
   check(context, report) {
-    const { index } = context;
-    for (const call of index.calls) {
-      if (!REDUCTIONS.has(call.name) || !call.receiver) continue;
-      if (call.name === 'sum' && !isFreqtradeVectorised(call.scope)) continue; // sums are mostly counts
-      const axis = call.keywords.get('axis') ?? (call.name !== 'quantile' ? call.positional[0] : call.positional[1]);
-      if (axis && (axis.text === '1' || stringValue(axis) === 'columns')) continue;
-      if (call.scope.functionName && PER_BAR_CALLBACKS.has(call.scope.functionName)) continue; // a past window there
-      const column = columnReceiver(call.receiver, index.callsById) ?? (call.receiver.type === 'identifier' ? call.receiver : undefined);
-      if (!column) continue;
-      // The whole arithmetic/comparison expression the statistic sits in.
-      let expr: SyntaxNode = call.node;
-      while (expr.parent && EXPRESSION.has(expr.parent.type)) expr = expr.parent;
-      const rowwise = expr.id !== call.node.id && hasRowwiseOperand(expr, call, index.callsById);
-      const a = enclosingAssignment(call.node);
-      const intoColumn = a && !a.onLeft && a.assignment.childForFieldName('left')?.type === 'subscript' && expr.id === a.assignment.childForFieldName('right')?.id && !rowwise && isFreqtradeVectorised(call.scope);
-      if (!rowwise && !intoColumn) continue;
-      const targets = a && !a.onLeft ? targetNames(a.assignment.childForFieldName('left')!) : [];
-      const where = targets.length ? ` for \`${targets.join('`, `')}\`` : '';
-      report({
-        node: call.node,
-        message: `\`${call.node.text}\` is computed over the whole column, future rows included, and used row by row${where}. Use a trailing window (\`rolling(n).${call.name}(...)\`) or \`expanding().${call.name}(...)\`.`,
-      });
-    }
+    reportLeaks(context, report, 'SL203');
   },
 };

@@ -8,6 +8,10 @@ import { lookaheadForwardIndex } from './forward-index';
 import { lookaheadFullSampleStatistic } from './full-sample-statistic';
 import { lookaheadFutureLineIndex } from './future-line-index';
 import { lookaheadFutureNamedAttribute } from './future-named-attribute';
+import { lookaheadHigherTimeframeMerge } from './higher-timeframe-merge';
+import { lookaheadLibraryIndicator } from './library-indicator';
+import { lookaheadSameBarReturn } from './same-bar-return';
+import { lookaheadUpsampleInterpolate } from './upsample-interpolate';
 import { lookaheadIndicatorNotReady } from './indicator-not-ready';
 import { lookaheadMergeAsofForward } from './merge-asof-forward';
 import { lookaheadNegativeShift } from './negative-shift';
@@ -30,4 +34,8 @@ export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadSecondaryFeedCurrentBar, // SL212
   lookaheadIndicatorNotReady, // SL213
   lookaheadFutureNamedAttribute, // SL214
+  lookaheadLibraryIndicator, // SL215
+  lookaheadHigherTimeframeMerge, // SL216
+  lookaheadUpsampleInterpolate, // SL217
+  lookaheadSameBarReturn, // SL218
 ];

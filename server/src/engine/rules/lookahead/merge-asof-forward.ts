@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { replaceStringContent } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
 import type { Rule } from '../rule';
@@ -6,7 +7,7 @@ export const lookaheadMergeAsofForward: Rule = {
   name: 'lookahead-merge-asof-forward',
   code: 'SL209',
   family: 'lookahead',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: '`merge_asof(..., direction="forward")` (or `"nearest"`) attaches a later record to each row.',
   glossary: ['lookahead-bias'],
   fixSafety: 'unsafe',
@@ -20,19 +21,11 @@ export const lookaheadMergeAsofForward: Rule = {
       'Use `direction="backward"` (the default), and if records are published with a delay, shift their timestamps to the publication time first or use `allow_exact_matches=False`. The automatic fix sets `direction="backward"`; it is unsafe because which record each row receives changes.',
   },
   check(context, report) {
-    for (const call of context.index.calls) {
-      if (call.name !== 'merge_asof') continue;
-      const direction = call.keywords.get('direction');
-      const value = stringValue(direction);
-      if (!direction || (value !== 'forward' && value !== 'nearest')) continue;
-      report({
-        node: call.keywordNodes.get('direction')!,
-        message:
-          value === 'forward'
-            ? '`merge_asof(direction="forward")` gives each row the first record *after* its time: information from the future. Use `direction="backward"`.'
-            : '`merge_asof(direction="nearest")` gives each row a later record whenever that one is closer in time. Use `direction="backward"`.',
-        fix: { title: 'Match backward in time (direction="backward")', safety: 'unsafe', edits: [replaceStringContent(direction, 'backward')] },
-      });
-    }
+    reportLeaks(context, report, 'SL209', {
+      fix: (leak) => {
+        const direction = context.index.callsById.get(leak.source.node.id)?.keywords.get('direction');
+        return direction ? { title: 'Match backward in time (direction="backward")', safety: 'unsafe', edits: [replaceStringContent(direction, 'backward')] } : undefined;
+      },
+    });
   },
 };

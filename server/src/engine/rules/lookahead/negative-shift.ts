@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { argument, isNegated, rangeOf } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
 import type { SyntaxNode } from '../../python/parser';
@@ -59,32 +60,6 @@ export const lookaheadNegativeShift: Rule = {
       'Use only the past: `shift(1)` (yesterday\'s value) or no shift at all for the current bar. If you are building a label, name it as one (`target`, `y`, `future_return`) and keep it out of the feature matrix and the entry/exit conditions; in FreqAI put it in `set_freqai_targets` with a `&-` prefix. There is no automatic fix: flipping the sign changes what the column means.',
   },
   check(context, report) {
-    const { index } = context;
-    for (const call of index.calls) {
-      const offset = offsetArgument(call);
-      if (!offset || !isNegated(offset)) continue;
-      const args = call.node.childForFieldName('arguments')?.text ?? `(${offset.text})`;
-      const written = args.length <= 40 ? `${call.name}${args}` : `${call.name}(${offset.text})`;
-      if (isLabelContext(call.node, call.scope.functionName)) {
-        const names = assignedNames(call.node);
-        for (const name of names) {
-          const use = findLabelUse(index, name, call.node.parent ?? call.node);
-          if (!use) continue;
-          report({
-            node: call.node,
-            message: `\`${written}\` builds the label \`${name}\` from future bars, which is fine for training, but ${use.why} (line ${use.node.startPosition.row + 1}): the signal then knows the future.`,
-            related: [{ message: `label \`${name}\` used here`, range: rangeOf(use.node) }],
-          });
-          break;
-        }
-        continue;
-      }
-      const names = assignedNames(call.node);
-      const into = names.length ? ` into \`${names.join('`, `')}\`` : '';
-      report({
-        node: call.node,
-        message: `\`${written}\` pulls values from ${offset.text.replace(/^-\s*/, '')} bar(s) ahead${into}: each row sees its future. Use a positive shift (the past), or name it as a label and keep it out of signals and features.`,
-      });
-    }
+    reportLeaks(context, report, 'SL201');
   },
 };

@@ -1,3 +1,4 @@
+import { reportLeaks } from './leak-report';
 import { argument, chainedCall, intValue, rangeOf, sameScope } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
 import type { CallSite, SyntaxIndex } from '../../python/syntax-index';
@@ -54,7 +55,7 @@ export const lookaheadResampleLabel: Rule = {
   name: 'lookahead-resample-label',
   code: 'SL206',
   family: 'lookahead',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'Prices are aggregated with `resample(...)` into left-labelled bins, so each bar is stamped with the time its period *started*.',
   glossary: ['lookahead-bias', 'data-windowing'],
   fixSafety: 'unsafe',
@@ -68,28 +69,11 @@ export const lookaheadResampleLabel: Rule = {
       'Stamp bins at their end: `resample("1h", closed="right", label="right")`, or keep the defaults and lag the result by one bin (`.shift(1)`) before joining it to finer data. In freqtrade, use `merge_informative_pair`. The automatic fix adds `closed="right", label="right"`; it is unsafe because bins move by one boundary and every value downstream changes.',
   },
   check(context, report) {
-    const { index } = context;
-    for (const call of index.calls) {
-      if (call.name !== 'resample' || !call.receiver) continue;
-      const aggregation = chainedCall(call, index);
-      if (!aggregation || !AGGREGATIONS.has(aggregation.name)) continue;
-      const rule = stringValue(argument(call, 0, 'rule'));
-      const closed = stringValue(call.keywords.get('closed'));
-      const label = stringValue(call.keywords.get('label'));
-      const endAnchored = rule !== undefined && END_ANCHORED.test(rule.trim());
-      const effectiveClosed = closed ?? (endAnchored ? 'right' : 'left');
-      const effectiveLabel = label ?? (endAnchored ? 'right' : 'left');
-      // Right-labelled bins are stamped when they end. closed="left" + label="right" is the right
-      // choice for candles stamped at their open time (freqtrade, ccxt), so only the label decides.
-      if (effectiveLabel === 'right') continue;
-      if (rule === undefined && (closed === undefined || label === undefined) && call.keywords.size === 0 && !call.positional.length) continue;
-      if (lagged(index, call, aggregation)) continue;
-      const what = rule !== undefined ? `resample("${rule}")` : 'resample(...)';
-      report({
-        node: call.node,
-        message: `\`${what}.${aggregation.name}()\` stamps each bin with its ${effectiveLabel} edge (closed="${effectiveClosed}"): the bin's last price appears at a time before the bin has ended. Use \`closed="right", label="right"\` or shift the result by one bin.`,
-        fix: fixFor(call),
-      });
-    }
+    reportLeaks(context, report, 'SL206', {
+      fix: (leak) => {
+        const call = context.index.callsById.get(leak.source.node.id);
+        return call ? fixFor(call) : undefined;
+      },
+    });
   },
 };

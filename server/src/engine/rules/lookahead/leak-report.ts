@@ -1,0 +1,46 @@
+// How every dataflow-backed lookahead rule reports: one finding per source whose lead reaches a
+// decision, at the source, naming the lead and the decision, with each step of the chain as
+// related information. Error when the whole path is seen; warning when it passes through code the
+// analysis cannot see (the rule's configured severity still wins, see lint.ts).
+import { analyzeDataflow, type Leak } from '../../dataflow';
+import { rangeOf } from '../../facts/lookahead';
+import type { SyntaxNode } from '../../python/parser';
+import type { Fix, RelatedLocation } from '../../types';
+import type { ReportInput, RuleContext } from '../rule';
+
+export function leaksOf(context: RuleContext, code: string): Leak[] {
+  return analyzeDataflow(context.index).leaks.filter((leak) => leak.source.code === code);
+}
+
+export function reportLeaks(
+  context: RuleContext,
+  report: (finding: ReportInput) => void,
+  code: string,
+  options: { at?: (leak: Leak) => SyntaxNode; fix?: (leak: Leak) => Fix | undefined } = {},
+): void {
+  for (const leak of leaksOf(context, code)) {
+    const { source, sink } = leak;
+    const line = sink.node.startPosition.row + 1;
+    const through = leak.certain ? '' : ' (through code the analysis cannot follow, so check the path)';
+    const related: RelatedLocation[] = [
+      ...source.chain.map((step) => ({ message: step.what, range: rangeOf(step.node) })),
+      { message: `reaches ${sink.what}`, range: rangeOf(sink.node) },
+    ];
+    report({
+      node: options.at?.(leak) ?? source.node,
+      message: `${capitalise(source.what)}; it reaches ${sink.what} (line ${line})${through}: ${consequence(sink.what)}.`,
+      severity: leak.certain ? undefined : 'warning',
+      related,
+      fix: options.fix?.(leak),
+    });
+  }
+}
+
+function consequence(sink: string): string {
+  if (/feature/.test(sink)) return 'the model is trained or scored on information from the future';
+  if (/returns \(nothing in this file calls it\)/.test(sink)) return 'whatever trades on it knows the future';
+  if (/strategy return/.test(sink)) return 'each position earns the move that produced its own signal';
+  return 'the backtest trades on information it would not have had';
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
