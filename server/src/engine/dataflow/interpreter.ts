@@ -16,7 +16,7 @@ import {
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
-  allColumns, bars, column, join, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  bars, column, join, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
   type Source, type Value,
 } from './value';
 
@@ -861,7 +861,11 @@ export class Interpreter {
       case 'resample': {
         const label = stringValue(args.keywords.get('label'));
         const closed = stringValue(args.keywords.get('closed'));
-        return { ...receiver, pending: { type: 'resample', node, rightLabelled: label === 'right' || (label === undefined && closed === 'right') } };
+        // Period-end rules (W, M, Q, A...) default to right labels in pandas.
+        const rule = stringValue(args.positional[0] ?? args.keywords.get('rule')) ?? '';
+        const periodEnd = /^\d*\s*(W|M|ME|BM|BME|SM|SME|CBM|Q|QE|BQ|BQE|A|Y|YE|BA|BY|BYE)(-[A-Z]{3})?$/.test(rule);
+        const rightLabelled = label === 'right' || (label === undefined && (closed === 'right' || periodEnd));
+        return { ...receiver, pending: { type: 'resample', node, rightLabelled } };
       }
       case 'bfill':
       case 'backfill':

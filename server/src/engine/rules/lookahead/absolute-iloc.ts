@@ -1,9 +1,5 @@
 import { reportLeaks } from './leak-report';
-import { intValue, isFreqtradeVectorised, isWrite, unparen } from '../../facts/lookahead';
 import type { Rule } from '../rule';
-
-/** Position-based row accessors; `.values[-1]` is the same row through numpy. */
-const POSITIONAL = new Set(['iloc', 'iat', 'values']);
 
 export const lookaheadAbsoluteIloc: Rule = {
   name: 'lookahead-absolute-iloc',
@@ -14,7 +10,7 @@ export const lookaheadAbsoluteIloc: Rule = {
   glossary: ['lookahead-bias', 'warmup-period'],
   docs: {
     what:
-      'Flags `.iloc[n]`, `.iat[n]` and `.values[n]` with a literal row position (for example `-1`, `-2` or `0`), including `.iloc[-1, col]`, when read inside freqtrade `populate_indicators`/`populate_entry_trend`/`populate_exit_trend` (and the legacy `populate_buy_trend`/`populate_sell_trend`). Per-trade callbacks such as `custom_stoploss`, `custom_exit` or `confirm_trade_entry`, where `dataframe.iloc[-1]` is the documented way to get the last closed candle, are not affected.',
+      'Reports `.iloc[-n]`, `.iat[-n]`, `.values[-n]` and `x[-n]` on full-history data in vectorised code (freqtrade `populate_*` methods, research scripts): the last row of the whole backtest, not of the current bar. Per-bar callbacks and `get_analyzed_dataframe` frames, whose last row is the current candle, are not affected. Like every dataflow lookahead rule, it follows the value through assignments, columns (`df["x"]`, `df.loc[cond, "x"]`, `assign`, `merge`, `rename`), lists of conditions and the file\'s helper functions, and reports the source only when the value reaches a decision: a freqtrade entry/exit column, a FreqAI `%` feature, a column or name holding signals or positions, the features of `fit`/`predict`, a vectorbt `from_signals` entry or exit, an order, or what a decision callback returns. A value used only as a label `y`, in a plot, a log line, live-only code or nowhere is not reported; a later positive `shift(k)` that covers the lead compensates it. Error when the whole path is seen; warning when it passes through code the analysis cannot follow or sits in a function nothing in the file calls.',
     why:
       'In a backtest `populate_*` runs once over the whole history: `dataframe["close"].iloc[-1]` is the last candle of the backtest, so every earlier row is compared with a price from the future (freqtrade\'s strategy documentation lists it among the common lookahead mistakes). `iloc[0]` is not the future but the first candle of whatever window was loaded: the backtest sees the start of the test range, live trading sees the start of a rolling window of a few hundred candles, so the two disagree.',
     example: [

@@ -1,10 +1,6 @@
 import { reportLeaks } from './leak-report';
-import { booleanValue } from '../../facts/python-values';
 import { rangeOf } from '../../facts/lookahead';
 import type { Rule } from '../rule';
-
-/** Zero-phase / symmetric smoothers: each output mixes samples on both sides of t. */
-const SYMMETRIC_FILTERS = /^scipy\.(signal\.(filtfilt|savgol_filter|sosfiltfilt)|ndimage\.(gaussian_filter1d|uniform_filter1d|median_filter))$/;
 
 export const lookaheadCenteredWindow: Rule = {
   name: 'lookahead-centered-window',
@@ -16,7 +12,7 @@ export const lookaheadCenteredWindow: Rule = {
   fixSafety: 'unsafe',
   docs: {
     what:
-      'Flags `rolling(..., center=True)` on pandas objects, and symmetric smoothers from SciPy that use samples after t by construction: `scipy.signal.filtfilt`/`sosfiltfilt` (forward-backward, zero-phase), `savgol_filter`, and `scipy.ndimage` 1-D filters (their default origin is the window centre).',
+      'Reports `rolling(w, center=True)` windows: the window is centred on each row, so it reads `w // 2` rows after it. Like every dataflow lookahead rule, it follows the value through assignments, columns (`df["x"]`, `df.loc[cond, "x"]`, `assign`, `merge`, `rename`), lists of conditions and the file\'s helper functions, and reports the source only when the value reaches a decision: a freqtrade entry/exit column, a FreqAI `%` feature, a column or name holding signals or positions, the features of `fit`/`predict`, a vectorbt `from_signals` entry or exit, an order, or what a decision callback returns. A value used only as a label `y`, in a plot, a log line, live-only code or nowhere is not reported; a later positive `shift(k)` that covers the lead compensates it. Error when the whole path is seen; warning when it passes through code the analysis cannot follow or sits in a function nothing in the file calls.',
     why:
       'A centred window of length w at row t covers t-w/2 ... t+w/2: half of it is the future. Indicators built this way are smoother and turn exactly at the extremes, so crossovers fire at tops and bottoms in the backtest and lag by w/2 bars live. Zero-phase filters remove lag precisely by running the filter backwards over later data (SciPy documents `filtfilt` as a forward-backward filter).',
     example: ['df["sma"] = df["close"].rolling(20, center=True).mean()', 'entries = df["close"] > df["sma"]'].join('\n'),

@@ -1,33 +1,9 @@
 import { reportLeaks } from './leak-report';
-import { argument, chainedCall, intValue, rangeOf, sameScope } from '../../facts/lookahead';
+import { rangeOf } from '../../facts/lookahead';
 import { stringValue } from '../../facts/python-values';
-import type { CallSite, SyntaxIndex } from '../../python/syntax-index';
+import type { CallSite } from '../../python/syntax-index';
 import type { Fix, TextEdit } from '../../types';
 import type { Rule } from '../rule';
-import { assignedNames } from './label-use';
-
-/** Aggregations that summarise the whole bin (its last price, its extremes, its mean). */
-const AGGREGATIONS = new Set(['ohlc', 'last', 'mean', 'max', 'min', 'agg', 'aggregate', 'apply', 'median', 'sum', 'std', 'var', 'nunique', 'prod', 'quantile']);
-/** Period-end frequencies: pandas already defaults them to closed="right", label="right". */
-const END_ANCHORED = /^\d*\s*(W|M|ME|BM|BME|SM|SME|CBM|Q|QE|BQ|BQE|A|Y|YE|BA|BY|BYE)(-[A-Z]{3})?$/;
-
-/** Whether the resampled result is lagged afterwards (`.shift(1)` chained, or on the variable it is stored in). */
-function lagged(index: SyntaxIndex, resample: CallSite, aggregation: CallSite): boolean {
-  const next = chainedCall(aggregation, index);
-  if (next?.name === 'shift') return (intValue(argument(next, 0, 'periods')) ?? 0) > 0;
-  const names = assignedNames(aggregation.node);
-  if (!names.length) return false;
-  for (const call of index.calls) {
-    if (call.name !== 'shift' || !call.receiver || call.node.startIndex < aggregation.node.endIndex) continue;
-    if (!sameScope(call.scope, resample.scope)) continue;
-    const receiver = call.receiver.type === 'subscript' ? call.receiver.childForFieldName('value') : call.receiver;
-    const base = receiver?.type === 'attribute' ? receiver.childForFieldName('object') : receiver;
-    if ((receiver && names.includes(receiver.text)) || (base && names.includes(base.text))) {
-      if ((intValue(argument(call, 0, 'periods')) ?? 0) > 0) return true;
-    }
-  }
-  return false;
-}
 
 function fixFor(call: CallSite): Fix | undefined {
   const edits: TextEdit[] = [];
@@ -61,7 +37,7 @@ export const lookaheadResampleLabel: Rule = {
   fixSafety: 'unsafe',
   docs: {
     what:
-      'Flags `resample(rule)` followed by an aggregation of the bin (`ohlc()`, `last()`, `mean()`, `max()`, `min()`, `agg(...)`...) when the bins are labelled with their left edge (the pandas default for intraday and daily rules). Period-end frequencies (`W`, `M`/`ME`, `Q`, `A`/`Y`...) already default to `closed="right", label="right"` and are only flagged if set otherwise. `label="right"` with `closed="left"` is accepted: it is the correct choice for candles stamped at their open time (freqtrade, ccxt), while `closed="right", label="right"` suits data stamped at the close. A result that is lagged afterwards (`.shift(1)` chained, or applied later to the variable it was stored in) is not reported.',
+      'Reports `resample(rule)` aggregations labelled at the start of each period (the pandas default except for period-end rules such as `W`, `M`, `Q`, `A`) when the coarse frame is merged, joined or reindexed back onto finer bars without a one-bar shift: each fine row then sees the whole period. `label="right"` is not reported. Like every dataflow lookahead rule, it follows the value through assignments, columns (`df["x"]`, `df.loc[cond, "x"]`, `assign`, `merge`, `rename`), lists of conditions and the file\'s helper functions, and reports the source only when the value reaches a decision: a freqtrade entry/exit column, a FreqAI `%` feature, a column or name holding signals or positions, the features of `fit`/`predict`, a vectorbt `from_signals` entry or exit, an order, or what a decision callback returns. A value used only as a label `y`, in a plot, a log line, live-only code or nowhere is not reported; a later positive `shift(k)` that covers the lead compensates it. Error when the whole path is seen; warning when it passes through code the analysis cannot follow or sits in a function nothing in the file calls.',
     why:
       'For intraday and daily frequencies pandas labels each bin with its left edge: the 1-hour bar stamped 10:00 holds the close of 10:59. Joined back onto finer data (or compared with another series on the same index) that close appears at 10:00, an hour before it exists. Higher-timeframe confirmation filters built this way are among the most common hidden lookahead bugs; freqtrade\'s `merge_informative_pair` exists precisely to shift informative candles to the time they close.',
     example: ['hourly = df["close"].resample("1h").ohlc()', 'df = df.join(hourly["close"].rename("h_close")).ffill()'].join('\n'),
