@@ -16,7 +16,7 @@ import {
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
-  bars, column, join, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  bars, column, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
   type Source, type Value,
 } from './value';
 
@@ -48,6 +48,8 @@ export interface Activation {
   perBar: boolean;
   /** Analysed without a caller in this file: what it reaches is a guess. */
   uncalled: boolean;
+  /** Runs only in live trading (under a runmode guard, or called from there): decides nothing in a backtest. */
+  live?: boolean;
   depth: number;
 }
 
@@ -83,6 +85,7 @@ export class Interpreter {
   // ---- sinks -------------------------------------------------------------------------------
 
   sink(value: Value, node: SyntaxNode, what: string, act: Activation): void {
+    if (act.live) return;
     for (const source of liveSources(value)) {
       const key = `${source.code}:${source.node.id}`;
       const certain = !source.uncertain && !act.uncalled;
@@ -96,7 +99,7 @@ export class Interpreter {
 
   /** Analyses a function body with its parameters bound; returns the joined return value. */
   runFunction(fn: SyntaxNode, args: Map<string, Value>, options: Partial<Activation> & { depth: number }): Value {
-    const key = `${fn.id}|${options.uncalled ? 'u' : ''}|${[...args].map(([k, v]) => `${k}=${signature(v)}`).join(';')}`;
+    const key = `${fn.id}|${options.uncalled ? 'u' : ''}${options.live ? 'l' : ''}|${[...args].map(([k, v]) => `${k}=${signature(v)}`).join(';')}`;
     const cached = this.memo.get(key);
     if (cached) return cached;
     if (options.depth > MAX_DEPTH) return UNKNOWN;
@@ -112,6 +115,7 @@ export class Interpreter {
       returns: [],
       perBar: options.perBar ?? false,
       uncalled: options.uncalled ?? false,
+      live: options.live ?? false,
       depth: options.depth,
     };
     for (const [name, value] of args) act.env.set(name, value);
@@ -159,6 +163,7 @@ export class Interpreter {
       className: className ?? act.className,
       perBar: act.perBar,
       uncalled: act.uncalled,
+      live: act.live,
     });
   }
 
@@ -247,30 +252,39 @@ export class Interpreter {
 
   private ifStatement(node: SyntaxNode, act: Activation): void {
     const condition = node.childForFieldName('condition');
-    const live = condition ? isLiveOnlyCondition(condition.text) : false;
     const c = condition ? this.expr(condition, act) : scalar();
-    if (!live) {
-      this.guarded(c, act, () => {
-        const consequence = node.childForFieldName('consequence');
-        if (consequence) this.block(consequence, act);
-      });
-    }
+    const live = (condition ? isLiveOnlyCondition(condition.text) : false) || dependsOnLiveState(c);
+    this.guarded(c, act, () => {
+      const consequence = node.childForFieldName('consequence');
+      if (consequence) this.inMode(act, live, () => this.block(consequence, act));
+    });
     for (const alternative of node.childrenForFieldName('alternative')) {
       if (!alternative) continue;
       this.guarded(c, act, () => {
         if (alternative.type === 'elif_clause') {
           const inner = alternative.childForFieldName('condition');
           const ci = inner ? this.expr(inner, act) : scalar();
-          if (inner && isLiveOnlyCondition(inner.text)) return;
+          const innerLive = (inner ? isLiveOnlyCondition(inner.text) : false) || dependsOnLiveState(ci);
           this.guarded(ci, act, () => {
             const body = alternative.childForFieldName('consequence');
-            if (body) this.block(body, act);
+            if (body) this.inMode(act, innerLive, () => this.block(body, act));
           });
         } else {
           const body = alternative.childForFieldName('body') ?? alternative.namedChildren.find((c) => c?.type === 'block');
           if (body) this.block(body, act);
         }
       });
+    }
+  }
+
+  /** Runs `body` in live-only mode when `live`: its assignments are marked, its sinks silent. */
+  private inMode(act: Activation, live: boolean, body: () => void): void {
+    const before = act.live;
+    act.live = before || live;
+    try {
+      body();
+    } finally {
+      act.live = before;
     }
   }
 
@@ -318,7 +332,8 @@ export class Interpreter {
     return value;
   }
 
-  bind(target: SyntaxNode, value: Value, act: Activation, statement: SyntaxNode): void {
+  bind(target: SyntaxNode, assigned: Value, act: Activation, statement: SyntaxNode): void {
+    const value = act.live ? liveOnly(assigned) : assigned;
     const withPc = act.pc.sources.length || act.pc.data ? join(value, { ...act.pc, kind: 'scalar' }) : value;
     const step = (name: string) => through(withPc, { node: target, what: `stored in \`${name}\`` });
     switch (target.type) {
@@ -339,7 +354,7 @@ export class Interpreter {
         const attribute = target.childForFieldName('attribute')?.text ?? '';
         if (object?.text === 'self') {
           if (JESSE_ORDER_ATTRIBUTES.has(attribute) && act.className) this.sink(withPc, target, `the order \`self.${attribute}\``, act);
-          act.self?.set(attribute, act.weak && act.self.get(attribute) ? join(act.self.get(attribute), step(`self.${attribute}`)) : step(`self.${attribute}`));
+          this.setName(`self.${attribute}`, step(`self.${attribute}`), act);
           return;
         }
         if (object?.type === 'identifier') {
@@ -374,14 +389,19 @@ export class Interpreter {
     if (!object) return;
     const frameName = object.type === 'identifier' ? object.text : object.type === 'attribute' && object.childForFieldName('object')?.text === 'self' ? `self.${object.childForFieldName('attribute')?.text}` : undefined;
     const frame = frameName ? this.lookup(frameName, act) : this.expr(object, act);
-    const written = rowCondition ? join(value, { ...rowCondition, kind: 'scalar', columns: undefined }) : value;
+    let written = rowCondition ? join(value, { ...rowCondition, kind: 'scalar', columns: undefined }) : value;
+    // A value stored at row i + k (k may be negative) is seen k rows later (earlier) than it was computed.
+    const rowKey = rowCondition ? keys[0] : columnKey && !columnNames(columnKey, this, act) ? columnKey : undefined;
+    const stored = rowKey ? barOffset(rowKey, this, act) : undefined;
+    if (typeof stored === 'number' && stored !== 0) written = storedAt(written, stored, target);
     const names = columnKey ? columnNames(columnKey, this, act) : undefined;
     let next: Value;
     if (names && names.length) {
       next = frame;
       for (const name of names) {
         const combined = join(rowCondition || act.weak ? column(frame, name) : undefined, written);
-        next = withColumn(next, name, through(combined, { node: target, what: `stored in column \`${name}\`` }));
+        const marked = DECISION_NAME.test(name) || FREQTRADE_SIGNAL_COLUMNS.has(name) ? { ...combined, decision: true } : combined;
+        next = withColumn(next, name, through(marked, { node: target, what: `stored in column \`${name}\`` }));
         this.columnSink(name, combined, target, act);
       }
     } else if (columnKey && !rowCondition && isIndexKey(columnKey, this, act)) {
@@ -400,13 +420,18 @@ export class Interpreter {
     else if (DECISION_NAME.test(name)) this.sink(value, target, `the decision column \`${name}\``, act);
   }
 
-  setName(name: string, value: Value, act: Activation, strong = false, at?: SyntaxNode): void {
+  setName(name: string, assigned: Value, act: Activation, strong = false, at?: SyntaxNode): void {
+    // Live-only code may not run at all in a backtest: what was there survives, joined with a mark.
+    const live = act.live ? liveOnly(assigned) : assigned;
+    const value = DECISION_NAME.test(name.replace(/^self\./, '')) ? { ...live, decision: true } : live;
+    const weak = act.live || (act.weak > 0 && !strong);
     if (name.startsWith('self.')) {
-      act.self?.set(name.slice(5), value);
+      const old = act.self?.get(name.slice(5));
+      act.self?.set(name.slice(5), weak && old ? either(old, value) : value);
       return;
     }
-    const old = act.env.get(name);
-    act.env.set(name, act.weak && old && !strong ? join(old, value) : value);
+    const old = act.env.get(name) ?? (act.live ? this.module.get(name) : undefined);
+    act.env.set(name, weak && old ? either(old, value) : value);
     if (at && DECISION_NAME.test(name)) this.sink(value, at, `the decision \`${name}\``, act);
   }
 
@@ -473,7 +498,7 @@ export class Interpreter {
       case 'conditional_expression': {
         const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c).map((c) => this.expr(c, act));
         const v = join(...parts);
-        return { ...v, returnEnd: undefined, columns: undefined, constant: undefined };
+        return { ...v, returnEnd: undefined, columns: undefined, constant: undefined, decision: node.type !== 'conditional_expression' || v.decision };
       }
       case 'list':
       case 'tuple':
@@ -534,7 +559,7 @@ export class Interpreter {
   private sameBarReturn(node: SyntaxNode, leftNode: SyntaxNode, left: Value, rightNode: SyntaxNode, right: Value, v: Value, act: Activation): Value {
     const pairs: [SyntaxNode, Value, Value][] = [[leftNode, left, right], [rightNode, right, left]];
     for (const [positionNode, position, ret] of pairs) {
-      if (ret.returnEnd === undefined || position.returnEnd !== undefined || !position.data) continue;
+      if (ret.returnEnd === undefined || position.returnEnd !== undefined || !position.data || !position.decision) continue;
       if (position.kind !== 'bars' && position.kind !== 'slice') continue;
       const decided = Math.max(position.lead, ...position.sources.map((s) => s.lead));
       if (decided < ret.returnEnd || !Number.isFinite(decided)) continue;
@@ -640,7 +665,9 @@ export class Interpreter {
       return colNames?.length === 1 ? join(column(receiver, colNames[0]), { ...rows, columns: undefined }) : rows;
     }
     if (receiver.items && key.type === 'integer') return receiver.items[Number(key.text)] ?? UNKNOWN;
-    if (key.type === 'string' || receiver.kind === 'params' && !positional) return receiver.columns ? column(receiver, stringValue(key) ?? '') : receiver;
+    if (key.type === 'string') return receiver.columns ? column(receiver, stringValue(key) ?? '') : receiver;
+    // A dict read with a computed key (`self.custom_info[pair]`): any of its values, nesting conflated.
+    if (receiver.kind === 'params' && !positional) return receiver;
     void positional;
     return this.rowAccess(receiver, key, keyValue, act);
   }
@@ -650,24 +677,32 @@ export class Interpreter {
     const seriesLike = receiver.kind === 'bars' || receiver.kind === 'unknown' || receiver.kind === 'history' || receiver.kind === 'slice';
     if (key.type === 'slice') {
       const parts = sliceBounds(key);
-      const start = parts.start ? this.expr(parts.start, act) : undefined;
-      const stop = parts.stop ? this.expr(parts.stop, act) : undefined;
-      if (seriesLike && receiver.data && start?.barIndex && !stop) {
-        return withSource(receiver, { code: 'SL208', node: key.parent ?? key, lead: Infinity, what: `\`${key.parent?.text ?? key.text}\` reads every row after the current one` });
+      const start = parts.start ? barOffset(parts.start, this, act) : undefined;
+      const stop = parts.stop ? barOffset(parts.stop, this, act) : undefined;
+      const text = (key.parent ?? key).text.slice(0, 60);
+      if (seriesLike && receiver.data && start !== undefined && !parts.stop) {
+        return withSource({ ...receiver, kind: 'history' }, { code: 'SL208', node: key.parent ?? key, lead: Infinity, what: `\`${text}\` reads every row after the current one` });
       }
-      const ahead = stop ? forwardOffsetOf(parts.stop!, stop) : undefined;
-      if (seriesLike && receiver.data && ahead !== undefined && ahead > 1) {
-        return withSource(receiver, { code: 'SL208', node: key.parent ?? key, lead: ahead - 1, what: `\`${key.parent?.text ?? key.text}\` reads ${ahead - 1} row(s) after the current one` });
+      if (stop !== undefined) {
+        // A window ending at i + k - 1: a value of it reads k - 1 rows past i.
+        if (stop === 'unknown' || !seriesLike) return { ...receiver, kind: 'history' };
+        const last = stop - 1;
+        const window: Value = { ...shifted(receiver, -last), kind: 'history' };
+        if (last > 0 && receiver.data) return withSource(window, { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + last, what: `\`${text}\` reads ${last} row(s) after the current one` });
+        return window;
       }
+      if (start !== undefined) return { ...receiver, kind: 'history' };
       return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
     }
     if (keyValue.barIndex) {
-      const ahead = forwardOffsetOf(key, keyValue);
-      if (ahead !== undefined && ahead > 0 && seriesLike && (receiver.data || receiver.kind === 'unknown')) {
-        const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${(key.parent ?? key).text.slice(0, 60)}\` reads ${ahead} row(s) after the current one`, uncertain: !receiver.data };
-        return { ...withSource(receiver, source), kind: 'history', columns: receiver.columns };
+      const ahead = barOffset(key, this, act);
+      const text = (key.parent ?? key).text.slice(0, 60);
+      if (typeof ahead === 'number' && ahead > 0 && seriesLike && (receiver.data || receiver.kind === 'unknown')) {
+        const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${text}\` reads ${ahead} row(s) after the current one`, uncertain: !receiver.data };
+        return { ...withSource(shifted(receiver, -ahead), source), kind: 'history', columns: receiver.columns };
       }
-      return { ...receiver, kind: receiver.kind === 'bars' ? 'history' : receiver.kind };
+      const moved = typeof ahead === 'number' && ahead < 0 ? shifted(receiver, -ahead) : receiver;
+      return { ...moved, kind: receiver.kind === 'bars' ? 'history' : receiver.kind };
     }
     const literal = integerLiteral(key);
     if (literal !== undefined) {
@@ -768,6 +803,7 @@ export class Interpreter {
     if (/(^|\.)(where|select|clip|maximum|minimum|log|log1p|exp|sqrt|abs|sign|array|asarray|nan_to_num|isnan|logical_and|logical_or|logical_not|multiply|divide|add|subtract|diff|cumsum|cumprod|DataFrame|Series|to_datetime|full_like|zeros_like|ones_like|vstack|hstack|column_stack|stack)$/.test(qualified)) {
       const v = allArgs();
       if (/(^|\.)diff$/.test(qualified)) return { ...v, returnEnd: v.data ? v.lead : undefined };
+      if (/(^|\.)(where|select|sign)$/.test(qualified)) return { ...v, columns: undefined, decision: true };
       if (/(^|\.)(DataFrame|Series|array|asarray)$/.test(qualified)) {
         const arg = first();
         return { ...v, kind: arg.kind, columns: arg.columns };
@@ -810,6 +846,9 @@ export class Interpreter {
   private knownLookahead(known: LookaheadFunction, node: SyntaxNode, args: Arguments, receiver: Value | undefined, act: Activation): Value {
     const inputs = join(receiver, ...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act)));
     for (const [keyword, value] of Object.entries(known.safeWhen ?? {})) if (args.keywords.get(keyword)?.text === value) return { ...inputs, columns: undefined };
+    // On a window that ends at the current bar (a per-bar loop's slice, a callback's history), the
+    // function cannot see past the window: its two-sidedness reads nothing after the bar.
+    if (inputs.kind === 'history') return { ...inputs, columns: undefined };
     const base: Value = { ...inputs, kind: inputs.kind === 'scalar' ? 'bars' : inputs.kind, columns: undefined, data: true };
     const callName = node.childForFieldName('function')?.text ?? 'the call';
     const make = (spec: LeadSpec, what: string) => withSource(base, { code: known.code, node, lead: Math.max(base.lead, 0) + leadOf(spec, args, this, act), what });
@@ -1088,6 +1127,20 @@ function isIndexKey(key: SyntaxNode, interpreter: Interpreter, act: Activation):
   return !!v.barIndex || v.constant !== undefined;
 }
 
+/** What live-only code stores: marked, and without leads (in a backtest the store never happens). */
+function liveOnly(v: Value): Value {
+  const columns = v.columns && new Map([...v.columns].map(([c, cv]) => [c, liveOnly(cv)]));
+  return { ...v, sources: [], liveOnly: true, columns };
+}
+
+/**
+ * A condition that, in a backtest, only ever sees defaults: it reads state set in live-only code
+ * (`trade_data["active_trade"]` filled from open trades under a runmode guard) and no market data.
+ */
+function dependsOnLiveState(condition: Value): boolean {
+  return !!condition.liveOnly && !condition.data && liveSources(condition).length === 0;
+}
+
 function integerLiteral(node: SyntaxNode): number | undefined {
   const n = node.type === 'unary_operator' ? node.childForFieldName('argument') : node;
   if (n?.type !== 'integer') return undefined;
@@ -1095,19 +1148,42 @@ function integerLiteral(node: SyntaxNode): number | undefined {
   return node.type === 'unary_operator' && node.child(0)?.text === '-' ? -value : value;
 }
 
-/** The k of `i + k` (or `k + i`) where i is the bar index; undefined when not forward. */
-function forwardOffsetOf(node: SyntaxNode, value: Value): number | undefined {
-  if (!value.barIndex) return undefined;
-  let n = node;
-  while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
-  if (n.type !== 'binary_operator') return 0;
-  const op = n.childForFieldName('operator')?.text;
-  const right = n.childForFieldName('right');
-  const left = n.childForFieldName('left');
-  const lit = (x: SyntaxNode | null) => (x?.type === 'integer' ? Number(x.text) : undefined);
-  if (op === '+') return lit(right) ?? lit(left) ?? 1;
-  if (op === '-') return lit(right) !== undefined ? -lit(right)! : 0;
-  return 0;
+/**
+ * A row expression relative to the bar index: `i + 2` -> 2, `i - n` -> -n when n is a known
+ * constant, 'unknown' when i appears with terms of unknown value, undefined when it is not
+ * `i` plus constants (absolute rows, `2 * i`, no bar index at all).
+ */
+function barOffset(node: SyntaxNode, interpreter: Interpreter, act: Activation): number | 'unknown' | undefined {
+  let coefficient = 0;
+  let offset = 0;
+  let unknown = false;
+  const walk = (n: SyntaxNode, sign: number): boolean => {
+    while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
+    if (n.type === 'binary_operator') {
+      const op = n.childForFieldName('operator')?.text;
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if ((op === '+' || op === '-') && left && right) return walk(left, sign) && walk(right, op === '-' ? -sign : sign);
+    }
+    if (n.type === 'unary_operator' && n.child(0)?.text === '-' && n.childForFieldName('argument')) return walk(n.childForFieldName('argument')!, -sign);
+    const value = interpreter.expr(n, act);
+    if (value.barIndex && (n.type === 'identifier' || n.type === 'attribute')) coefficient += sign;
+    else if (value.barIndex) return false;
+    else if (value.constant !== undefined) offset += sign * value.constant;
+    else unknown = true;
+    return true;
+  };
+  if (!walk(node, 1) || coefficient !== 1) return undefined;
+  return unknown ? 'unknown' : offset;
+}
+
+/** `out[i + k] = v`: the stored value, as the row it lands on sees it. */
+function storedAt(value: Value, k: number, target: SyntaxNode): Value {
+  const moved = shifted(value, k);
+  const lead = Math.max(moved.lead, ...moved.sources.map((s) => s.lead));
+  const before = Math.max(value.lead, ...value.sources.map((s) => s.lead));
+  if (k >= 0 || lead <= 0 || before > 0 || !value.data) return moved;
+  return withSource(moved, { code: 'SL208', node: target, lead, what: `\`${target.text.slice(0, 60)}\` stores a value ${-k} row(s) before the bar it was computed on` });
 }
 
 function sliceBounds(slice: SyntaxNode): { start?: SyntaxNode; stop?: SyntaxNode } {

@@ -59,6 +59,10 @@ export interface Value {
   leftLabelled?: { node: SyntaxNode; how: string };
   /** The value passed through code the analysis cannot see. */
   uncertain?: boolean;
+  /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */
+  decision?: boolean;
+  /** Set in live-only code (under a `runmode` live / dry-run guard): in a backtest it keeps its default. */
+  liveOnly?: boolean;
   /** Elements of a tuple (a function returning several values, `train_test_split`). */
   items?: Value[];
   /** A loop variable that walks the rows (`for i in range(len(df))`, `for i, row in df.iterrows()`). */
@@ -120,6 +124,8 @@ export function join(...values: (Value | undefined)[]): Value {
     mergeSources(out.sources, v.sources);
     out.data ||= v.data;
     out.uncertain ||= v.uncertain;
+    out.liveOnly ||= v.liveOnly;
+    out.decision ||= v.decision;
     out.descending ||= v.descending;
     out.higherTimeframe ??= v.higherTimeframe;
     out.leftLabelled ??= v.leftLabelled;
@@ -129,6 +135,16 @@ export function join(...values: (Value | undefined)[]): Value {
   const framed = present.filter((v) => v.columns);
   if (framed.length === 1) out.columns = framed[0].columns;
   return out;
+}
+
+/** Two values a name may hold after a branch: joined, frames column by column. */
+export function either(a: Value, b: Value): Value {
+  const out = join(a, b);
+  if (!a.columns || !b.columns) return out;
+  const columns = new Map(a.columns);
+  for (const [name, value] of b.columns) columns.set(name, columns.has(name) ? either(columns.get(name)!, value) : join(column(a, name), value));
+  for (const [name, value] of a.columns) if (!b.columns.has(name)) columns.set(name, join(value, column(b, name)));
+  return { ...out, columns };
 }
 
 /** `shift(k)` for a literal k: every lead moves by -k; a negative k adds a source. */
