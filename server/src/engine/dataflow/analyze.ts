@@ -91,7 +91,8 @@ function analyseUncalledFunctions(interpreter: Interpreter): void {
     if (interpreter.called.has(fn.id)) continue;
     const params = interpreter.parameters(fn);
     const result = interpreter.runFunction(fn, new Map(params.map((p) => [p.name, UNKNOWN])), { depth: 1, uncalled: true });
-    if (!liveSources(result).length) continue;
+    // A statistic a function returns (a metric, a summary) is not a row-aligned series anyone trades on.
+    if (!liveSources(result).length || result.kind === 'scalar' || result.kind === 'model') continue;
     const act: Activation = { env: new Map(), pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: true, depth: 1 };
     interpreter.sink(result, fn.childForFieldName('name') ?? fn, `the value \`${name}\` returns (nothing in this file calls it)`, act);
   }

@@ -12,7 +12,7 @@ import {
   isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES, ORDER_CALLS,
 } from './sinks';
 import {
-  applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, renamed, ROW_PRESERVING, upsampleFill,
+  applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, reducedWindow, renamed, ROW_PRESERVING, upsampleFill,
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
@@ -48,6 +48,8 @@ export interface Activation {
   perBar: boolean;
   /** Analysed without a caller in this file: what it reaches is a guess. */
   uncalled: boolean;
+  /** Inside a loop that walks the rows: a frame there is being filled as the loop goes. */
+  barLoop?: number;
   /** Runs only in live trading (under a runmode guard, or called from there): decides nothing in a backtest. */
   live?: boolean;
   depth: number;
@@ -293,13 +295,19 @@ export class Interpreter {
     const right = node.childForFieldName('right');
     const iterable = right ? this.expr(right, act) : UNKNOWN;
     const element = this.elementOf(right, iterable, act);
+    const walksRows = !!element.barIndex || !!element.items?.[0]?.barIndex;
+    if (walksRows) act.barLoop = (act.barLoop ?? 0) + 1;
     this.guarded(scalar(), act, () => {
       for (let pass = 0; pass < 2; pass++) {
+        // The loop variable is rebound on every pass, not joined with the last one.
+        act.weak--;
         if (left) this.bind(left, element, act, node);
+        act.weak++;
         const body = node.childForFieldName('body');
         if (body) this.block(body, act);
       }
     });
+    if (walksRows) act.barLoop! -= 1;
   }
 
   /** What a loop variable holds for an iterable. */
@@ -389,7 +397,9 @@ export class Interpreter {
     if (!object) return;
     const frameName = object.type === 'identifier' ? object.text : object.type === 'attribute' && object.childForFieldName('object')?.text === 'self' ? `self.${object.childForFieldName('attribute')?.text}` : undefined;
     const frame = frameName ? this.lookup(frameName, act) : this.expr(object, act);
-    let written = rowCondition ? join(value, { ...rowCondition, kind: 'scalar', columns: undefined }) : value;
+    // Rows stored into a frame or array are aligned there: a window stops being one.
+    let written = rowCondition ? join(value, { ...rowCondition, kind: 'scalar', columns: undefined, window: undefined }) : value;
+    written = { ...written, window: undefined };
     // A value stored at row i + k (k may be negative) is seen k rows later (earlier) than it was computed.
     const rowKey = rowCondition ? keys[0] : columnKey && !columnNames(columnKey, this, act) ? columnKey : undefined;
     const stored = rowKey ? barOffset(rowKey, this, act) : undefined;
@@ -470,7 +480,10 @@ export class Interpreter {
         const op = node.child(0)?.text;
         return v.constant !== undefined && op === '-' ? { ...v, constant: -v.constant } : v;
       }
-      case 'string':
+      case 'string': {
+        const text = stringValue(node);
+        return text === undefined ? scalar() : { ...scalar(), strings: [text] };
+      }
       case 'concatenated_string':
       case 'true':
       case 'false':
@@ -547,6 +560,9 @@ export class Interpreter {
       if (c !== undefined && Number.isInteger(c)) v.constant = c;
     }
     if (left.barIndex || right.barIndex) v.barIndex = true;
+    // A window combined with its own statistics (`(w - w.min()) / w.std()`) stays a window, timed at its end.
+    const window = left.window ?? right.window;
+    if (window) v = { ...v, window, sources: v.sources.filter((s) => !(s.code === 'SL208' && s.node.id === window.node.id)) };
     // Returns: p / p.shift(k) - 1, p - p.shift(k), log of either; a return keeps its end through arithmetic.
     if ((op === '/' || op === '-') && left.data && right.data && right.lead < left.lead && left.returnEnd === undefined) v.returnEnd = left.lead;
     else if (left.returnEnd !== undefined && !right.data) v.returnEnd = left.returnEnd;
@@ -643,7 +659,9 @@ export class Interpreter {
     // Column selection by name.
     const names = columnNames(key, this, act);
     if (names && keys.length === 1 && (key.type === 'string' || key.type === 'list' || (receiver.columns && names.length))) {
-      if (key.type === 'list' || names.length > 1 || this.expr(key, act).strings) {
+      const selection = key.type === 'list' || (key.type === 'identifier' && !!this.expr(key, act).items);
+      if (receiver.pending) return { ...column(receiver, names[0]), pending: receiver.pending };
+      if (selection) {
         let frame: Value = { ...receiver, columns: new Map() };
         for (const n of names) frame = withColumn(frame, n, column(receiver, n));
         return { ...join(...names.map((n) => column(receiver, n)), { ...receiver, columns: undefined, sources: [] }), columns: frame.columns };
@@ -679,34 +697,36 @@ export class Interpreter {
       const parts = sliceBounds(key);
       const start = parts.start ? barOffset(parts.start, this, act) : undefined;
       const stop = parts.stop ? barOffset(parts.stop, this, act) : undefined;
-      const text = (key.parent ?? key).text.slice(0, 60);
-      if (seriesLike && receiver.data && start !== undefined && !parts.stop) {
-        return withSource({ ...receiver, kind: 'history' }, { code: 'SL208', node: key.parent ?? key, lead: Infinity, what: `\`${text}\` reads every row after the current one` });
-      }
+      const node = key.parent ?? key;
+      const rows: Value = { ...receiver, kind: 'history' };
+      // A bar loop's window: aligned row by row, but whatever reduces it reads to its end.
+      if (seriesLike && receiver.data && start !== undefined && !parts.stop) return { ...rows, window: { node, lead: Infinity } };
       if (stop !== undefined) {
-        // A window ending at i + k - 1: a value of it reads k - 1 rows past i.
-        if (stop === 'unknown' || !seriesLike) return { ...receiver, kind: 'history' };
-        const last = stop - 1;
-        const window: Value = { ...shifted(receiver, -last), kind: 'history' };
-        if (last > 0 && receiver.data) return withSource(window, { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + last, what: `\`${text}\` reads ${last} row(s) after the current one` });
-        return window;
+        if (stop === 'unknown' || !seriesLike || !receiver.data) return rows;
+        return stop - 1 > 0 ? { ...rows, window: { node, lead: Math.max(receiver.lead, 0) + stop - 1 } } : rows;
       }
-      if (start !== undefined) return { ...receiver, kind: 'history' };
+      if (start !== undefined) return rows;
       return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
     }
     if (keyValue.barIndex) {
       const ahead = barOffset(key, this, act);
       const text = (key.parent ?? key).text.slice(0, 60);
-      if (typeof ahead === 'number' && ahead > 0 && seriesLike && (receiver.data || receiver.kind === 'unknown')) {
-        const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${text}\` reads ${ahead} row(s) after the current one`, uncertain: !receiver.data };
+      if (typeof ahead === 'number' && ahead > 0 && seriesLike && receiver.data) {
+        const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${text}\` reads ${ahead} row(s) after the current one` };
         return { ...withSource(shifted(receiver, -ahead), source), kind: 'history', columns: receiver.columns };
       }
       const moved = typeof ahead === 'number' && ahead < 0 ? shifted(receiver, -ahead) : receiver;
       return { ...moved, kind: receiver.kind === 'bars' ? 'history' : receiver.kind };
     }
     const literal = integerLiteral(key);
+    if (literal !== undefined && receiver.window) {
+      // x[i:i + k][j] is row i + j (j < 0 counts from the window's end).
+      const { node, lead } = receiver.window;
+      const at = literal >= 0 ? Math.min(literal, lead) : Number.isFinite(lead) ? lead + 1 + literal : Infinity;
+      return reducedWindow({ ...receiver, window: { node, lead: at } }, { ...receiver, kind: 'scalar', window: undefined });
+    }
     if (literal !== undefined) {
-      if (literal < 0 && receiver.kind === 'bars' && receiver.data && !act.perBar) {
+      if (literal < 0 && receiver.kind === 'bars' && receiver.data && !act.perBar && !act.barLoop) {
         return withSource({ ...receiver, kind: 'scalar' }, { code: 'SL207', node: key.parent ?? key, lead: Infinity, what: `\`${(key.parent ?? key).text.slice(0, 60)}\` is the last row of the whole backtest, not of the current bar` });
       }
       return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns };
@@ -788,11 +808,12 @@ export class Interpreter {
     if (name === 'merge_informative_pair') {
       const base = first();
       const informative = args.positional[1] ? this.expr(args.positional[1], act) : UNKNOWN;
-      const tf = stringValue(args.positional[3] ?? args.keywords.get('timeframe_inf'));
-      const suffixed = tf ? { ...informative, higherTimeframe: undefined } : informative;
+      // Columns come in suffixed with the informative timeframe (`rsi` -> `rsi_1h`); `_*` when it is not a literal.
+      const tfNode = args.positional[3] ?? args.keywords.get('timeframe_inf');
+      const tf = tfNode ? this.expr(tfNode, act).strings?.[0] ?? '*' : '*';
       const cols = new Map(base.columns ?? []);
-      for (const [c, v] of suffixed.columns ?? []) cols.set(tf ? `${c}_${tf}` : c, v);
-      return { ...join({ ...base, higherTimeframe: undefined }, { ...suffixed, columns: undefined, higherTimeframe: undefined, leftLabelled: undefined }), columns: cols, kind: base.kind };
+      for (const [c, v] of informative.columns ?? []) cols.set(`${c}_${tf}`, v);
+      return { ...join({ ...base, higherTimeframe: undefined }, { ...informative, columns: undefined, higherTimeframe: undefined, leftLabelled: undefined }), columns: cols, kind: base.kind };
     }
     if (/(^|\.)concat$/.test(qualified)) {
       const list = first();
@@ -848,7 +869,7 @@ export class Interpreter {
     for (const [keyword, value] of Object.entries(known.safeWhen ?? {})) if (args.keywords.get(keyword)?.text === value) return { ...inputs, columns: undefined };
     // On a window that ends at the current bar (a per-bar loop's slice, a callback's history), the
     // function cannot see past the window: its two-sidedness reads nothing after the bar.
-    if (inputs.kind === 'history') return { ...inputs, columns: undefined };
+    if (inputs.kind === 'history') return inputs.window ? reducedWindow(inputs, { ...inputs, columns: undefined }) : { ...inputs, columns: undefined };
     const base: Value = { ...inputs, kind: inputs.kind === 'scalar' ? 'bars' : inputs.kind, columns: undefined, data: true };
     const callName = node.childForFieldName('function')?.text ?? 'the call';
     const make = (spec: LeadSpec, what: string) => withSource(base, { code: known.code, node, lead: Math.max(base.lead, 0) + leadOf(spec, args, this, act), what });
@@ -949,7 +970,9 @@ export class Interpreter {
       case 'sort_index':
       case 'sort_values': {
         const ascending = args.keywords.get('ascending');
-        return { ...receiver, descending: ascending?.text === 'False' ? true : ascending ? false : receiver.descending };
+        const descending = ascending?.text === 'False' ? true : ascending ? false : receiver.descending;
+        const columns = receiver.columns && new Map([...receiver.columns].map(([c, v]) => [c, { ...v, descending }]));
+        return { ...receiver, descending, columns };
       }
       case 'append':
       case 'extend':
@@ -1053,9 +1076,19 @@ export class Interpreter {
   /** Functions handed to `apply` / `agg` run on windows or rows, not on the full history. */
   private markCallbacks(args: Arguments): void {
     for (const a of [...args.positional, ...args.keywords.values()]) {
-      const f = a.type === 'identifier' ? this.functions.get(a.text) : undefined;
-      if (f) this.called.add(f.id);
+      // `apply(f)`, `apply(self.f)`, `apply(lambda row: f(row))`: f runs on windows or rows.
+      const names = a.type === 'lambda' ? a.descendantsOfType('call').map((c) => c?.childForFieldName('function')?.text ?? '') : [a.text];
+      for (const name of names) {
+        const f = this.functions.get(name) ?? this.methodNamed(name);
+        if (f) this.called.add(f.id);
+      }
     }
+  }
+
+  private methodNamed(text: string): SyntaxNode | undefined {
+    if (!text.startsWith('self.')) return undefined;
+    for (const table of this.methods.values()) if (table.has(text.slice(5))) return table.get(text.slice(5));
+    return undefined;
   }
 }
 

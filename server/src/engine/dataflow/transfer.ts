@@ -35,6 +35,7 @@ export function applyShift(receiver: Value, shift: ShiftLike, kind: 'shift' | 'p
   if (typeof offset === 'number') {
     // pct_change / diff read rows t and t-k: the later end is t for k > 0, t + |k| for k < 0.
     out = kind === 'shift' || kind === 'roll' ? shifted(receiver, offset) : offset < 0 ? shifted(receiver, offset) : receiver;
+    if (receiver.descending) return shiftDescending(receiver, shift, offset, kind);
     if (kind === 'shift' && offset > 0 && receiver.descending) {
       out = withSource(out, { code: 'SL201', node: shift.node, lead: offset, what: `\`${shift.text}\` on rows sorted newest first reads ${offset} bar(s) later` });
     }
@@ -51,6 +52,13 @@ export function applyShift(receiver: Value, shift: ShiftLike, kind: 'shift' | 'p
     out = { ...out, returnEnd: typeof offset === 'number' && offset < 0 ? receiver.lead - offset : receiver.lead };
   }
   return out;
+}
+
+/** On rows sorted newest first a negative shift reads older rows and a positive one newer rows. */
+function shiftDescending(receiver: Value, shift: ShiftLike, offset: number, kind: string): Value {
+  const out = shifted(receiver, -offset);
+  if (kind !== 'shift' || offset <= 0) return out;
+  return withSource(out, { code: 'SL201', node: shift.node, lead: Math.max(receiver.lead, 0) + offset, what: `\`${shift.text}\` on rows sorted newest first reads ${offset} bar(s) later` });
 }
 
 /** The aggregation closing a pending window (`rolling(5, center=True).mean()`). */
@@ -102,6 +110,7 @@ export function backFill(receiver: Value, call: SyntaxNode, method: string): Val
 /** A whole-column statistic of a full-history series. */
 export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: string): Value {
   const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain };
+  if (receiver.window) return reducedWindow(receiver, base);
   if (receiver.kind !== 'bars') return base;
   return withSource(base, {
     code: 'SL203',
@@ -146,4 +155,13 @@ export function renamed(frame: Value, mapping: (name: string) => string): Value 
   let out: Value = { ...frame, columns: new Map() };
   for (const [name, value] of frame.columns) out = withColumn(out, mapping(name), value);
   return out;
+}
+
+/** A reduction of a bar loop's window (`x[i:i + 5].max()`): the result at i reads to the window's end. */
+export function reducedWindow(window: Value, base: Value): Value {
+  const { node, lead } = window.window!;
+  const out: Value = { ...base, window: undefined };
+  if (lead <= 0) return out;
+  const text = node.text.length <= 60 ? node.text : 'the window';
+  return withSource(out, { code: 'SL208', node, lead, what: Number.isFinite(lead) ? `\`${text}\` reads ${lead} row(s) after the current one` : `\`${text}\` reads every row after the current one` });
 }

@@ -59,6 +59,8 @@ export interface Value {
   leftLabelled?: { node: SyntaxNode; how: string };
   /** The value passed through code the analysis cannot see. */
   uncertain?: boolean;
+  /** Rows `x[i + a : i + b]` of a bar loop: element-wise aligned, but a reduction of it reads `lead` rows past i. */
+  window?: { node: SyntaxNode; lead: number };
   /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */
   decision?: boolean;
   /** Set in live-only code (under a `runmode` live / dry-run guard): in a backtest it keeps its default. */
@@ -126,6 +128,7 @@ export function join(...values: (Value | undefined)[]): Value {
     out.uncertain ||= v.uncertain;
     out.liveOnly ||= v.liveOnly;
     out.decision ||= v.decision;
+    out.window ??= v.window;
     out.descending ||= v.descending;
     out.higherTimeframe ??= v.higherTimeframe;
     out.leftLabelled ??= v.leftLabelled;
@@ -183,7 +186,7 @@ export function uncertain(v: Value): Value {
 
 /** A frame's column: known, or the frame's own value when the column is not tracked. */
 export function column(frame: Value, name: string): Value {
-  const known = frame.columns?.get(name);
+  const known = frame.columns?.get(name) ?? frame.columns?.get(name.replace(/_[^_]+$/, '_*'));
   if (known) return known;
   const { columns: _c, strings: _s, constant: _k, ...rest } = frame;
   return { ...rest };
