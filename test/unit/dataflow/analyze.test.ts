@@ -43,7 +43,7 @@ describe('dataflow: analyzeDataflow end to end', function () {
     });
 
     it('a module function nothing calls that returns a leak is a warning (not certain)', () => {
-      const found = leaks(lines('def make_signal(df):', '    return df["close"].shift(-1) > df["close"]'));
+      const found = leaks(lines('def add_next_close(df):', '    return df["close"].shift(-1) > df["close"]'));
       assert.deepEqual(found.map((l) => [l.source.code, l.certain]), [['SL201', false]]);
       assert.match(found[0].sink.what, /nothing in this file calls it/);
     });

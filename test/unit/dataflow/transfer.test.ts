@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { applyShift, closeWindow, fullSampleStatistic, merged } from '../../../server/src/engine/dataflow/transfer';
 import {
-  bars, effectiveLead, join, liveSources, scalar, shifted, UNKNOWN, withColumn, withSource, type Value,
+  bars, column, effectiveLead, join, liveSources, scalar, shifted, UNKNOWN, withColumn, withSource, type Value,
 } from '../../../server/src/engine/dataflow/value';
 import { initPythonParser, parsePython, type SyntaxNode } from '../../../server/src/engine/python/parser';
 
@@ -206,24 +206,26 @@ describe('dataflow values and transfer functions', () => {
 
     it('an unshifted higher-timeframe frame reads its forming candle (SL216, lead 1)', () => {
       const out = merged(bars(), { ...right, higherTimeframe: { node: node(1), how: 'get_pair_dataframe' } }, node(0), { asof: false });
-      assert.deepEqual(liveSources(out).map((s) => [s.code, s.lead]), [['SL216', 1]]);
+      // The merged-in columns carry the lead; the left frame's own bar columns do not.
+      assert.deepEqual(liveSources(column(out, 'rsi_1h')).map((s) => [s.code, s.lead]), [['SL216', 1]]);
+      assert.equal(liveSources(column(out, 'close')).length, 0);
       assert.equal(out.higherTimeframe, undefined);
       const lagged = merged(bars(), shifted({ ...right, higherTimeframe: { node: node(1), how: 'h' } }, 1), node(0), { asof: false });
-      assert.equal(liveSources(lagged).length, 0);
+      assert.equal(liveSources(column(lagged, 'rsi_1h')).length, 0);
     });
 
     it('merge_asof forward and nearest attach a later record (SL209); backward does not', () => {
       for (const direction of ['forward', 'nearest']) {
         const out = merged(bars(), right, node(0), { asof: true, direction });
-        assert.deepEqual(liveSources(out).map((s) => [s.code, s.lead]), [['SL209', Infinity]], direction);
+        assert.deepEqual(liveSources(column(out, 'gdp')).map((s) => [s.code, s.lead]), [['SL209', Infinity]], direction);
       }
-      assert.equal(liveSources(merged(bars(), right, node(0), { asof: true, direction: 'backward' })).length, 0);
-      assert.equal(liveSources(merged(bars(), right, node(0), { asof: true })).length, 0);
+      assert.equal(liveSources(column(merged(bars(), right, node(0), { asof: true, direction: 'backward' }), 'gdp')).length, 0);
+      assert.equal(liveSources(column(merged(bars(), right, node(0), { asof: true }), 'gdp')).length, 0);
     });
 
     it('a left-labelled resample merged back reads its whole period (SL206)', () => {
       const out = merged(bars(), { ...right, leftLabelled: { node: node(2), how: 'left' } }, node(0), { asof: false });
-      assert.deepEqual(liveSources(out).map((s) => [s.code, s.lead, s.node.id]), [['SL206', 1, node(2).id]]);
+      assert.deepEqual(liveSources(column(out, 'sentiment')).map((s) => [s.code, s.lead, s.node.id]), [['SL206', 1, node(2).id]]);
     });
   });
 });

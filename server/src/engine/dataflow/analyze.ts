@@ -70,8 +70,8 @@ function analyseClass(interpreter: Interpreter, node: SyntaxNode, className: str
   const ordered = [...methods].sort(([a], [b]) => Number(!/^(__init__|Initialize|initialize|init)$/.test(a)) - Number(!/^(__init__|Initialize|initialize|init)$/.test(b)));
   for (const [name, fn] of ordered) {
     if (done.has(fn.id) || interpreter.called.has(fn.id)) continue;
-    const params = interpreter.parameters(fn);
-    run(fn, new Map(params.map((p) => [p.name, UNKNOWN])), PER_BAR_CALLBACKS.has(name) || !name.startsWith('populate_'));
+    const perBar = PER_BAR_CALLBACKS.has(name);
+    run(fn, assumedArguments(interpreter, fn, perBar), perBar || !name.startsWith('populate_'));
   }
 }
 
@@ -89,11 +89,35 @@ function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: 
 function analyseUncalledFunctions(interpreter: Interpreter): void {
   for (const [name, fn] of interpreter.moduleFunctions()) {
     if (interpreter.called.has(fn.id)) continue;
-    const params = interpreter.parameters(fn);
-    const result = interpreter.runFunction(fn, new Map(params.map((p) => [p.name, UNKNOWN])), { depth: 1, uncalled: true });
+    const result = interpreter.runFunction(fn, assumedArguments(interpreter, fn, false), { depth: 1, uncalled: true });
     // A statistic a function returns (a metric, a summary) is not a row-aligned series anyone trades on.
     if (!liveSources(result).length || result.kind === 'scalar' || result.kind === 'model') continue;
+    // The last row of the data returned by a helper is a final mark, not a per-row series.
+    const rowSources = liveSources(result).filter((s) => s.code !== 'SL207');
+    if (!rowSources.length) continue;
     const act: Activation = { env: new Map(), pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: true, depth: 1 };
-    interpreter.sink(result, fn.childForFieldName('name') ?? fn, `the value \`${name}\` returns (nothing in this file calls it)`, act);
+    interpreter.sink({ ...result, sources: rowSources, columns: undefined, mergedIn: undefined }, fn.childForFieldName('name') ?? fn, `the value \`${name}\` returns (nothing in this file calls it)`, act);
   }
+}
+
+/** Parameter names that hold bar data by convention. */
+const DATA_PARAMETER = /^(df|dataframe|data|bars|candles|prices|closes|close|ohlc|ohlcv|history|series|price|quotes)$/;
+/** Parameter names that hold the current bar's position in a per-bar callback. */
+const INDEX_PARAMETER = /^(i|t|idx|index|bar|bar_index|pos|step|n|k|current_step)$/;
+
+/**
+ * What a function's parameters hold when nothing in the file calls it with real values: bar data
+ * when the annotation or the name says so (assumed, so what it reaches is a warning), the current
+ * bar's position for an index parameter of a per-bar callback, else unknown.
+ */
+function assumedArguments(interpreter: Interpreter, fn: SyntaxNode, perBar: boolean): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const p of interpreter.parameters(fn)) {
+    const annotation = p.annotation ?? '';
+    if (/DataFrame|Series|ndarray|List\[|Sequence\[|list\[/.test(annotation) || (!annotation && DATA_PARAMETER.test(p.name))) {
+      out.set(p.name, { ...bars(), uncertain: true });
+    } else if (perBar && (INDEX_PARAMETER.test(p.name) || annotation === 'int')) out.set(p.name, { ...scalar(), barIndex: true });
+    else out.set(p.name, UNKNOWN);
+  }
+  return out;
 }

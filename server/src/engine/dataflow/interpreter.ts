@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { CAUSAL_MODULES, ELEMENTWISE_BUILTINS, LOOKAHEAD_FUNCTIONS, type LeadSpec, type LookaheadFunction } from './library-knowledge';
 import {
-  DECISION_NAME, DECISION_RETURN_METHODS, FEATURE_CALLS, FREQTRADE_SIGNAL_COLUMNS, INERT_CALL, INERT_RECEIVER,
+  DECISION_FUNCTION, DECISION_NAME, DECISION_RETURN_METHODS, FEATURE_CALLS, FREQTRADE_SIGNAL_COLUMNS, INERT_CALL, INERT_RECEIVER,
   isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES, ORDER_CALLS,
 } from './sinks';
 import {
@@ -16,7 +16,7 @@ import {
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
-  bars, column, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  allColumns, bars, column, describeLead, globMatch, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
   type Source, type Value,
 } from './value';
 
@@ -80,6 +80,15 @@ export class Interpreter {
     }
   }
 
+  private readonly instances = new Map<string, Map<string, Value>>();
+
+  /** The `self` of the instances of a class created in this file (one per class). */
+  instanceSelf(className: string): Map<string, Value> {
+    let table = this.instances.get(className);
+    if (!table) this.instances.set(className, (table = new Map()));
+    return table;
+  }
+
   moduleFunctions(): Map<string, SyntaxNode> {
     return this.functions;
   }
@@ -88,7 +97,8 @@ export class Interpreter {
 
   sink(value: Value, node: SyntaxNode, what: string, act: Activation): void {
     if (act.live) return;
-    for (const source of liveSources(value)) {
+    // A frame decides through every column it holds.
+    for (const source of liveSources(value.columns || value.mergedIn ? allColumns(value) : value)) {
       const key = `${source.code}:${source.node.id}`;
       const certain = !source.uncertain && !act.uncalled;
       const previous = this.leaks.get(key);
@@ -129,15 +139,16 @@ export class Interpreter {
   }
 
   /** Parameter names in order, without `self`. */
-  parameters(fn: SyntaxNode): { name: string; defaultNode?: SyntaxNode }[] {
-    const out: { name: string; defaultNode?: SyntaxNode }[] = [];
+  parameters(fn: SyntaxNode): { name: string; defaultNode?: SyntaxNode; annotation?: string }[] {
+    const out: { name: string; defaultNode?: SyntaxNode; annotation?: string }[] = [];
     for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
       if (!p) continue;
       let name: string | undefined;
       if (p.type === 'identifier') name = p.text;
       else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') name = p.childForFieldName('name')?.text;
       else if (p.type === 'typed_parameter') name = p.namedChildren.find((c) => c?.type === 'identifier')?.text;
-      if (name && name !== 'self' && name !== 'cls') out.push({ name, defaultNode: p.childForFieldName('value') ?? undefined });
+      const annotation = p.childForFieldName('type')?.text;
+      if (name && name !== 'self' && name !== 'cls') out.push({ name, defaultNode: p.childForFieldName('value') ?? undefined, annotation });
     }
     return out;
   }
@@ -145,19 +156,13 @@ export class Interpreter {
   private callDefined(fn: SyntaxNode, call: SyntaxNode, act: Activation, selfTable?: Map<string, Value>, className?: string): Value {
     const params = this.parameters(fn);
     const args = new Map<string, Value>();
-    const argumentList = call.childForFieldName('arguments');
-    let position = 0;
-    for (const arg of argumentList?.namedChildren ?? []) {
-      if (!arg) continue;
-      if (arg.type === 'keyword_argument') {
-        const name = arg.childForFieldName('name')?.text;
-        const value = arg.childForFieldName('value');
-        if (name && value) args.set(name, this.expr(value, act));
-      } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat' && arg.type !== 'comment') {
-        const param = params[position++];
-        if (param) args.set(param.name, this.expr(arg, act));
-      }
-    }
+    const given = argumentsOf(call);
+    given.positional.forEach((arg, position) => {
+      const param = params[position];
+      if (param) args.set(param.name, this.expr(arg, act));
+      else this.expr(arg, act);
+    });
+    for (const [name, value] of given.keywords) args.set(name, this.expr(value, act));
     for (const p of params) if (!args.has(p.name)) args.set(p.name, p.defaultNode ? this.expr(p.defaultNode, act) : UNKNOWN);
     return this.runFunction(fn, args, {
       depth: act.depth + 1,
@@ -195,7 +200,7 @@ export class Interpreter {
         const returned = value ? this.expr(value, act) : scalar();
         const v = act.pc.data || act.pc.sources.length ? join(returned, act.pc) : returned;
         act.returns.push(v);
-        if (act.functionName && DECISION_RETURN_METHODS.has(act.functionName) && act.className) {
+        if (act.functionName && ((DECISION_RETURN_METHODS.has(act.functionName) && act.className) || DECISION_FUNCTION.test(act.functionName))) {
           this.sink(v, node, `the decision \`${act.functionName}\` returns`, act);
         }
         return;
@@ -335,7 +340,8 @@ export class Interpreter {
     const right = node.childForFieldName('right');
     if (!right) return UNKNOWN; // a bare annotation
     let value = this.expr(right, act);
-    if (node.type === 'augmented_assignment' && left) value = join(this.expr(left, act), value);
+    // `out[i + 1] += v` reads and writes the same row: the container's value, not a read ahead.
+    if (node.type === 'augmented_assignment' && left) value = join(left.type === 'subscript' ? this.expr(left.childForFieldName('value') ?? left, act) : this.expr(left, act), value);
     if (left) this.bind(left, value, act, node);
     return value;
   }
@@ -416,7 +422,10 @@ export class Interpreter {
       }
     } else if (columnKey && !rowCondition && isIndexKey(columnKey, this, act)) {
       // out[i] = v: an element of an array or a row of a series.
-      next = join(frame, step(frameName ?? 'array'));
+      const element = through(written, { node: target, what: `stored in \`${frameName ?? 'array'}\`` });
+      next = join(frame, element);
+      const bare = frameName?.replace(/^self\./, '') ?? '';
+      if (DECISION_NAME.test(bare)) this.sink(element, target, `the decision \`${bare}\``, act);
     } else {
       // A dynamic column name: every unresolved column may now hold the value.
       next = join(frame, uncertain(written));
@@ -481,7 +490,7 @@ export class Interpreter {
         return v.constant !== undefined && op === '-' ? { ...v, constant: -v.constant } : v;
       }
       case 'string': {
-        const text = stringValue(node);
+        const text = stringValue(node) ?? fStringPattern(node);
         return text === undefined ? scalar() : { ...scalar(), strings: [text] };
       }
       case 'concatenated_string':
@@ -565,7 +574,7 @@ export class Interpreter {
     if (window) v = { ...v, window, sources: v.sources.filter((s) => !(s.code === 'SL208' && s.node.id === window.node.id)) };
     // Returns: p / p.shift(k) - 1, p - p.shift(k), log of either; a return keeps its end through arithmetic.
     if ((op === '/' || op === '-') && left.data && right.data && right.lead < left.lead && left.returnEnd === undefined) v.returnEnd = left.lead;
-    else if (left.returnEnd !== undefined && !right.data) v.returnEnd = left.returnEnd;
+    else if (left.returnEnd !== undefined && (!right.data || op === '/') && right.returnEnd === undefined) v.returnEnd = left.returnEnd;
     else if (right.returnEnd !== undefined && !left.data) v.returnEnd = right.returnEnd;
     if (op === '*' && leftNode && rightNode) v = this.sameBarReturn(node, leftNode, left, rightNode, right, v, act);
     return v;
@@ -577,7 +586,8 @@ export class Interpreter {
     for (const [positionNode, position, ret] of pairs) {
       if (ret.returnEnd === undefined || position.returnEnd !== undefined || !position.data || !position.decision) continue;
       if (position.kind !== 'bars' && position.kind !== 'slice') continue;
-      const decided = Math.max(position.lead, ...position.sources.map((s) => s.lead));
+      // The position's own timing: a lead it inherited from a leak is that leak's finding, not this one.
+      const decided = position.lead;
       if (decided < ret.returnEnd || !Number.isFinite(decided)) continue;
       const source: Source = {
         code: 'SL218',
@@ -610,7 +620,8 @@ export class Interpreter {
     if (left) this.bind(left, element, act, node);
     const body = node.childForFieldName('body');
     const v = body ? this.expr(body, act) : UNKNOWN;
-    return { ...join(v, iterable), items: undefined, strings: undefined };
+    // [f"ret_lag_{k}" for k in ...] names columns by a pattern.
+    return { ...join(v, iterable), items: undefined, strings: v.strings, kind: v.strings ? 'params' : join(v, iterable).kind };
   }
 
   private attribute(node: SyntaxNode, act: Activation): Value {
@@ -621,6 +632,7 @@ export class Interpreter {
     const receiver = this.expr(object, act);
     switch (name) {
       case 'values':
+        return { ...receiver, positional: true };
       case 'index':
       case 'loc':
       case 'iloc':
@@ -661,10 +673,13 @@ export class Interpreter {
     if (names && keys.length === 1 && (key.type === 'string' || key.type === 'list' || (receiver.columns && names.length))) {
       const selection = key.type === 'list' || (key.type === 'identifier' && !!this.expr(key, act).items);
       if (receiver.pending) return { ...column(receiver, names[0]), pending: receiver.pending };
+      if (!selection && names.length === 1) return { ...column(receiver, names[0]), seriesName: names[0] };
       if (selection) {
-        let frame: Value = { ...receiver, columns: new Map() };
+        // The selected columns, each with its own value; nothing else of the frame comes along.
+        const { columns: _all, mergedIn: _rest, ...base } = receiver;
+        let frame: Value = { ...base, columns: new Map() };
         for (const n of names) frame = withColumn(frame, n, column(receiver, n));
-        return { ...join(...names.map((n) => column(receiver, n)), { ...receiver, columns: undefined, sources: [] }), columns: frame.columns };
+        return frame;
       }
       return column(receiver, names[0]);
     }
@@ -673,7 +688,17 @@ export class Interpreter {
       const { frame, exclude } = keyValue.columnSelection;
       let out: Value = { ...frame, columns: new Map() };
       for (const [n, v] of frame.columns ?? []) if (!exclude.includes(n)) out = withColumn(out, n, v);
-      return { ...join(...[...(out.columns?.values() ?? [])], { ...frame, columns: undefined }), columns: out.columns };
+      return out;
+    }
+    if (keyValue.kind === 'params' && !keyValue.barIndex && (receiver.columns || receiver.mergedIn)) {
+      // A column list the analysis cannot read: any column may be in it.
+      const patterns = keyValue.strings?.filter((p) => p.includes('*'));
+      if (patterns?.length) {
+        let out: Value = { ...receiver, columns: new Map(), mergedIn: undefined };
+        for (const [n, v] of receiver.columns ?? []) if (patterns.some((p) => globMatch(p, n) || n === p)) out = withColumn(out, n, v);
+        return out;
+      }
+      return { ...receiver, columns: receiver.columns && new Map([...receiver.columns].map(([n, v]) => [n, uncertain(v)])), mergedIn: receiver.mergedIn && uncertain(receiver.mergedIn) };
     }
     if (keys.length >= 2) {
       // df.loc[rows, "col"]
@@ -706,7 +731,10 @@ export class Interpreter {
         return stop - 1 > 0 ? { ...rows, window: { node, lead: Math.max(receiver.lead, 0) + stop - 1 } } : rows;
       }
       if (start !== undefined) return rows;
-      return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
+      // A numpy slice x[a:] renumbers: element j is x[j + a].
+      const from = parts.start ? this.expr(parts.start, act).constant : undefined;
+      const moved = receiver.positional && from !== undefined && from > 0 ? shifted(receiver, -from) : receiver;
+      return { ...moved, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
     }
     if (keyValue.barIndex) {
       const ahead = barOffset(key, this, act);
@@ -764,10 +792,26 @@ export class Interpreter {
       return this.knownLookahead(known, node, args, receiverNode ? this.expr(receiverNode, act) : undefined, act);
     }
 
-    // Functions and methods defined in this file.
+    // An order through `self` decides, whether the engine or the file defines the method.
+    if (receiverNode?.text === 'self' && ORDER_CALLS.has(name)) {
+      this.sink(join(act.pc, allArgs()), node, `the order \`self.${name}()\``, act);
+    }
+    // Functions and methods defined in this file; `Bot()` makes an instance whose methods resolve.
     const defined = this.definedCallee(fn, act);
     if (defined) return this.callDefined(defined.fn, node, act, defined.self, defined.className);
+    if (fn.type === 'identifier' && this.methods.has(fn.text)) {
+      const init = this.methods.get(fn.text)!.get('__init__');
+      if (init) this.callDefined(init, node, act, this.instanceSelf(fn.text), fn.text);
+      else allArgs();
+      return { ...scalar(), kind: 'unknown', instance: fn.text };
+    }
+    if (receiverNode) {
+      const owner = this.expr(receiverNode, act).instance;
+      const method = owner ? this.methods.get(owner)?.get(name) : undefined;
+      if (owner && method) return this.callDefined(method, node, act, this.instanceSelf(owner), owner);
+    }
 
+    if (name === 'from_signals' || name === 'from_orders') return this.vectorbtPortfolio(name, node, args, act);
     // `pd.read_csv(...)`, `np.where(...)`, `ta.RSI(...)`: a module's function, not a method of a value.
     const head = receiverNode?.text.split('.')[0] ?? '';
     const onModule = !!receiverNode && /^[\w.]+$/.test(receiverNode.text) && this.index.imports.has(head) && !act.env.has(head) && !this.module.has(head);
@@ -823,11 +867,16 @@ export class Interpreter {
     }
     if (/(^|\.)(where|select|clip|maximum|minimum|log|log1p|exp|sqrt|abs|sign|array|asarray|nan_to_num|isnan|logical_and|logical_or|logical_not|multiply|divide|add|subtract|diff|cumsum|cumprod|DataFrame|Series|to_datetime|full_like|zeros_like|ones_like|vstack|hstack|column_stack|stack)$/.test(qualified)) {
       const v = allArgs();
+      // np.diff(x)[j] = x[j + 1] - x[j]: each element is the return ending one position later.
+      if (/(^|\.)diff$/.test(qualified) && /^(numpy|np)\./.test(qualified)) {
+        const moved = shifted({ ...v, columns: undefined }, -1);
+        return { ...moved, positional: true, returnEnd: v.data ? moved.lead : undefined };
+      }
       if (/(^|\.)diff$/.test(qualified)) return { ...v, returnEnd: v.data ? v.lead : undefined };
       if (/(^|\.)(where|select|sign)$/.test(qualified)) return { ...v, columns: undefined, decision: true };
       if (/(^|\.)(DataFrame|Series|array|asarray)$/.test(qualified)) {
         const arg = first();
-        return { ...v, kind: arg.kind, columns: arg.columns };
+        return { ...v, kind: arg.kind, columns: arg.columns, positional: /(array|asarray)$/.test(qualified) };
       }
       return { ...v, columns: undefined };
     }
@@ -846,6 +895,15 @@ export class Interpreter {
       const items = values.flatMap((v) => [{ ...v, kind: 'slice' as const }, { ...v, kind: 'slice' as const }]);
       return { ...join(...values), items };
     }
+    if (name === 'len') {
+      allArgs();
+      return scalar();
+    }
+    // max(window), sum(b.high for b in window): a reduction of a bar loop's window.
+    if (/^(max|min|sum|sorted|any|all)$/.test(name) && args.positional.length === 1) {
+      const only = first();
+      if (only.window) return reducedWindow(only, { ...only, kind: 'scalar', window: undefined });
+    }
     if (name === 'reduce' || ELEMENTWISE_BUILTINS.has(name)) return allArgs();
     const causal = CAUSAL_MODULES.some((m) => qualified === m.prefix || qualified.startsWith(`${m.prefix}.`));
     const v = allArgs();
@@ -858,8 +916,9 @@ export class Interpreter {
     for (const a of [...args.positional, ...args.keywords.values()]) this.expr(a, act);
     if (name === 'get_analyzed_dataframe') return { ...bars('history'), items: [bars('history'), scalar()] };
     if (name === 'get_pair_dataframe' || name === 'historic_ohlcv' || name === 'ohlcv') {
-      const tf = args.keywords.get('timeframe') ?? args.positional[1];
-      return { ...bars(), higherTimeframe: { node, how: `\`${node.text.slice(0, 70)}\`${tf ? '' : ''}, candles stamped at their open` } };
+      // Funding and mark rates are point-in-time prints, known at their stamp; candles are stamped at their open.
+      if (/funding|mark/i.test(args.keywords.get('candle_type')?.text ?? '')) return bars();
+      return { ...bars(), higherTimeframe: { node, how: `\`${node.text.slice(0, 70)}\`, candles stamped at their open` } };
     }
     return UNKNOWN;
   }
@@ -872,14 +931,17 @@ export class Interpreter {
     if (inputs.kind === 'history') return inputs.window ? reducedWindow(inputs, { ...inputs, columns: undefined }) : { ...inputs, columns: undefined };
     const base: Value = { ...inputs, kind: inputs.kind === 'scalar' ? 'bars' : inputs.kind, columns: undefined, data: true };
     const callName = node.childForFieldName('function')?.text ?? 'the call';
-    const make = (spec: LeadSpec, what: string) => withSource(base, { code: known.code, node, lead: Math.max(base.lead, 0) + leadOf(spec, args, this, act), what });
+    const make = (spec: LeadSpec, what: string) => {
+      const lead = Math.max(base.lead, 0) + leadOf(spec, args, this, act);
+      return withSource(base, { code: known.code, node, lead, what: `${what} reads ${describeLead(lead)}` });
+    };
     if (known.keys) {
       const columns = new Map<string, Value>();
       for (const [key, spec] of Object.entries(known.keys)) columns.set(key, make(spec, `\`${callName}(...)["${key}"]\``));
-      const out = leadOf(known.lead, args, this, act) > 0 ? make(known.lead, callName) : base;
+      const out = leadOf(known.lead, args, this, act) > 0 ? make(known.lead, `\`${callName}(...)\``) : base;
       return { ...out, columns };
     }
-    return make(known.lead, callName);
+    return make(known.lead, `\`${callName}(...)\``);
   }
 
   private method(
@@ -947,6 +1009,8 @@ export class Interpreter {
       }
       case 'reindex': {
         allArgs();
+        const fill = stringValue(args.keywords.get('method'));
+        if (fill === 'bfill' || fill === 'backfill') return backFill(receiver, node, `reindex(method="${fill}")`);
         if (receiver.leftLabelled || receiver.higherTimeframe) return merged(bars(), receiver, node, { asof: false });
         return receiver;
       }
@@ -956,6 +1020,8 @@ export class Interpreter {
         return out;
       }
       case 'rename': {
+        const newName = stringValue(args.positional[0]);
+        if (newName !== undefined && !receiver.columns) return { ...receiver, seriesName: newName };
         const mapping = new Map(dictEntries(args.keywords.get('columns') ?? args.positional[0]).map((e) => [e.key, stringValue(e.value) ?? e.key]));
         return renamed(receiver, (c) => mapping.get(c) ?? c);
       }
@@ -1022,11 +1088,12 @@ export class Interpreter {
       const features = argValue(0);
       return { ...join(receiver, features), kind: features?.kind ?? receiver.kind, columns: undefined };
     }
-    if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !/^\d/.test(args.positional[0]?.text ?? '') && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
+    const positionalAxis = !/^(quantile|nlargest|nsmallest|percentile)$/.test(name) && /^\d/.test(args.positional[0]?.text ?? '');
+    if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !positionalAxis && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
       for (const a of args.positional) this.expr(a, act);
       return fullSampleStatistic(receiver, node, name);
     }
-    if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allArgs(), ...receiver, columns: undefined };
+    if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allColumns(receiver), columns: undefined, mergedIn: undefined };
     if (ROW_PRESERVING.has(name)) return join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined });
     if (name === 'apply' || name === 'map') this.markCallbacks(args);
     const v = join(receiver, { ...allArgs(), columns: undefined, items: undefined });
@@ -1069,8 +1136,7 @@ export class Interpreter {
     if (rowsDropped || !receiver.columns) return receiver;
     const columns = new Map(receiver.columns);
     for (const t of targets) columns.delete(t);
-    // Dropped columns are gone: what remains is the tracked columns left and the untracked ones.
-    return { ...receiver, columns, sources: receiver.sources.filter((s) => ![...receiver.columns!.entries()].some(([c, v]) => targets.includes(c) && v.sources.includes(s))) };
+    return { ...receiver, columns };
   }
 
   /** Functions handed to `apply` / `agg` run on windows or rows, not on the full history. */
@@ -1103,7 +1169,10 @@ export interface Arguments {
 export function argumentsOf(call: SyntaxNode): Arguments {
   const positional: SyntaxNode[] = [];
   const keywords = new Map<string, SyntaxNode>();
-  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+  const list = call.childForFieldName('arguments');
+  // `max(b.high for b in rest)`: the generator is the whole argument list.
+  if (list?.type === 'generator_expression') return { node: call, positional: [list], keywords };
+  for (const arg of list?.namedChildren ?? []) {
     if (!arg || arg.type === 'comment') continue;
     if (arg.type === 'keyword_argument') {
       const name = arg.childForFieldName('name')?.text;
@@ -1144,7 +1213,7 @@ function shiftOf(node: SyntaxNode | undefined, call: SyntaxNode, interpreter: In
 
 /** Column names a key selects: a string, a list of strings, a name bound to a list of strings. */
 function columnNames(key: SyntaxNode, interpreter: Interpreter, act: Activation): string[] | undefined {
-  const s = stringValue(key);
+  const s = stringValue(key) ?? fStringPattern(key);
   if (s !== undefined) return [s];
   if (key.type === 'list') {
     const names = key.namedChildren.map((c) => stringValue(c));
@@ -1158,6 +1227,21 @@ function isIndexKey(key: SyntaxNode, interpreter: Interpreter, act: Activation):
   if (key.type === 'integer' || key.type === 'slice') return true;
   const v = interpreter.expr(key, act);
   return !!v.barIndex || v.constant !== undefined;
+}
+
+/** `f"ret_lag_{k}"` -> `ret_lag_*` (a name pattern); undefined for anything else. */
+function fStringPattern(node: SyntaxNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  let interpolated = false;
+  for (const child of node.namedChildren) {
+    if (child?.type === 'string_content') out += child.text;
+    else if (child?.type === 'interpolation') {
+      out += '*';
+      interpolated = true;
+    }
+  }
+  return interpolated && out.replace(/\*/g, '').length >= 1 ? out : undefined;
 }
 
 /** What live-only code stores: marked, and without leads (in a backtest the store never happens). */

@@ -143,10 +143,25 @@ export function merged(left: Value, right: Value, call: SyntaxNode, how: { direc
     });
   }
   incoming = { ...incoming, higherTimeframe: undefined, leftLabelled: undefined };
-  const out = join({ ...left, higherTimeframe: undefined, leftLabelled: undefined }, { ...incoming, columns: undefined });
+  // The left frame keeps its own rows and columns; the right side's known columns come in by name,
+  // the rest of it may be any column the left frame does not track.
+  // A named series joins as the column of its name.
+  const named = !incoming.columns && incoming.seriesName ? { ...incoming, columns: new Map([[incoming.seriesName, { ...incoming, seriesName: undefined }]]), sources: [], data: false } : incoming;
+  const { columns: incomingColumns, mergedIn: incomingRest, ...incomingBase } = named;
+  // What the alignment adds (a forming candle, a later record) reaches every incoming column.
+  const added = incomingBase.sources.filter((s) => !right.sources.includes(s));
   const columns = new Map(left.columns ?? []);
-  for (const [name, value] of incoming.columns ?? []) columns.set(name, join(column(incoming, name), value));
-  return { ...out, kind: left.kind === 'unknown' ? incoming.kind : left.kind, columns };
+  for (const [name, value] of incomingColumns ?? []) columns.set(name, added.reduce((v, s) => withSource(v, s), value));
+  const rest = join(left.mergedIn, incomingBase as Value, incomingRest);
+  return {
+    ...left,
+    higherTimeframe: undefined,
+    leftLabelled: undefined,
+    kind: left.kind === 'unknown' ? incoming.kind : left.kind,
+    data: left.data || incoming.data,
+    columns,
+    mergedIn: rest.sources.length || rest.data ? rest : undefined,
+  };
 }
 
 /** Renames the tracked columns of a frame (`rename(columns={...})`, a suffix). */

@@ -61,6 +61,14 @@ export interface Value {
   uncertain?: boolean;
   /** Rows `x[i + a : i + b]` of a bar loop: element-wise aligned, but a reduction of it reads `lead` rows past i. */
   window?: { node: SyntaxNode; lead: number };
+  /** What a merge or concat brought in besides its known columns: any column not tracked may hold it. */
+  mergedIn?: Value;
+  /** A numpy array (positions, not index labels): `x[1:]` moves every element one row earlier. */
+  positional?: boolean;
+  /** The name of a named series (`s.rename("label")`, `df["x"]`), the column it becomes in a join. */
+  seriesName?: string;
+  /** An instance of a class defined in the file (`bot = Bot()`), for method calls through it. */
+  instance?: string;
   /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */
   decision?: boolean;
   /** Set in live-only code (under a `runmode` live / dry-run guard): in a backtest it keeps its default. */
@@ -185,16 +193,31 @@ export function uncertain(v: Value): Value {
 }
 
 /** A frame's column: known, or the frame's own value when the column is not tracked. */
+/** Raw bar columns: they come with the frame itself, never from what was merged into it. */
+const BAR_COLUMNS = /^(date|time|timestamp|datetime|open|high|low|close|volume|adj[ _]close|Date|Open|High|Low|Close|Volume|Adj Close)$/;
+
 export function column(frame: Value, name: string): Value {
-  const known = frame.columns?.get(name) ?? frame.columns?.get(name.replace(/_[^_]+$/, '_*'));
+  const known = frame.columns?.get(name) ?? frame.columns?.get(name.replace(/_[^_]+$/, '_*')) ?? patternColumn(frame, name);
   if (known) return known;
-  const { columns: _c, strings: _s, constant: _k, ...rest } = frame;
-  return { ...rest };
+  const { columns: _c, strings: _s, constant: _k, mergedIn, items: _i, ...rest } = frame;
+  if (!mergedIn || BAR_COLUMNS.test(name)) return { ...rest };
+  return join({ ...rest }, mergedIn);
+}
+
+/** A column stored under an f-string pattern (`df[f"ret_lag_{k}"]` is kept as `ret_lag_*`). */
+function patternColumn(frame: Value, name: string): Value | undefined {
+  for (const [key, value] of frame.columns ?? []) if (key.includes('*') && globMatch(key, name)) return value;
+  return undefined;
+}
+
+export function globMatch(pattern: string, name: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(name);
 }
 
 /** Every column of a frame joined (a selection the analysis cannot resolve). */
 export function allColumns(frame: Value): Value {
-  return join(column(frame, '\0'), ...(frame.columns ? [...frame.columns.values()] : []));
+  return join(column(frame, '\0'), ...(frame.columns ? [...frame.columns.values()] : []), frame.mergedIn);
 }
 
 export function withColumn(frame: Value, name: string, value: Value): Value {
