@@ -12,11 +12,11 @@ import {
   isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES, ORDER_CALLS,
 } from './sinks';
 import {
-  applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, reducedWindow, renamed, ROW_PRESERVING, upsampleFill,
+  aligned, applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, reducedWindow, renamed, ROW_PRESERVING, upsampleFill,
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
-  allColumns, bars, column, describeLead, globMatch, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  allColumns, bars, column, describeLead, intervalMinutes, globMatch, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
   type Source, type Value,
 } from './value';
 
@@ -81,12 +81,26 @@ export class Interpreter {
   }
 
   private readonly instances = new Map<string, Map<string, Value>>();
+  /** Frames handed to backtrader feeds (`dataname=`): their columns are the lines of `self.data`. */
+  private feeds?: Value;
 
   /** The `self` of the instances of a class created in this file (one per class). */
   instanceSelf(className: string): Map<string, Value> {
     let table = this.instances.get(className);
     if (!table) this.instances.set(className, (table = new Map()));
     return table;
+  }
+
+  /** A method of a class defined in the file, or of one of its bases defined in the file. */
+  methodOf(className: string, name: string, depth = 0): SyntaxNode | undefined {
+    const own = this.methods.get(className)?.get(name);
+    if (own || depth > 5) return own;
+    const bases = this.index.classes.find((c) => c.name === className)?.bases ?? [];
+    for (const base of bases) {
+      const found = this.methodOf(base.split('.').pop() ?? base, name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   moduleFunctions(): Map<string, SyntaxNode> {
@@ -393,10 +407,10 @@ export class Interpreter {
     if (object?.type === 'attribute' && /^(loc|iloc|at|iat)$/.test(object.childForFieldName('attribute')?.text ?? '')) {
       object = object.childForFieldName('object');
       if (keys.length >= 2) {
-        rowCondition = this.expr(keys[0], act);
+        rowCondition = this.selector(keys[0], act);
         columnKey = keys[1];
       } else {
-        rowCondition = keys[0] ? this.expr(keys[0], act) : undefined;
+        rowCondition = keys[0] ? this.selector(keys[0], act) : undefined;
         columnKey = undefined;
       }
     }
@@ -415,7 +429,9 @@ export class Interpreter {
     if (names && names.length) {
       next = frame;
       for (const name of names) {
-        const combined = join(rowCondition || act.weak ? column(frame, name) : undefined, written);
+        // df[["a", "b"]] = other[["a", "b"]].ffill(): each column takes its own part.
+        const part = names.length > 1 && written.columns ? { ...column(written, name), decision: written.decision } : written;
+        const combined = join(rowCondition || act.weak ? column(frame, name) : undefined, part);
         const marked = DECISION_NAME.test(name) || FREQTRADE_SIGNAL_COLUMNS.has(name) ? { ...combined, decision: true } : combined;
         next = withColumn(next, name, through(marked, { node: target, what: `stored in column \`${name}\`` }));
         this.columnSink(name, combined, target, act);
@@ -426,11 +442,24 @@ export class Interpreter {
       next = join(frame, element);
       const bare = frameName?.replace(/^self\./, '') ?? '';
       if (DECISION_NAME.test(bare)) this.sink(element, target, `the decision \`${bare}\``, act);
+    } else if (columnKey && this.selector(columnKey, act).data) {
+      // pos[close < lower] = 1.0: a boolean mask chooses the rows; the result follows the mask.
+      const masked = { ...join(written, this.selector(columnKey, act)), decision: true };
+      next = { ...join(frame, masked), decision: true };
+      const bare = frameName?.replace(/^self\./, '') ?? '';
+      if (DECISION_NAME.test(bare)) this.sink(masked, target, `the decision \`${bare}\``, act);
     } else {
       // A dynamic column name: every unresolved column may now hold the value.
       next = join(frame, uncertain(written));
     }
     if (frameName) this.setName(frameName, next, act, true);
+  }
+
+  /** The rows a write selects: `df.index[peaks]` is chosen by `peaks`, whatever the index holds. */
+  private selector(node: SyntaxNode, act: Activation): Value {
+    const value = this.expr(node, act);
+    if (node.type !== 'subscript') return value;
+    return join(value, ...node.childrenForFieldName('subscript').filter((k): k is SyntaxNode => !!k).map((k) => this.expr(k, act)));
   }
 
   private columnSink(name: string, value: Value, target: SyntaxNode, act: Activation): void {
@@ -575,7 +604,7 @@ export class Interpreter {
     // Returns: p / p.shift(k) - 1, p - p.shift(k), log of either; a return keeps its end through arithmetic.
     if ((op === '/' || op === '-') && left.data && right.data && right.lead < left.lead && left.returnEnd === undefined) v.returnEnd = left.lead;
     else if (left.returnEnd !== undefined && (!right.data || op === '/') && right.returnEnd === undefined) v.returnEnd = left.returnEnd;
-    else if (right.returnEnd !== undefined && !left.data) v.returnEnd = right.returnEnd;
+    else if (right.returnEnd !== undefined && !left.data && op !== '/') v.returnEnd = right.returnEnd;
     if (op === '*' && leftNode && rightNode) v = this.sameBarReturn(node, leftNode, left, rightNode, right, v, act);
     return v;
   }
@@ -585,6 +614,8 @@ export class Interpreter {
     const pairs: [SyntaxNode, Value, Value][] = [[leftNode, left, right], [rightNode, right, left]];
     for (const [positionNode, position, ret] of pairs) {
       if (ret.returnEnd === undefined || position.returnEnd !== undefined || !position.data || !position.decision) continue;
+      // A position that reads ahead through a leak is that leak's finding.
+      if (liveSources(position).length) continue;
       if (position.kind !== 'bars' && position.kind !== 'slice') continue;
       // The position's own timing: a lead it inherited from a leak is that leak's finding, not this one.
       const decided = position.lead;
@@ -628,12 +659,18 @@ export class Interpreter {
     const object = node.childForFieldName('object');
     const name = node.childForFieldName('attribute')?.text ?? '';
     if (!object) return UNKNOWN;
-    if (object.text === 'self') return act.self?.get(name) ?? UNKNOWN;
+    if (object.text === 'self') {
+      const property = act.className ? this.methodOf(act.className, name) : undefined;
+      if (property && isProperty(property)) return this.runFunction(property, new Map(), { depth: act.depth + 1, self: act.self, className: act.className, perBar: act.perBar, uncalled: act.uncalled, live: act.live });
+      return act.self?.get(name) ?? UNKNOWN;
+    }
+    if (this.feeds && /^self\.(data\d*|datas\[\d+\])$/.test(object.text)) return { ...column(this.feeds, name), kind: 'history' };
     const receiver = this.expr(object, act);
     switch (name) {
       case 'values':
         return { ...receiver, positional: true };
       case 'index':
+        return { ...receiver, seriesName: 'index' };
       case 'loc':
       case 'iloc':
       case 'at':
@@ -645,7 +682,7 @@ export class Interpreter {
       case 'array':
         return receiver;
       case 'columns':
-        return { ...scalar(), kind: 'params' };
+        return { ...scalar(), kind: 'params', columnSelection: { frame: receiver, exclude: [] } };
       case 'shape':
       case 'size':
       case 'dtype':
@@ -685,9 +722,11 @@ export class Interpreter {
     }
     const keyValue = this.expr(key, act);
     if (keyValue.columnSelection) {
+      // The columns another frame (or this one) tracks, minus the excluded: read from the receiver.
       const { frame, exclude } = keyValue.columnSelection;
-      let out: Value = { ...frame, columns: new Map() };
-      for (const [n, v] of frame.columns ?? []) if (!exclude.includes(n)) out = withColumn(out, n, v);
+      const { columns: _all, mergedIn: _rest, ...base } = receiver;
+      let out: Value = { ...base, columns: new Map() };
+      for (const n of frame.columns?.keys() ?? []) if (!exclude.includes(n)) out = withColumn(out, n, column(receiver, n));
       return out;
     }
     if (keyValue.kind === 'params' && !keyValue.barIndex && (receiver.columns || receiver.mergedIn)) {
@@ -705,7 +744,14 @@ export class Interpreter {
       const columnsPart = keys[1];
       const colNames = columnNames(columnsPart, this, act);
       const rows = this.rowAccess(receiver, key, keyValue, act);
-      return colNames?.length === 1 ? join(column(receiver, colNames[0]), { ...rows, columns: undefined }) : rows;
+      if (colNames?.length === 1 && columnsPart.type !== 'list' && !this.expr(columnsPart, act).items) return join(column(rows, colNames[0]), { ...rows, columns: undefined, mergedIn: undefined, sources: [] });
+      if (colNames?.length) {
+        const { columns: _all, mergedIn: _rest, ...base } = rows;
+        let frame: Value = { ...base, columns: new Map() };
+        for (const n of colNames) frame = withColumn(frame, n, column(rows, n));
+        return frame;
+      }
+      return rows;
     }
     if (receiver.items && key.type === 'integer') return receiver.items[Number(key.text)] ?? UNKNOWN;
     if (key.type === 'string') return receiver.columns ? column(receiver, stringValue(key) ?? '') : receiver;
@@ -759,9 +805,9 @@ export class Interpreter {
       }
       return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns };
     }
-    // A boolean filter or a label: rows chosen by a condition carry the condition's leads.
-    const filtered = join(receiver, { ...keyValue, kind: 'scalar', columns: undefined });
-    return { ...filtered, columns: receiver.columns, kind: keyValue.data && receiver.kind === 'bars' ? 'slice' : receiver.kind };
+    // A boolean filter or a label: which rows are kept, not what they hold. (Rows kept by a
+    // future-reading condition bias the sample; the values themselves read nothing new.)
+    return { ...receiver, kind: keyValue.data && receiver.kind === 'bars' ? 'slice' : receiver.kind };
   }
 
   // ---- calls -------------------------------------------------------------------------------
@@ -807,11 +853,17 @@ export class Interpreter {
     }
     if (receiverNode) {
       const owner = this.expr(receiverNode, act).instance;
-      const method = owner ? this.methods.get(owner)?.get(name) : undefined;
+      const method = owner ? this.methodOf(owner, name) : undefined;
       if (owner && method) return this.callDefined(method, node, act, this.instanceSelf(owner), owner);
     }
 
     if (name === 'from_signals' || name === 'from_orders') return this.vectorbtPortfolio(name, node, args, act);
+    // backtrader feeds: `PandasData(dataname=frame)` makes the frame's columns lines of `self.data`.
+    const dataname = args.keywords.get('dataname');
+    if (dataname) {
+      const frame = this.expr(dataname, act);
+      this.feeds = this.feeds ? either(this.feeds, frame) : frame;
+    }
     // `pd.read_csv(...)`, `np.where(...)`, `ta.RSI(...)`: a module's function, not a method of a value.
     const head = receiverNode?.text.split('.')[0] ?? '';
     const onModule = !!receiverNode && /^[\w.]+$/.test(receiverNode.text) && this.index.imports.has(head) && !act.env.has(head) && !this.module.has(head);
@@ -833,7 +885,7 @@ export class Interpreter {
       return f ? { fn: f } : undefined;
     }
     if (fn.type === 'attribute' && fn.childForFieldName('object')?.text === 'self' && act.className) {
-      const m = this.methods.get(act.className)?.get(fn.childForFieldName('attribute')?.text ?? '');
+      const m = this.methodOf(act.className, fn.childForFieldName('attribute')?.text ?? '');
       return m ? { fn: m, self: act.self, className: act.className } : undefined;
     }
     return undefined;
@@ -843,7 +895,9 @@ export class Interpreter {
     const first = () => (args.positional[0] ? this.expr(args.positional[0], act) : UNKNOWN);
     if (/^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name)) {
       allArgs();
-      return bars();
+      const interval = ['interval', 'timeframe', 'freq', 'timespan'].map((k) => args.keywords.get(k)).find((n) => n);
+      const minutes = interval ? intervalMinutes(this.expr(interval, act).strings?.[0]) : undefined;
+      return minutes !== undefined ? { ...bars(), barMinutes: minutes } : bars();
     }
     if (/(^|\.)merge_asof$/.test(qualified) || /^(pandas|pd)\.merge$/.test(qualified) || name === 'merge_asof') {
       const direction = stringValue(args.keywords.get('direction'));
@@ -890,20 +944,39 @@ export class Interpreter {
       const v = first();
       return /qcut$/.test(qualified) ? { ...fullSampleStatistic(v, node, name), kind: v.kind } : v;
     }
+    // lightgbm / xgboost: a Dataset holds features and a label; training reads the features.
+    if (/(^|\.)(Dataset|DMatrix|Pool)$/.test(qualified)) {
+      for (const [k, v] of args.keywords) if (k !== 'label' && k !== 'weight') this.expr(v, act);
+      return { ...first(), kind: 'model' };
+    }
+    if (/^(lightgbm|lgb|xgboost|xgb|catboost)\.(train|cv)$/.test(qualified) || /(^|\.)(lightgbm|xgboost)\.(train|cv)$/.test(qualified)) {
+      const dataset = args.positional[1] ?? args.keywords.get('train_set') ?? args.keywords.get('dtrain');
+      const features = dataset ? this.expr(dataset, act) : UNKNOWN;
+      this.sink(features, node, `the features passed to \`${name}\``, act);
+      return { ...features, kind: 'model', columns: undefined };
+    }
     if (name === 'train_test_split') {
       const values = args.positional.map((a) => this.expr(a, act));
       const items = values.flatMap((v) => [{ ...v, kind: 'slice' as const }, { ...v, kind: 'slice' as const }]);
       return { ...join(...values), items };
     }
     if (name === 'len') {
+      // backtrader: len(self) counts the bars seen so far, so len(self) - 1 is the current bar.
+      const self = args.positional[0]?.text === 'self';
       allArgs();
-      return scalar();
+      return self ? { ...scalar(), barIndex: true } : scalar();
+    }
+    // The position of the current time in another series (`np.searchsorted(ts, now)`).
+    if (name === 'searchsorted') {
+      allArgs();
+      return { ...scalar(), barIndex: true };
     }
     // max(window), sum(b.high for b in window): a reduction of a bar loop's window.
     if (/^(max|min|sum|sorted|any|all)$/.test(name) && args.positional.length === 1) {
       const only = first();
       if (only.window) return reducedWindow(only, { ...only, kind: 'scalar', window: undefined });
     }
+    if (ELEMENTWISE_BUILTINS.has(name) && args.positional.length === 1 && !args.keywords.size) return first();
     if (name === 'reduce' || ELEMENTWISE_BUILTINS.has(name)) return allArgs();
     const causal = CAUSAL_MODULES.some((m) => qualified === m.prefix || qualified.startsWith(`${m.prefix}.`));
     const v = allArgs();
@@ -939,7 +1012,7 @@ export class Interpreter {
       const columns = new Map<string, Value>();
       for (const [key, spec] of Object.entries(known.keys)) columns.set(key, make(spec, `\`${callName}(...)["${key}"]\``));
       const out = leadOf(known.lead, args, this, act) > 0 ? make(known.lead, `\`${callName}(...)\``) : base;
-      return { ...out, columns };
+      return known.tuple ? { ...base, items: [{ ...out, columns }, base] } : { ...out, columns };
     }
     return make(known.lead, `\`${callName}(...)\``);
   }
@@ -951,7 +1024,7 @@ export class Interpreter {
     if (receiver.pending) {
       if (receiver.pending.type === 'resample' && /^(interpolate|bfill|backfill)$/.test(name)) return upsampleFill(receiver, name, node);
       if (receiver.pending.type === 'resample' && (name === 'fillna' && /bfill|backfill/.test(args.keywords.get('method')?.text ?? ''))) return upsampleFill(receiver, name, node);
-      if (receiver.pending.type === 'resample' && /^(ffill|pad|asfreq|nearest)$/.test(name)) return { ...receiver, pending: undefined };
+      if (receiver.pending.type === 'resample' && /^(ffill|pad|asfreq|nearest)$/.test(name)) return aligned({ ...receiver, pending: undefined }, node);
       if (WINDOW_AGGREGATIONS.has(name) || receiver.pending.type === 'group') {
         if (name === 'apply' || name === 'agg' || name === 'aggregate' || name === 'transform') this.markCallbacks(args);
         allArgs();
@@ -997,7 +1070,7 @@ export class Interpreter {
       case 'fillna': {
         const method = stringValue(args.keywords.get('method'));
         if (method === 'bfill' || method === 'backfill') return backFill(receiver, node, `fillna(method="${method}")`);
-        return join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined });
+        return { ...join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined }), returnEnd: receiver.returnEnd };
       }
       case 'rank':
         if (receiver.kind === 'bars' && !args.keywords.has('axis')) return { ...fullSampleStatistic(receiver, node, name), kind: 'bars', columns: undefined };
@@ -1007,12 +1080,13 @@ export class Interpreter {
         const other = argValue(0, 'right') ?? UNKNOWN;
         return merged(receiver, other, node, { asof: false });
       }
-      case 'reindex': {
+      case 'reindex':
+      case 'asfreq':
+      case 'reindex_like': {
         allArgs();
         const fill = stringValue(args.keywords.get('method'));
-        if (fill === 'bfill' || fill === 'backfill') return backFill(receiver, node, `reindex(method="${fill}")`);
-        if (receiver.leftLabelled || receiver.higherTimeframe) return merged(bars(), receiver, node, { asof: false });
-        return receiver;
+        if (fill === 'bfill' || fill === 'backfill') return backFill(aligned(receiver, node), node, `${name}(method="${fill}")`);
+        return aligned(receiver, node);
       }
       case 'assign': {
         let out = receiver;
@@ -1056,6 +1130,11 @@ export class Interpreter {
       }
       case 'iloc':
         return receiver;
+      case 'searchsorted':
+      case 'get_loc':
+      case 'get_indexer':
+        allArgs();
+        return { ...scalar(), barIndex: true };
       case 'copy':
       case 'to_numpy':
       case 'squeeze':
@@ -1071,6 +1150,12 @@ export class Interpreter {
       case 'from_signals':
       case 'from_orders':
         return this.vectorbtPortfolio(name, node, args, act);
+      case 'isna':
+      case 'isnull':
+      case 'notna':
+      case 'notnull':
+        // Whether a value exists, not what it is: dropping rows without a label reads no label.
+        return { ...receiver, sources: [], lead: Math.min(receiver.lead, 0), columns: undefined, mergedIn: undefined, decision: true };
       case 'tail':
         allArgs();
         return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
@@ -1094,7 +1179,7 @@ export class Interpreter {
       return fullSampleStatistic(receiver, node, name);
     }
     if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allColumns(receiver), columns: undefined, mergedIn: undefined };
-    if (ROW_PRESERVING.has(name)) return join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined });
+    if (ROW_PRESERVING.has(name)) return { ...join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined }), returnEnd: receiver.returnEnd };
     if (name === 'apply' || name === 'map') this.markCallbacks(args);
     const v = join(receiver, { ...allArgs(), columns: undefined, items: undefined });
     if (receiver.data || receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice') return { ...v, columns: receiver.columns };
@@ -1186,7 +1271,9 @@ export function argumentsOf(call: SyntaxNode): Arguments {
 }
 
 function lookaheadFunction(qualified: string, name: string, isMethod: boolean): LookaheadFunction | undefined {
-  return LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(qualified) || (f.names.includes(name) && (!isMethod || f.method) && (f.names.some((n) => n.endsWith(`.${name}`)) || f.method)));
+  // The import-resolved name first (pandas_ta.ichimoku is not technical's), then the bare name.
+  return LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(qualified))
+    ?? LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(name) && (!isMethod || f.method) && (f.names.some((n) => n.endsWith(`.${name}`)) || f.method));
 }
 
 function leadOf(spec: LeadSpec, args: Arguments, interpreter: Interpreter, act: Activation): number {
@@ -1242,6 +1329,12 @@ function fStringPattern(node: SyntaxNode): string | undefined {
     }
   }
   return interpolated && out.replace(/\*/g, '').length >= 1 ? out : undefined;
+}
+
+/** A method read as an attribute (`@property`, also under `@cached`). */
+function isProperty(fn: SyntaxNode): boolean {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  return !!decorated?.namedChildren.some((d) => d?.type === 'decorator' && /^@(\w+\.)?(property|cached_property)\b/.test(d.text));
 }
 
 /** What live-only code stores: marked, and without leads (in a backtest the store never happens). */

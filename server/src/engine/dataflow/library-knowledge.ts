@@ -20,6 +20,8 @@ export interface LookaheadFunction {
   lead: LeadSpec;
   /** When only some keys of the returned dict/frame look ahead (ichimoku's chikou span). */
   keys?: Record<string, LeadSpec>;
+  /** The function returns a tuple whose first element is the frame described by `keys`. */
+  tuple?: boolean;
   /** Keyword arguments that turn the lookahead off, with the value that does it. */
   safeWhen?: Record<string, string>;
   why: string;
@@ -34,6 +36,15 @@ export const LOOKAHEAD_FUNCTIONS: LookaheadFunction[] = [
     keys: { chikou_span: { argument: { position: 99, keyword: 'displacement', default: 26 } } },
     why: "technical's ichimoku builds chikou_span as close.shift(-displacement): the lagging span, plotted back in time, is the future close at row t.",
     cite: 'https://github.com/freqtrade/technical/blob/main/technical/indicators/indicators.py',
+  },
+  {
+    names: ['pandas_ta.ichimoku'],
+    code: 'SL215',
+    lead: { bars: 0 },
+    keys: { 'ICS_*': { argument: { position: 99, keyword: 'kijun', default: 26 } } },
+    tuple: true,
+    why: "pandas_ta's ichimoku returns the chikou span as close.shift(-kijun) in the ICS_<kijun> column of its first frame.",
+    cite: 'https://github.com/twopirllc/pandas-ta/blob/main/pandas_ta/overlap/ichimoku.py',
   },
   {
     names: ['pandas_ta.dpo', 'dpo'],

@@ -62,9 +62,10 @@ function shiftDescending(receiver: Value, shift: ShiftLike, offset: number, kind
 }
 
 /** The aggregation closing a pending window (`rolling(5, center=True).mean()`). */
-export function closeWindow(receiver: Value, method: string, call: SyntaxNode): Value {
+export function closeWindow(receiver: Value, method: string, _call: SyntaxNode): Value {
   const pending = receiver.pending!;
-  const base: Value = { ...receiver, pending: undefined };
+  // A rolling sum of returns is a longer return; its mean, deviation or extremes are not returns.
+  const base: Value = { ...receiver, pending: undefined, returnEnd: method === 'sum' ? receiver.returnEnd : undefined };
   if (pending.type === 'rolling') {
     if (pending.centredLead > 0) {
       return withSource(base, {
@@ -81,7 +82,6 @@ export function closeWindow(receiver: Value, method: string, call: SyntaxNode): 
     if (pending.rightLabelled) return base;
     return { ...base, leftLabelled: { node: pending.node, how: `\`${pending.node.text.slice(0, 60)}\` labels each period at its start` } };
   }
-  void call;
   return base;
 }
 
@@ -111,7 +111,8 @@ export function backFill(receiver: Value, call: SyntaxNode, method: string): Val
 export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: string): Value {
   const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain };
   if (receiver.window) return reducedWindow(receiver, base);
-  if (receiver.kind !== 'bars') return base;
+  // The first or last timestamp sets a range (`date_range(ts.min(), ts.max())`); it is not a price.
+  if (receiver.kind !== 'bars' || /date|time|stamp|^index$/i.test(receiver.seriesName ?? '')) return base;
   return withSource(base, {
     code: 'SL203',
     node: call,
@@ -126,12 +127,15 @@ export function merged(left: Value, right: Value, call: SyntaxNode, how: { direc
   if (how.asof && (how.direction === 'forward' || how.direction === 'nearest')) {
     incoming = withSource(incoming, { code: 'SL209', node: call, lead: Infinity, what: `\`merge_asof(direction="${how.direction}")\` attaches a later record to each row` });
   }
-  if (right.higherTimeframe) {
+  const coarser = barMinutesOf(right);
+  const finer = barMinutesOf(left);
+  const higher = right.higherTimeframe ?? (coarser !== undefined && finer !== undefined && coarser > finer ? { node: call, how: `bars of ${coarser} minutes joined onto bars of ${finer}` } : undefined);
+  if (higher) {
     incoming = withSource(incoming, {
       code: 'SL216',
       node: call,
       lead: 1,
-      what: `the higher-timeframe frame (${right.higherTimeframe.how}) is merged without shifting it by one of its candles, so each row sees the candle that is still forming`,
+      what: `the higher-timeframe frame (${higher.how}) is merged without shifting it by one of its candles, so each row sees the candle that is still forming`,
     });
   }
   if (right.leftLabelled) {
@@ -179,4 +183,23 @@ export function reducedWindow(window: Value, base: Value): Value {
   if (lead <= 0) return out;
   const text = node.text.length <= 60 ? node.text : 'the window';
   return withSource(out, { code: 'SL208', node, lead, what: Number.isFinite(lead) ? `\`${text}\` reads ${lead} row(s) after the current one` : `\`${text}\` reads every row after the current one` });
+}
+
+/** The bar length of a value or of the columns it holds. */
+function barMinutesOf(v: Value): number | undefined {
+  if (v.barMinutes !== undefined) return v.barMinutes;
+  const each = [...(v.columns?.values() ?? [])].map((c) => c.barMinutes).filter((m): m is number => m !== undefined);
+  return each.length ? Math.max(...each) : undefined;
+}
+
+/** A coarse frame put onto finer bars (`reindex`, `asfreq`, an upsample with `ffill`): what its stamps add. */
+export function aligned(v: Value, call: SyntaxNode): Value {
+  let out: Value = { ...v };
+  if (v.leftLabelled) {
+    out = withSource(out, { code: 'SL206', node: v.leftLabelled.node, lead: 1, what: `${v.leftLabelled.how}, so put back onto finer bars each row sees its whole period` });
+  }
+  if (v.higherTimeframe) {
+    out = withSource(out, { code: 'SL216', node: call, lead: 1, what: `the higher-timeframe frame (${v.higherTimeframe.how}) is put onto finer bars without shifting it by one of its candles` });
+  }
+  return { ...out, leftLabelled: undefined, higherTimeframe: undefined };
 }

@@ -67,6 +67,8 @@ export interface Value {
   positional?: boolean;
   /** The name of a named series (`s.rename("label")`, `df["x"]`), the column it becomes in a join. */
   seriesName?: string;
+  /** Bar length in minutes when the loader says (`interval="1wk"`): a coarser frame joined onto a finer one is a higher timeframe. */
+  barMinutes?: number;
   /** An instance of a class defined in the file (`bot = Bot()`), for method calls through it. */
   instance?: string;
   /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */
@@ -137,6 +139,7 @@ export function join(...values: (Value | undefined)[]): Value {
     out.liveOnly ||= v.liveOnly;
     out.decision ||= v.decision;
     out.window ??= v.window;
+    if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);
     out.descending ||= v.descending;
     out.higherTimeframe ??= v.higherTimeframe;
     out.leftLabelled ??= v.leftLabelled;
@@ -169,6 +172,7 @@ export function shifted(v: Value, k: number): Value {
     // A shifted higher-timeframe frame (by at least one of its bars) is safe to merge.
     higherTimeframe: k > 0 ? undefined : v.higherTimeframe,
     leftLabelled: k > 0 ? undefined : v.leftLabelled,
+    barMinutes: k > 0 ? undefined : v.barMinutes,
     returnEnd: v.returnEnd === undefined ? undefined : v.returnEnd - k,
   };
   return out;
@@ -230,4 +234,16 @@ export function withColumn(frame: Value, name: string, value: Value): Value {
 export function describeLead(lead: number): string {
   if (!Number.isFinite(lead)) return 'the whole sample';
   return lead === 1 ? '1 bar ahead' : `${lead} bars ahead`;
+}
+
+/** `"1wk"`, `"4h"`, `"1D"`, `"15m"`, `"W"` as minutes, else undefined. */
+export function intervalMinutes(text: string | undefined): number | undefined {
+  const m = /^(\d*)\s*(mo|wk|w|d|h|m|min|t|s)?$/i.exec(text?.trim() ?? '');
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const n = m[1] ? Number(m[1]) : 1;
+  const unit = (m[2] ?? 'm').toLowerCase();
+  const minutes: Record<string, number> = { mo: 43200, wk: 10080, w: 10080, d: 1440, h: 60, m: 1, min: 1, t: 1, s: 1 / 60 };
+  // pandas "M" is a month, ccxt/freqtrade "1M" too; lower-case "m" is a minute.
+  if (m[2] === 'M') return n * 43200;
+  return n * minutes[unit];
 }
