@@ -342,6 +342,8 @@ export class Interpreter {
       return { ...row, items: [{ ...scalar(), barIndex: true }, row] };
     }
     if (/\.index$/.test(right.text)) return { ...scalar(), barIndex: true };
+    // for key, group in df.groupby(...): each group is a frame of the same bars.
+    if (iterable.pending?.type === 'group') return { ...scalar(), items: [scalar(), { ...iterable, pending: undefined }] };
     if (iterable.items) return join(...iterable.items);
     if (iterable.kind === 'bars') return { ...iterable, kind: 'history' };
     return iterable;
@@ -651,8 +653,8 @@ export class Interpreter {
     if (left) this.bind(left, element, act, node);
     const body = node.childForFieldName('body');
     const v = body ? this.expr(body, act) : UNKNOWN;
-    // [f"ret_lag_{k}" for k in ...] names columns by a pattern.
-    return { ...join(v, iterable), items: undefined, strings: v.strings, kind: v.strings ? 'params' : join(v, iterable).kind };
+    // The body already holds what it took from each element; [f"ret_lag_{k}" ...] names columns by a pattern.
+    return { ...v, items: undefined, strings: v.strings, kind: v.strings ? 'params' : v.kind };
   }
 
   private attribute(node: SyntaxNode, act: Activation): Value {
@@ -1002,6 +1004,8 @@ export class Interpreter {
     // On a window that ends at the current bar (a per-bar loop's slice, a callback's history), the
     // function cannot see past the window: its two-sidedness reads nothing after the bar.
     if (inputs.kind === 'history') return inputs.window ? reducedWindow(inputs, { ...inputs, columns: undefined }) : { ...inputs, columns: undefined };
+    // A per-bar callback's own inputs (Jesse's self.candles, backtrader lines) end at the current bar.
+    if (act.perBar && !inputs.data) return { ...inputs, columns: undefined };
     const base: Value = { ...inputs, kind: inputs.kind === 'scalar' ? 'bars' : inputs.kind, columns: undefined, data: true };
     const callName = node.childForFieldName('function')?.text ?? 'the call';
     const make = (spec: LeadSpec, what: string) => {
