@@ -18,7 +18,15 @@ export function reportLeaks(
   code: string,
   options: { at?: (leak: Leak) => SyntaxNode; fix?: (leak: Leak) => Fix | undefined } = {},
 ): void {
+  // One finding per line and code: `(df - df.min()) / (df.max() - df.min())` is one problem.
+  const byLine = new Map<number, Leak[]>();
   for (const leak of leaksOf(context, code)) {
+    const row = leak.source.node.startPosition.row;
+    byLine.set(row, [...(byLine.get(row) ?? []), leak]);
+  }
+  for (const group of byLine.values()) {
+    const leak = group.find((l) => l.certain) ?? group[0];
+    const more = group.length > 1 ? ` (and ${group.length - 1} more on this line)` : '';
     const { source, sink } = leak;
     const line = sink.node.startPosition.row + 1;
     const through = leak.certain ? '' : ' (through code the analysis cannot follow, so check the path)';
@@ -28,7 +36,7 @@ export function reportLeaks(
     ];
     report({
       node: options.at?.(leak) ?? source.node,
-      message: `${capitalise(source.what)}; it reaches ${sink.what} (line ${line})${through}: ${consequence(sink.what)}.`,
+      message: `${capitalise(source.what)}${more}; it reaches ${sink.what} (line ${line})${through}: ${consequence(sink.what)}.`,
       severity: leak.certain ? undefined : 'warning',
       related,
       fix: options.fix?.(leak),
