@@ -58,7 +58,7 @@ describe('lookahead rules on pandas code', () => {
       'df["signal"] = (df["z"] > 1) | (df["zr"] > 1) | df["row"] | (df["g"] > 0) | (df["zt"] > 1)',
       'print(sharpe)',
     );
-    assert.deepEqual(at(findings(text, 'lookahead-full-sample-statistic')), ['4:26', '4:48']);
+    assert.deepEqual(at(findings(text, 'lookahead-full-sample-statistic')), ['4:26']);
   });
 
   it('full-sample statistics: a threshold from quantile(q) of the whole column reaching entries', () => {
