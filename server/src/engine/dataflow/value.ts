@@ -201,7 +201,7 @@ export function uncertain(v: Value): Value {
 const BAR_COLUMNS = /^(date|time|timestamp|datetime|open|high|low|close|volume|adj[ _]close|Date|Open|High|Low|Close|Volume|Adj Close)$/;
 
 export function column(frame: Value, name: string): Value {
-  const known = frame.columns?.get(name) ?? frame.columns?.get(name.replace(/_[^_]+$/, '_*')) ?? patternColumn(frame, name);
+  const known = frame.columns?.get(name) ?? (frame.columns && patternKeys(frame.columns).length ? frame.columns.get(name.replace(/_[^_]+$/, '_*')) ?? patternColumn(frame, name) : undefined);
   if (known) return known;
   const { columns: _c, strings: _s, constant: _k, mergedIn, items: _i, ...rest } = frame;
   if (!mergedIn || BAR_COLUMNS.test(name)) return { ...rest };
@@ -210,12 +210,25 @@ export function column(frame: Value, name: string): Value {
 
 /** A column stored under an f-string pattern (`df[f"ret_lag_{k}"]` is kept as `ret_lag_*`). */
 function patternColumn(frame: Value, name: string): Value | undefined {
-  for (const [key, value] of frame.columns ?? []) if (key.includes('*') && globMatch(key, name)) return value;
+  for (const key of patternKeys(frame.columns!)) if (globMatch(key, name)) return frame.columns!.get(key);
   return undefined;
 }
 
+// Column maps are never mutated once built (withColumn copies), so their pattern keys can be cached.
+const patternKeyCache = new WeakMap<Map<string, Value>, string[]>();
+function patternKeys(columns: Map<string, Value>): string[] {
+  let keys = patternKeyCache.get(columns);
+  if (!keys) patternKeyCache.set(columns, (keys = [...columns.keys()].filter((k) => k.includes('*'))));
+  return keys;
+}
+
+const globCache = new Map<string, RegExp>();
 export function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  let re = globCache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (globCache.size < 1000) globCache.set(pattern, re);
+  }
   return re.test(name);
 }
 
