@@ -34,6 +34,8 @@ export function formatJson(results: FileFindings[]): string {
       column: f.range.start.character + 1,
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
+      // The chain a lookahead travelled (assignments, then the decision it reaches).
+      ...(f.related?.length ? { related: f.related.map((r) => ({ message: r.message, line: r.range.start.line + 1, column: r.range.start.character + 1, ...(r.file ? { file: r.file } : {}) })) } : {}),
     })),
   );
   return JSON.stringify(rows, null, 2) + '\n';

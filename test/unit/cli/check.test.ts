@@ -43,6 +43,25 @@ describe('strategy-lint check', () => {
     assert.deepEqual([row.line, row.column, row.endLine, row.endColumn], [18, 7, 18, 24]);
   });
 
+  it('--format json carries the chain of a lookahead finding as related rows', async () => {
+    const file = path.join(tmp, 'leak.py');
+    fs.writeFileSync(file, [
+      'import pandas as pd',
+      'import vectorbt as vbt',
+      'price = pd.read_csv("btc.csv")["close"]',
+      'ahead = price.shift(-1)',
+      'entries = ahead > price',
+      'vbt.Portfolio.from_signals(price, entries, ~entries, fees=0.001)',
+      '',
+    ].join('\n'));
+    const { out } = await run(['check', file, '--format', 'json', '--select', 'SL201']);
+    const [row] = JSON.parse(out);
+    assert.equal(row.line, 4);
+    assert.equal(row.severity, 'error');
+    assert.deepEqual(row.related.map((r: { line: number }) => r.line), [4, 5, 5]);
+    assert.match(row.related.at(-1).message, /reaches the decision `entries`/);
+  });
+
   it('--format sarif is SARIF 2.1.0 with rule metadata and relative locations', async () => {
     const { out } = await run(['check', STRATEGY, '--format=sarif']);
     const sarif = JSON.parse(out);
