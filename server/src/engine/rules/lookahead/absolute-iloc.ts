@@ -6,7 +6,7 @@ export const lookaheadAbsoluteIloc: Rule = {
   code: 'SL207',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'An absolute row (`.iloc[-1]`, `.iloc[0]`) is read inside a vectorised freqtrade `populate_*` method.',
+  summary: 'The last row of the whole backtest (`.iloc[-1]`) is read in vectorised code and reaches a trade or a feature.',
   glossary: ['lookahead-bias', 'warmup-period'],
   docs: {
     what:

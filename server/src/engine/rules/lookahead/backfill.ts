@@ -11,7 +11,7 @@ export const lookaheadBackfill: Rule = {
   code: 'SL205',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'Back-filling (`bfill()`, `backfill()`, `fillna(method="bfill")`) copies a later value into earlier gaps.',
+  summary: 'Back-filling (`bfill()`, `fillna(method="bfill")`, `interpolate()`) copies later values into rows that reach a trade or a feature.',
   glossary: ['lookahead-bias', 'warmup-period'],
   fixSafety: 'unsafe',
   docs: {

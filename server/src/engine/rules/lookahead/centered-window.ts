@@ -7,7 +7,7 @@ export const lookaheadCenteredWindow: Rule = {
   code: 'SL202',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'A centred rolling window (`rolling(..., center=True)`) or a zero-phase filter averages in future bars.',
+  summary: 'A centred rolling window (`rolling(..., center=True)`) averages in later bars, and the result reaches a trade or a model feature.',
   glossary: ['lookahead-bias', 'data-windowing'],
   fixSafety: 'unsafe',
   docs: {

@@ -6,7 +6,7 @@ export const lookaheadForwardIndex: Rule = {
   code: 'SL208',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'Forward index arithmetic (`df.iloc[i + 1]`, `closes[i + 5]`, `x[i:]`) reads rows after the current bar.',
+  summary: 'Index arithmetic in a bar loop (`df.iloc[i + 1]`, `closes[i + 5]`, `max(x[i:])`) reads rows after the current bar, and the value decides.',
   glossary: ['lookahead-bias', 'data-windowing'],
   docs: {
     what:

@@ -6,7 +6,7 @@ export const lookaheadFullSampleStatistic: Rule = {
   code: 'SL203',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'A whole-column statistic (`mean()`, `std()`, `max()`, `quantile(q)`...) is combined with per-row values, so every row sees the full sample.',
+  summary: 'A whole-column statistic (`mean()`, `std()`, `max()`, `quantile(q)`, `rank(pct=True)`...) of the full history reaches per-row trades or features.',
   glossary: ['lookahead-bias', 'feature-scaling-leakage', 'data-windowing'],
   docs: {
     what:

@@ -7,7 +7,7 @@ export const lookaheadMergeAsofForward: Rule = {
   code: 'SL209',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: '`merge_asof(..., direction="forward")` (or `"nearest"`) attaches a later record to each row.',
+  summary: '`merge_asof(..., direction="forward")` (or `"nearest"`) attaches a later record to rows that reach a trade or a feature.',
   glossary: ['lookahead-bias'],
   fixSafety: 'unsafe',
   docs: {

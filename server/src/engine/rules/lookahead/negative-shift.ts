@@ -6,7 +6,7 @@ export const lookaheadNegativeShift: Rule = {
   code: 'SL201',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'A negative shift (`shift(-n)`, `pct_change(-n)`, `np.roll(x, -n)`) pulls future values into the current row.',
+  summary: 'A negative shift (`shift(-n)`, `pct_change(-n)`, `np.roll(x, -n)`) pulls future values into rows that reach a trade or a model feature.',
   glossary: ['lookahead-bias', 'data-windowing'],
   docs: {
     what:

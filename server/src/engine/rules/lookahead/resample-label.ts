@@ -32,7 +32,7 @@ export const lookaheadResampleLabel: Rule = {
   code: 'SL206',
   family: 'lookahead',
   defaultSeverity: 'error',
-  summary: 'Prices are aggregated with `resample(...)` into left-labelled bins, so each bar is stamped with the time its period *started*.',
+  summary: 'Bars aggregated with `resample(...)` into left-labelled bins are put back onto finer bars, so each row sees its whole period before it ends.',
   glossary: ['lookahead-bias', 'data-windowing'],
   fixSafety: 'unsafe',
   docs: {
