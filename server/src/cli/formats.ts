@@ -8,6 +8,8 @@ export interface FileFindings {
   findings: Finding[];
   /** Notebooks (cli/notebook-files.ts): per finding, its 1-based cell (ranges are within it) and notebook file line. */
   cells?: number[];
+  /** Notebooks: per finding, the 1-based cell of each related location (undefined: another file). */
+  relatedCells?: (number | undefined)[][];
   fileLines?: number[];
 }
 
@@ -22,7 +24,7 @@ export function formatText(results: FileFindings[]): string {
 }
 
 export function formatJson(results: FileFindings[]): string {
-  const rows = results.flatMap(({ file, findings, cells }) =>
+  const rows = results.flatMap(({ file, findings, cells, relatedCells }) =>
     findings.map((f, i) => ({
       file,
       ...(cells ? { cell: cells[i] } : {}),
@@ -35,7 +37,17 @@ export function formatJson(results: FileFindings[]): string {
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       // The chain a lookahead travelled (assignments, then the decision it reaches).
-      ...(f.related?.length ? { related: f.related.map((r) => ({ message: r.message, line: r.range.start.line + 1, column: r.range.start.character + 1, ...(r.file ? { file: r.file } : {}) })) } : {}),
+      ...(f.related?.length
+        ? {
+            related: f.related.map((r, j) => ({
+              ...(relatedCells?.[i]?.[j] !== undefined ? { cell: relatedCells[i][j] } : {}),
+              message: r.message,
+              line: r.range.start.line + 1,
+              column: r.range.start.character + 1,
+              ...(r.file ? { file: r.file } : {}),
+            })),
+          }
+        : {}),
     })),
   );
   return JSON.stringify(rows, null, 2) + '\n';

@@ -68,6 +68,7 @@ export function checkNotebookFile(file: string, options: NotebookCheckOptions): 
     file,
     findings: mapped.map((m) => m.finding),
     cells: mapped.map((m) => m.cell.key + 1),
+    relatedCells: mapped.map((m) => m.relatedCells.map((c) => (c ? c.key + 1 : undefined))),
     fileLines: mapped.map((m) => {
       const cell = notebook.cells[m.cell.key];
       const lines = cell?.elementLines ?? [];

@@ -125,6 +125,9 @@ describe('strategy-lint check on notebooks', () => {
       line: pyLineOf(cell as number, row.line as number),
       endLine: pyLineOf(cell as number, row.endLine as number),
       message: String(row.message).replace(/cell (\d+), line (\d+)/g, (_: string, c: string, l: string) => `line ${pyLineOf(Number(c), Number(l))}`),
+      ...(row.related
+        ? { related: (row.related as { cell: number; line: number }[]).map(({ cell: relatedCell, ...r }) => ({ ...r, line: pyLineOf(relatedCell, r.line) })) }
+        : {}),
     }));
     assert.ok(pyRows.length >= 5);
     assert.deepEqual(back, pyRows);

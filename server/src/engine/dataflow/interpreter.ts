@@ -16,7 +16,7 @@ import {
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
-  allColumns, bars, column, describeLead, intervalMinutes, globMatch, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  allColumns, bars, column, describeLead, intervalMinutes, offsetMinutes, globMatch, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
   type Source, type Value,
 } from './value';
 
@@ -1028,7 +1028,7 @@ export class Interpreter {
     if (receiver.pending) {
       if (receiver.pending.type === 'resample' && /^(interpolate|bfill|backfill)$/.test(name)) return upsampleFill(receiver, name, node);
       if (receiver.pending.type === 'resample' && (name === 'fillna' && /bfill|backfill/.test(args.keywords.get('method')?.text ?? ''))) return upsampleFill(receiver, name, node);
-      if (receiver.pending.type === 'resample' && /^(ffill|pad|asfreq|nearest)$/.test(name)) return aligned({ ...receiver, pending: undefined }, node);
+      if (receiver.pending.type === 'resample' && /^(ffill|pad|asfreq|nearest)$/.test(name)) return aligned({ ...receiver, pending: undefined }, node, receiver.pending.minutes);
       if (WINDOW_AGGREGATIONS.has(name) || receiver.pending.type === 'group') {
         if (name === 'apply' || name === 'agg' || name === 'aggregate' || name === 'transform') this.markCallbacks(args);
         allArgs();
@@ -1064,7 +1064,7 @@ export class Interpreter {
         const rule = stringValue(args.positional[0] ?? args.keywords.get('rule')) ?? '';
         const periodEnd = /^\d*\s*(W|M|ME|BM|BME|SM|SME|CBM|Q|QE|BQ|BQE|A|Y|YE|BA|BY|BYE)(-[A-Z]{3})?$/.test(rule);
         const rightLabelled = label === 'right' || (label === undefined && (closed === 'right' || periodEnd));
-        return { ...receiver, pending: { type: 'resample', node, rightLabelled } };
+        return { ...receiver, pending: { type: 'resample', node, rightLabelled, minutes: offsetMinutes(rule) } };
       }
       case 'bfill':
       case 'backfill':
@@ -1089,8 +1089,9 @@ export class Interpreter {
       case 'reindex_like': {
         allArgs();
         const fill = stringValue(args.keywords.get('method'));
-        if (fill === 'bfill' || fill === 'backfill') return backFill(aligned(receiver, node), node, `${name}(method="${fill}")`);
-        return aligned(receiver, node);
+        const target = args.positional[0] ? this.expr(args.positional[0], act).barMinutes : undefined;
+        if (fill === 'bfill' || fill === 'backfill') return backFill(aligned(receiver, node, target), node, `${name}(method="${fill}")`);
+        return aligned(receiver, node, target);
       }
       case 'assign': {
         let out = receiver;

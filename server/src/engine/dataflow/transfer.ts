@@ -80,7 +80,7 @@ export function closeWindow(receiver: Value, method: string, _call: SyntaxNode):
   if (pending.type === 'resample') {
     // Downsampling: each coarse bar holds data up to the end of its period.
     if (pending.rightLabelled) return base;
-    return { ...base, leftLabelled: { node: pending.node, how: `\`${pending.node.text.slice(0, 60)}\` labels each period at its start` } };
+    return { ...base, leftLabelled: { node: pending.node, how: `\`${pending.node.text.slice(0, 60)}\` labels each period at its start`, minutes: pending.minutes } };
   }
   return base;
 }
@@ -144,6 +144,7 @@ export function merged(left: Value, right: Value, call: SyntaxNode, how: { direc
       node: right.leftLabelled.node,
       lead: 1,
       what: `${right.leftLabelled.how}, so merged back onto finer bars each row sees its whole period`,
+      uncertain: !finerThan(finer, right.leftLabelled.minutes),
     });
   }
   incoming = { ...incoming, higherTimeframe: undefined, leftLabelled: undefined };
@@ -193,13 +194,28 @@ function barMinutesOf(v: Value): number | undefined {
 }
 
 /** A coarse frame put onto finer bars (`reindex`, `asfreq`, an upsample with `ffill`): what its stamps add. */
-export function aligned(v: Value, call: SyntaxNode): Value {
+export function aligned(v: Value, call: SyntaxNode, targetMinutes?: number): Value {
   let out: Value = { ...v };
   if (v.leftLabelled) {
-    out = withSource(out, { code: 'SL206', node: v.leftLabelled.node, lead: 1, what: `${v.leftLabelled.how}, so put back onto finer bars each row sees its whole period` });
+    out = withSource(out, {
+      code: 'SL206',
+      node: v.leftLabelled.node,
+      lead: 1,
+      what: `${v.leftLabelled.how}, so put back onto finer bars each row sees its whole period`,
+      uncertain: !finerThan(targetMinutes, v.leftLabelled.minutes),
+    });
   }
   if (v.higherTimeframe) {
     out = withSource(out, { code: 'SL216', node: call, lead: 1, what: `the higher-timeframe frame (${v.higherTimeframe.how}) is put onto finer bars without shifting it by one of its candles` });
   }
   return { ...out, leftLabelled: undefined, higherTimeframe: undefined };
+}
+
+/**
+ * Whether bars of `target` minutes are known to be finer than periods of `period` minutes. When
+ * either is unknown, a left label put back onto other bars is only likely a lookahead (a daily
+ * resample put back onto daily bars is not one).
+ */
+function finerThan(target: number | undefined, period: number | undefined): boolean {
+  return target !== undefined && period !== undefined && target < period;
 }

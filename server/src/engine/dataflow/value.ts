@@ -56,7 +56,7 @@ export interface Value {
   /** A higher-timeframe frame whose bars are stamped at their open, not yet shifted by one of its bars. */
   higherTimeframe?: { node: SyntaxNode; how: string };
   /** A resampled frame labelled at the start of each period (left label). */
-  leftLabelled?: { node: SyntaxNode; how: string };
+  leftLabelled?: { node: SyntaxNode; how: string; minutes?: number };
   /** The value passed through code the analysis cannot see. */
   uncertain?: boolean;
   /** Rows `x[i + a : i + b]` of a bar loop: element-wise aligned, but a reduction of it reads `lead` rows past i. */
@@ -89,7 +89,7 @@ export interface Value {
 
 export type Pending =
   | { type: 'rolling'; node: SyntaxNode; centredLead: number }
-  | { type: 'resample'; node: SyntaxNode; rightLabelled: boolean }
+  | { type: 'resample'; node: SyntaxNode; rightLabelled: boolean; minutes?: number }
   | { type: 'group'; node: SyntaxNode };
 
 export const UNKNOWN: Value = Object.freeze({ kind: 'unknown', lead: 0, sources: [], data: false }) as Value;
@@ -259,4 +259,13 @@ export function intervalMinutes(text: string | undefined): number | undefined {
   // pandas "M" is a month, ccxt/freqtrade "1M" too; lower-case "m" is a minute.
   if (m[2] === 'M') return n * 43200;
   return n * minutes[unit];
+}
+
+/** A pandas offset alias (`"4h"`, `"15min"`, `"1D"`, `"W-MON"`, `"M"`) as minutes, else undefined. */
+export function offsetMinutes(rule: string): number | undefined {
+  const m = /^(\d*)\s*(min|T|S|s|H|h|D|d|B|W|M|ME|MS|BM|Q|QE|QS|A|Y|YE|AS|YS)(-[A-Z]{3})?$/.exec(rule.trim());
+  if (!m) return undefined;
+  const n = m[1] ? Number(m[1]) : 1;
+  const unit: Record<string, number> = { min: 1, T: 1, S: 1 / 60, s: 1 / 60, H: 60, h: 60, D: 1440, d: 1440, B: 1440, W: 10080 };
+  return n * (unit[m[2]] ?? (/^(Q|QE|QS)$/.test(m[2]) ? 129600 : /^(A|Y|YE|AS|YS)$/.test(m[2]) ? 525600 : 43200));
 }
