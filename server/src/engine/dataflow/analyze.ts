@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { PER_BAR_CALLBACKS } from '../facts/lookahead';
 import { Interpreter, type Activation, type Leak } from './interpreter';
-import { bars, liveSources, scalar, UNKNOWN, type Value } from './value';
+import { bars, scalar, UNKNOWN, type Value } from './value';
 
 export type { Leak } from './interpreter';
 
@@ -52,6 +52,7 @@ function analyseClass(interpreter: Interpreter, node: SyntaxNode, className: str
     if (indicators) {
       const out = run(indicators, frameArgs(indicators, bars()), false);
       if (out.kind === 'bars') frame = out;
+      interpreter.analysedFrame = frame;
       done.add(indicators.id);
     }
     for (const name of FREQTRADE_THEN) {
@@ -85,18 +86,15 @@ function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: 
   return self;
 }
 
-/** Module functions nothing in the file calls: what they return may be traded on elsewhere. */
+/**
+ * Module functions nothing calls: analysed for the decisions made inside them (uncertain, since no
+ * caller shows what they are given). What they return is not a decision: measured on real code,
+ * helpers returning a lead were nearly always reporting, bookkeeping or dead code.
+ */
 function analyseUncalledFunctions(interpreter: Interpreter): void {
-  for (const [name, fn] of interpreter.moduleFunctions()) {
+  for (const [, fn] of interpreter.moduleFunctions()) {
     if (interpreter.called.has(fn.id)) continue;
-    const result = interpreter.runFunction(fn, assumedArguments(interpreter, fn, false), { depth: 1, uncalled: true });
-    // A statistic a function returns (a metric, a summary) is not a row-aligned series anyone trades on.
-    if (!liveSources(result).length || result.kind === 'scalar' || result.kind === 'model') continue;
-    // The last row of the data returned by a helper is a final mark, not a per-row series.
-    const rowSources = liveSources(result).filter((s) => s.code !== 'SL207');
-    if (!rowSources.length) continue;
-    const act: Activation = { env: new Map(), pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: true, depth: 1 };
-    interpreter.sink({ ...result, sources: rowSources, columns: undefined, mergedIn: undefined }, fn.childForFieldName('name') ?? fn, `the value \`${name}\` returns (nothing in this file calls it)`, act);
+    interpreter.runFunction(fn, assumedArguments(interpreter, fn, false), { depth: 1, uncalled: true });
   }
 }
 

@@ -83,6 +83,8 @@ export class Interpreter {
   private readonly instances = new Map<string, Map<string, Value>>();
   /** Frames handed to backtrader feeds (`dataname=`): their columns are the lines of `self.data`. */
   private feeds?: Value;
+  /** What freqtrade's populate_indicators returned: the analysed dataframe callbacks read. */
+  analysedFrame?: Value;
 
   /** The `self` of the instances of a class created in this file (one per class). */
   instanceSelf(className: string): Map<string, Value> {
@@ -427,9 +429,12 @@ export class Interpreter {
     const stored = rowKey ? barOffset(rowKey, this, act) : undefined;
     if (typeof stored === 'number' && stored !== 0) written = storedAt(written, stored, target);
     const names = columnKey ? columnNames(columnKey, this, act) : undefined;
+    // informative["date_merge"] = informative["date"] + pd.Timedelta(...): the frame's candles are
+    // re-stamped at their close before the merge, as freqtrade's merge helper does.
+    const frameNow = names?.some((n) => /date|time/i.test(n)) && /timedelta|Timedelta|DateOffset|to_offset|timeframe_to_/.test(target.parent?.childForFieldName('right')?.text ?? '') ? { ...frame, higherTimeframe: undefined, barMinutes: undefined } : frame;
     let next: Value;
     if (names && names.length) {
-      next = frame;
+      next = frameNow;
       for (const name of names) {
         // df[["a", "b"]] = other[["a", "b"]].ffill(): each column takes its own part.
         const part = names.length > 1 && written.columns ? { ...column(written, name), decision: written.decision } : written;
@@ -731,7 +736,8 @@ export class Interpreter {
       for (const n of frame.columns?.keys() ?? []) if (!exclude.includes(n)) out = withColumn(out, n, column(receiver, n));
       return out;
     }
-    if (keyValue.kind === 'params' && !keyValue.barIndex && (receiver.columns || receiver.mergedIn)) {
+    const fixedRows = key.type === 'list' && key.namedChildren.every((c) => c?.type === 'integer');
+    if (keyValue.kind === 'params' && !fixedRows && keys.length === 1 && !keyValue.barIndex && (receiver.columns || receiver.mergedIn)) {
       // A column list the analysis cannot read: any column may be in it.
       const patterns = keyValue.strings?.filter((p) => p.includes('*'));
       if (patterns?.length) {
@@ -794,6 +800,8 @@ export class Interpreter {
       const moved = typeof ahead === 'number' && ahead < 0 ? shifted(receiver, -ahead) : receiver;
       return { ...moved, kind: receiver.kind === 'bars' ? 'history' : receiver.kind };
     }
+    // Fixed rows (`.loc[[1, 8], "low"]`) are a selection of the past, not the whole history.
+    if (key.type === 'list' && key.namedChildren.every((c) => c?.type === 'integer')) return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind, columns: receiver.columns };
     const literal = integerLiteral(key);
     if (literal !== undefined && receiver.window) {
       // x[i:i + k][j] is row i + j (j < 0 counts from the window's end).
@@ -989,7 +997,11 @@ export class Interpreter {
 
   private dataProvider(name: string, node: SyntaxNode, args: Arguments, act: Activation): Value {
     for (const a of [...args.positional, ...args.keywords.values()]) this.expr(a, act);
-    if (name === 'get_analyzed_dataframe') return { ...bars('history'), items: [bars('history'), scalar()] };
+    // The frame populate_indicators built (its columns and their leads), as of the current candle.
+    if (name === 'get_analyzed_dataframe') {
+      const frame: Value = { ...(this.analysedFrame ?? bars()), kind: 'history' };
+      return { ...frame, items: [frame, scalar()] };
+    }
     if (name === 'get_pair_dataframe' || name === 'historic_ohlcv' || name === 'ohlcv') {
       // Funding and mark rates are point-in-time prints, known at their stamp; candles are stamped at their open.
       if (/funding|mark/i.test(args.keywords.get('candle_type')?.text ?? '')) return bars();
@@ -1159,8 +1171,10 @@ export class Interpreter {
       case 'isnull':
       case 'notna':
       case 'notnull':
-        // Whether a value exists, not what it is: dropping rows without a label reads no label.
-        return { ...receiver, sources: [], lead: Math.min(receiver.lead, 0), columns: undefined, mergedIn: undefined, decision: true };
+        // Whether a value exists, not what it is: a shifted series is missing only at its edge, so
+        // dropping rows without a label reads no label. A sparse mark (a pivot written where a
+        // condition held) is different: where it exists is the information.
+        return { ...receiver, sources: receiver.sources.filter((s) => s.code !== 'SL201'), lead: Math.min(receiver.lead, 0), columns: undefined, mergedIn: undefined, decision: true };
       case 'tail':
         allArgs();
         return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
@@ -1372,6 +1386,7 @@ function barOffset(node: SyntaxNode, interpreter: Interpreter, act: Activation):
   let coefficient = 0;
   let offset = 0;
   let unknown = false;
+  let unknownSubtracted = false;
   const walk = (n: SyntaxNode, sign: number): boolean => {
     while (n.type === 'parenthesized_expression' && n.namedChild(0)) n = n.namedChild(0)!;
     if (n.type === 'binary_operator') {
@@ -1385,11 +1400,14 @@ function barOffset(node: SyntaxNode, interpreter: Interpreter, act: Activation):
     if (value.barIndex && (n.type === 'identifier' || n.type === 'attribute')) coefficient += sign;
     else if (value.barIndex) return false;
     else if (value.constant !== undefined) offset += sign * value.constant;
+    else if (sign < 0) unknownSubtracted = true;
     else unknown = true;
     return true;
   };
   if (!walk(node, 1) || coefficient !== 1) return undefined;
-  return unknown ? 'unknown' : offset;
+  if (unknown) return 'unknown';
+  // `i - window`: a length taken away is at least one row back.
+  return unknownSubtracted ? Math.min(offset - 1, -1) : offset;
 }
 
 /** `out[i + k] = v`: the stored value, as the row it lands on sees it. */
