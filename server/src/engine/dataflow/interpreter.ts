@@ -487,7 +487,8 @@ export class Interpreter {
     }
     const old = act.env.get(name) ?? (act.live ? this.module.get(name) : undefined);
     act.env.set(name, weak && old ? either(old, value) : value);
-    if (at && DECISION_NAME.test(name)) this.sink(value, at, `the decision \`${name}\``, act);
+    // A name says it holds decisions; a whole frame under that name (`buy_signal = df.loc[...]`) is data.
+    if (at && DECISION_NAME.test(name) && !value.columns) this.sink(value, at, `the decision \`${name}\``, act);
   }
 
   lookup(name: string, act: Activation): Value {
@@ -605,6 +606,8 @@ export class Interpreter {
       if (c !== undefined && Number.isInteger(c)) v.constant = c;
     }
     if (left.barIndex || right.barIndex) v.barIndex = true;
+    // ["rsi", "atr"] + extra_features: a longer list of column names.
+    if (op === '+' && left.strings && right.strings && left.items && right.items) v = { ...v, kind: 'params', strings: [...left.strings, ...right.strings], items: [...left.items, ...right.items] };
     // A window combined with its own statistics (`(w - w.min()) / w.std()`) stays a window, timed at its end.
     const window = left.window ?? right.window;
     if (window) v = { ...v, window, sources: v.sources.filter((s) => !(s.code === 'SL208' && s.node.id === window.node.id)) };
@@ -810,9 +813,11 @@ export class Interpreter {
       return reducedWindow({ ...receiver, window: { node, lead: at } }, { ...receiver, kind: 'scalar', window: undefined });
     }
     if (literal !== undefined) {
-      if (literal < 0 && receiver.kind === 'bars' && receiver.data && !act.perBar && !act.barLoop) {
+      if (literal < 0 && receiver.kind === 'bars' && receiver.data && !receiver.uncertain && !act.perBar && !act.barLoop) {
         return withSource({ ...receiver, kind: 'scalar' }, { code: 'SL207', node: key.parent ?? key, lead: Infinity, what: `\`${(key.parent ?? key).text.slice(0, 60)}\` is the last row of the whole backtest, not of the current bar` });
       }
+      // In history that ends at the current bar, `.iloc[-k]` is the row k - 1 bars back.
+      if (literal < -1 && receiver.kind === 'history') return { ...shifted(receiver, -literal - 1), kind: 'history' };
       return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns };
     }
     // A boolean filter or a label: which rows are kept, not what they hold. (Rows kept by a

@@ -10,7 +10,7 @@ export const WINDOW_AGGREGATIONS = new Set([
 ]);
 
 /** Whole-column reductions: on a full-history series, every row then sees the whole sample. */
-export const REDUCTIONS = new Set(['mean', 'std', 'var', 'max', 'min', 'sum', 'median', 'quantile', 'mad', 'sem', 'skew', 'kurt', 'kurtosis', 'idxmax', 'idxmin', 'nlargest', 'nsmallest', 'describe', 'prod', 'ptp', 'nanmean', 'nanstd', 'nanmax', 'nanmin', 'percentile', 'nanpercentile', 'average']);
+export const REDUCTIONS = new Set(['mean', 'std', 'var', 'max', 'min', 'sum', 'median', 'quantile', 'mad', 'sem', 'skew', 'kurt', 'kurtosis', 'nlargest', 'nsmallest', 'describe', 'prod', 'ptp', 'nanmean', 'nanstd', 'nanmax', 'nanmin', 'percentile', 'nanpercentile', 'average']);
 
 /** Methods that keep the rows where they are (lead unchanged, arguments joined in). */
 export const ROW_PRESERVING = new Set([
@@ -113,6 +113,9 @@ export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: s
   if (receiver.window) return reducedWindow(receiver, base);
   // The first or last timestamp sets a range (`date_range(ts.min(), ts.max())`); it is not a price.
   if (receiver.kind !== 'bars' || /date|time|stamp|^index$/i.test(receiver.seriesName ?? '')) return base;
+  // A count of rows (`(dates <= end).sum()`) sizes a split; data only guessed (a parameter of a
+  // function nothing calls) is too uncertain to call its statistics a lookahead.
+  if ((method === 'sum' && receiver.decision) || receiver.uncertain) return base;
   return withSource(base, {
     code: 'SL203',
     node: call,
