@@ -67,17 +67,19 @@ describe('backtrader lookahead rules', () => {
     assert.deepEqual(at(findings(text, 'lookahead-current-bar-order')), ['8:43']);
   });
 
-  it('secondary feeds at [0] are flagged, at [-1] and the first feed are not', () => {
-    const text = lines(
-      ...HEADER,
+  it('secondary feeds at [0] are flagged when they decide an order, at [-1] and the first feed are not', () => {
+    const body = [
       '    def next(self):',
-      '        a = self.data1.close[0]',
-      '        b = self.datas[1].close[0]',
-      '        c = self.daily[0]',
-      '        d = self.data1.close[-1]',
-      '        e = self.data0.close[0] + self.datas[0].close[0]',
-    );
-    assert.deepEqual(at(findings(text, 'lookahead-secondary-feed-current-bar')), ['8:13', '9:13', '10:13']);
+      '        if self.data1.close[0] > self.datas[1].close[-1] and self.daily[0] > 0:',
+      '            self.buy(size=self.datas[1].close[0])',
+      '        if self.data1.close[-1] > 0 and self.data0.close[0] + self.datas[0].close[0] > 0:',
+      '            self.sell()',
+      '        print(self.data1.close[0])',
+    ];
+    const resampled = lines(...HEADER, ...body, '', 'cerebro.resampledata(feed, timeframe=bt.TimeFrame.Days)');
+    assert.deepEqual(at(findings(resampled, 'lookahead-secondary-feed-current-bar')), ['8:12', '8:62', '9:27']);
+    // A second symbol on the same timeframe is complete at [0]; so is anything only printed.
+    assert.deepEqual(findings(lines(...HEADER, ...body, '', 'cerebro.adddata(other)'), 'lookahead-secondary-feed-current-bar'), []);
   });
 });
 

@@ -219,8 +219,14 @@ describe('lookahead rules for LEAN and attribute names', () => {
   });
 
   it('future-named attributes are hints', () => {
-    const found = findings(lines('x = bar.next_open', 'y = self.future_high', 'z = ctx.lookahead_window', 'w = bar.next'), 'lookahead-future-named-attribute');
-    assert.deepEqual(at(found), ['1:9', '2:10', '3:9']);
+    const found = findings(
+      lines('if bar.next_open > bar.close:', '    buy(self.future_high > 0)', 'z = ctx.lookahead_window > 1', 'w = bar.next', 'x = bar.next_open'),
+      'lookahead-future-named-attribute',
+    );
+    assert.deepEqual(at(found), ['1:8', '2:14', '3:9']);
     assert.ok(found.every((f) => f.severity === 'hint'));
+    // Futures contracts, schedulers and method calls are not values from a later bar.
+    const names = lines('if self.future_contract.Price > 0 and self.next_update < now:', '    self.next_rebalance()', 'if self.next_signal() > 0:', '    pass');
+    assert.deepEqual(findings(names, 'lookahead-future-named-attribute'), []);
   });
 });

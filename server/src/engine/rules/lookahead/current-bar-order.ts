@@ -31,7 +31,13 @@ function currentBarReads(expr: SyntaxNode, model: BacktraderModel, cls: string, 
 }
 
 /** Conditions of the `if`/`elif` branches an order call sits in (innermost first). */
-function guardingConditions(node: SyntaxNode): SyntaxNode[] {
+/** A script that trades through a live store (Interactive Brokers, Oanda, ccxt): there is no backtest to leak into. */
+export function isLiveTradingScript(text: string): boolean {
+  return /\b(IBStore|OandaStore|CCXTStore|VCStore|stores\.\w+Store)\b|getbroker\(|\blive\s*=\s*True/.test(text);
+}
+
+/** The `if` / `elif` conditions under which `node` runs, innermost first. */
+export function guardingConditions(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let n = node.parent; n && n.type !== 'function_definition'; n = n.parent) {
     if (n.type !== 'if_statement' && n.type !== 'elif_clause') continue;
@@ -64,7 +70,7 @@ export const lookaheadCurrentBarOrder: Rule = {
   },
   check(context, report) {
     const model = backtraderModel(context.index, context.facts);
-    if (!model.classes.size) return;
+    if (!model.classes.size || isLiveTradingScript(context.text)) return;
     const reported = new Set<number>();
     // `self.entry_price = self.data.close[0]` next to an order: the fill is still to come.
     const ordering = new Set(context.index.calls.filter((c) => c.scope.functionName === 'next' && ORDER_METHODS.has(c.name) && c.receiver?.text === 'self').map((c) => c.scope.className));

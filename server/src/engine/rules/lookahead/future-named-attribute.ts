@@ -1,6 +1,21 @@
+import { within } from '../../facts/lookahead';
+import type { SyntaxNode } from '../../python/parser';
 import type { Rule } from '../rule';
 
 const FUTURE_PREFIX = /^(next|future|lookahead)_\w/;
+/** Names that say "futures contract" or "next scheduled event", not "a later bar's value". */
+const NOT_TIME = /^future_?(contract|chain|symbol|expiry|filter|s)\b|^futures|^next_(update|run|rebalance|check|time|date|schedule|refresh|expiry|page|token|id|order_id|event|call)/;
+
+/** Read in an `if` / `elif` / `while` condition, a comparison, or the arguments of a call that orders. */
+function decides(node: SyntaxNode): boolean {
+  for (let n = node.parent; n && n.type !== 'function_definition'; n = n.parent) {
+    if (n.type === 'comparison_operator') return true;
+    const condition = n.type === 'if_statement' || n.type === 'elif_clause' || n.type === 'while_statement' ? n.childForFieldName('condition') : null;
+    if (condition && within(node, condition)) return true;
+    if (n.type === 'call' && /\.(buy|sell|order\w*|SetHoldings|MarketOrder|LimitOrder|close)$/.test(n.childForFieldName('function')?.text ?? '')) return true;
+  }
+  return false;
+}
 
 export const lookaheadFutureNamedAttribute: Rule = {
   name: 'lookahead-future-named-attribute',
@@ -20,7 +35,11 @@ export const lookaheadFutureNamedAttribute: Rule = {
   },
   check(context, report) {
     for (const attr of context.index.attributes) {
-      if (!FUTURE_PREFIX.test(attr.name)) continue;
+      if (!FUTURE_PREFIX.test(attr.name) || NOT_TIME.test(attr.name)) continue;
+      // A method (`self.next_update()`) or a value that decides nothing is not worth a look.
+      const parent = attr.node.parent;
+      if (parent?.type === 'call' && parent.childForFieldName('function')?.id === attr.node.id) continue;
+      if (!decides(attr.node)) continue;
       const name = attr.node.childForFieldName('attribute') ?? attr.node;
       report({
         node: name,

@@ -1,8 +1,30 @@
-import { intValue, isWrite } from '../../facts/lookahead';
-import type { Rule } from '../rule';
-import { backtraderModel } from './backtrader-lines';
+import { enclosingAssignment, intValue, isWrite, within } from '../../facts/lookahead';
+import type { SyntaxNode } from '../../python/parser';
+import type { Rule, RuleContext } from '../rule';
+import { ORDER_METHODS, backtraderModel } from './backtrader-lines';
+import { guardingConditions, isLiveTradingScript } from './current-bar-order';
 
 const DECISION_METHODS = new Set(['next', 'next_open', 'nextstart', 'prenext']);
+
+/** The read is assigned to a local name that appears in one of the order conditions. */
+function storedIntoDecision(node: SyntaxNode, decisions: SyntaxNode[]): boolean {
+  const assigned = enclosingAssignment(node);
+  const target = assigned && !assigned.onLeft ? assigned.assignment.childForFieldName('left') : null;
+  if (target?.type !== 'identifier') return false;
+  return decisions.some((d) => d.descendantsOfType('identifier').some((id) => id?.text === target.text));
+}
+
+/** Conditions guarding an order in `next()`, and the orders' own arguments. */
+function orderConditions(context: RuleContext): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const call of context.index.calls) {
+    if (!DECISION_METHODS.has(call.scope.functionName ?? '') || !ORDER_METHODS.has(call.name) || call.receiver?.text !== 'self') continue;
+    out.push(...guardingConditions(call.node));
+    const args = call.node.childForFieldName('arguments');
+    if (args) out.push(args);
+  }
+  return out;
+}
 
 export const lookaheadSecondaryFeedCurrentBar: Rule = {
   name: 'lookahead-secondary-feed-current-bar',
@@ -27,7 +49,9 @@ export const lookaheadSecondaryFeedCurrentBar: Rule = {
   },
   check(context, report) {
     const model = backtraderModel(context.index, context.facts);
-    if (!model.classes.size) return;
+    // Only a resampled or replayed feed can be a bar still forming; pair feeds on one timeframe cannot.
+    if (!model.classes.size || isLiveTradingScript(context.text) || !/\b(resampledata|replaydata)\s*\(|compression\s*=/.test(context.text)) return;
+    const decisions = orderConditions(context);
     for (const sub of context.index.subscripts) {
       const cls = sub.scope.className;
       const fn = sub.scope.functionName;
@@ -35,6 +59,9 @@ export const lookaheadSecondaryFeedCurrentBar: Rule = {
       if (intValue(sub.index[0]) !== 0) continue;
       const info = model.classify(sub.value, cls, fn);
       if (!info?.secondary || isWrite(sub.node)) continue;
+      // A read that only feeds a print or a log line decides nothing; one stored in a local
+      // (`uptrend = self.data1.close[0] > ...`) decides when that local guards an order.
+      if (!decisions.some((d) => within(sub.node, d)) && !storedIntoDecision(sub.node, decisions)) continue;
       const feed = info.feed ? `\`${info.feed}\`` : 'a secondary feed';
       report({
         node: sub.node,
