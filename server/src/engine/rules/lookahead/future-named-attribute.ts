@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 
 const FUTURE_PREFIX = /^(next|future|lookahead)_\w/;
 /** Names that say "futures contract" or "next scheduled event", not "a later bar's value". */
-const NOT_TIME = /^future_?(contract|chain|symbol|expiry|filter|s)\b|^futures|^next_(update|run|rebalance|check|time|date|schedule|refresh|expiry|page|token|id|order_id|event|call)/;
+const NOT_TIME = /^future_?(contracts?|chains?|symbols?|expir\w*|filter|points?|s)\b|^futures|^next_(update|run|rebalance|check|time|date|schedule|refresh|expiry|page|token|id|order_id|event|call)/;
 
 /** Read in an `if` / `elif` / `while` condition, a comparison, or the arguments of a call that orders. */
 function decides(node: SyntaxNode): boolean {
@@ -34,7 +34,10 @@ export const lookaheadFutureNamedAttribute: Rule = {
       'Rename the field if it is not from the future, use the current or previous value if it is, or suppress the hint with `# strategy-lint: ignore[lookahead-future-named-attribute]` once checked.',
   },
   check(context, report) {
+    // In an algorithm that trades futures, `future_*` names the contract, not a later bar.
+    const tradesFutures = /\b(AddFuture|add_future|future_chains|FuturesChain|add_future_contract)\b/.test(context.text);
     for (const attr of context.index.attributes) {
+      if (tradesFutures && attr.name.startsWith('future')) continue;
       if (!FUTURE_PREFIX.test(attr.name) || NOT_TIME.test(attr.name)) continue;
       // A method (`self.next_update()`) or a value that decides nothing is not worth a look.
       const parent = attr.node.parent;
