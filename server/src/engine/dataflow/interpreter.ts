@@ -1054,10 +1054,14 @@ export class Interpreter {
     }
     switch (name) {
       case 'shift':
-        return applyShift(receiver, shiftOf(args.positional[0] ?? args.keywords.get('periods'), node, this, act), 'shift');
       case 'pct_change':
-      case 'diff':
-        return applyShift(receiver, shiftOf(args.positional[0] ?? args.keywords.get('periods'), node, this, act, 1), name);
+      case 'diff': {
+        // A period computed from data (`shift(streak + 1)` with `streak` from the last candle) carries what it read.
+        const periodNode = args.positional[0] ?? args.keywords.get('periods');
+        const period = periodNode ? this.expr(periodNode, act) : undefined;
+        const moved = applyShift(receiver, shiftOf(periodNode, node, this, act, 1), name === 'shift' ? 'shift' : name);
+        return period && liveSources(period).length ? { ...moved, sources: join(moved, { ...period, kind: 'scalar' }).sources } : moved;
+      }
       case 'rolling': {
         const center = args.keywords.get('center');
         const window = args.positional[0] ?? args.keywords.get('window');
