@@ -50,12 +50,15 @@ export interface Activation {
   uncalled: boolean;
   /** Inside a loop that walks the rows: a frame there is being filled as the loop goes. */
   barLoop?: number;
+  /** Names read before being written, and names written, in the current loop pass. */
+  trace?: { readFirst: Set<string>; written: Set<string>; statementReads?: Set<string> };
   /** Runs only in live trading (under a runmode guard, or called from there): decides nothing in a backtest. */
   live?: boolean;
   depth: number;
 }
 
 const MAX_DEPTH = 6;
+const MAX_ANALYSES_PER_FUNCTION = 4;
 /** Deeper code is not analysed (generated or adversarial input); its values are unknown. */
 const MAX_NESTING = 200;
 
@@ -63,6 +66,8 @@ export class Interpreter {
   readonly leaks = new Map<string, Leak>();
   readonly called = new Set<number>();
   private readonly memo = new Map<string, Value>();
+  /** What each function returned, per analysis (bounded by MAX_ANALYSES_PER_FUNCTION). */
+  private readonly analyses = new Map<number, Value[]>();
   private readonly functions = new Map<string, SyntaxNode>();
   readonly methods = new Map<string, Map<string, SyntaxNode>>();
   readonly module: Map<string, Value> = new Map();
@@ -131,6 +136,14 @@ export class Interpreter {
     const cached = this.memo.get(key);
     if (cached) return cached;
     if (options.depth > MAX_DEPTH) return UNKNOWN;
+    // A helper called with many different inputs (a 14,000-line strategy calls some forty times)
+    // is analysed for the first few; later calls reuse what those returned, joined with what the
+    // new inputs carry, and are marked as not followed exactly.
+    const seen = this.analyses.get(fn.id) ?? [];
+    if (seen.length >= MAX_ANALYSES_PER_FUNCTION) {
+      const inputs = [...args.values()].filter((v) => liveSources(v).length);
+      return inputs.length ? uncertain(join(...seen, ...inputs)) : join(...seen);
+    }
     this.memo.set(key, UNKNOWN); // recursion
     this.called.add(fn.id);
     const act: Activation = {
@@ -151,6 +164,7 @@ export class Interpreter {
     if (body) this.block(body, act);
     const result = act.returns.length ? join(...act.returns) : scalar();
     this.memo.set(key, result);
+    this.analyses.set(fn.id, [...seen, result]);
     return result;
   }
 
@@ -193,11 +207,32 @@ export class Interpreter {
   // ---- statements --------------------------------------------------------------------------
 
   block(block: SyntaxNode, act: Activation): void {
-    for (const statement of block.namedChildren) if (statement) this.statement(statement, act);
+    for (const statement of block.namedChildren) {
+      if (!statement) continue;
+      const trace = act.trace;
+      if (!trace) {
+        this.statement(statement, act);
+        continue;
+      }
+      // A statement that reads and writes the same name (`x = x + y`, `rows.append(r)`) carries
+      // nothing to the next iteration that it does not already hold; a read in one statement of a
+      // name written in a later one does.
+      const outerReads = trace.statementReads;
+      const writtenBefore = new Set(trace.written);
+      trace.statementReads = new Set();
+      this.statement(statement, act);
+      for (const name of trace.statementReads) {
+        const writtenHere = trace.written.has(name) && !writtenBefore.has(name);
+        if (!writtenBefore.has(name) && !writtenHere) trace.readFirst.add(name);
+        outerReads?.add(name);
+      }
+      trace.statementReads = outerReads;
+    }
   }
 
   statement(node: SyntaxNode, act: Activation): void {
     if (this.nesting > MAX_NESTING) return;
+    this.statementValues = new Map();
     this.nesting++;
     try {
       this.statementInner(node, act);
@@ -230,7 +265,7 @@ export class Interpreter {
         const c = condition ? this.expr(condition, act) : scalar();
         this.guarded(c, act, () => {
           const body = node.childForFieldName('body');
-          if (body) for (let pass = 0; pass < 2; pass++) this.block(body, act);
+          if (body) this.loop(act, () => this.block(body, act));
         });
         return;
       }
@@ -319,16 +354,36 @@ export class Interpreter {
     const walksRows = !!element.barIndex || !!element.items?.[0]?.barIndex;
     if (walksRows) act.barLoop = (act.barLoop ?? 0) + 1;
     this.guarded(scalar(), act, () => {
-      for (let pass = 0; pass < 2; pass++) {
+      this.loop(act, () => {
         // The loop variable is rebound on every pass, not joined with the last one.
         act.weak--;
         if (left) this.bind(left, element, act, node);
         act.weak++;
         const body = node.childForFieldName('body');
         if (body) this.block(body, act);
-      }
+      });
     });
     if (walksRows) act.barLoop! -= 1;
+  }
+
+  /**
+   * A loop body runs a second time only when a value can travel from one iteration to the next:
+   * a name it reads before writing is also written in it (`prev = x` ... `if x > prev`).
+   */
+  private loop(act: Activation, pass: () => void): void {
+    const outer = act.trace;
+    const trace = { readFirst: new Set<string>(), written: new Set<string>() };
+    act.trace = trace;
+    try {
+      pass();
+      if ([...trace.readFirst].some((name) => trace.written.has(name))) pass();
+    } finally {
+      act.trace = outer;
+      if (outer) {
+        for (const name of trace.readFirst) if (!outer.written.has(name)) outer.readFirst.add(name);
+        for (const name of trace.written) outer.written.add(name);
+      }
+    }
   }
 
   /** What a loop variable holds for an iterable. */
@@ -480,6 +535,7 @@ export class Interpreter {
     const live = act.live ? liveOnly(assigned) : assigned;
     const value = DECISION_NAME.test(name.replace(/^self\./, '')) ? { ...live, decision: true } : live;
     const weak = act.live || (act.weak > 0 && !strong);
+    act.trace?.written.add(name);
     if (name.startsWith('self.')) {
       const old = act.self?.get(name.slice(5));
       act.self?.set(name.slice(5), weak && old ? either(old, value) : value);
@@ -492,6 +548,7 @@ export class Interpreter {
   }
 
   lookup(name: string, act: Activation): Value {
+    act.trace?.statementReads?.add(name);
     if (name.startsWith('self.')) return act.self?.get(name.slice(5)) ?? UNKNOWN;
     return act.env.get(name) ?? this.module.get(name) ?? (this.functions.has(name) ? { ...scalar(), callable: this.functions.get(name) } : UNKNOWN);
   }
@@ -501,11 +558,22 @@ export class Interpreter {
   /** Nesting depth of the expression or statement being evaluated (5,000 nested parentheses must not overflow). */
   private nesting = 0;
 
+  /**
+   * Values of the expressions evaluated in the statement being analysed. Helpers look at a key or
+   * an argument more than once (its column names, its bar offset, its value); within one statement
+   * the answer cannot change, and tree-sitter node access is the costly part of the analysis.
+   */
+  private statementValues = new Map<number, Value>();
+
   expr(node: SyntaxNode, act: Activation): Value {
+    const known = this.statementValues.get(node.id);
+    if (known) return known;
     if (this.nesting > MAX_NESTING) return UNKNOWN;
     this.nesting++;
     try {
-      return this.exprInner(node, act);
+      const value = this.exprInner(node, act);
+      this.statementValues.set(node.id, value);
+      return value;
     } finally {
       this.nesting--;
     }
@@ -672,6 +740,7 @@ export class Interpreter {
     if (object.text === 'self') {
       const property = act.className ? this.methodOf(act.className, name) : undefined;
       if (property && isProperty(property)) return this.runFunction(property, new Map(), { depth: act.depth + 1, self: act.self, className: act.className, perBar: act.perBar, uncalled: act.uncalled, live: act.live });
+      act.trace?.statementReads?.add(`self.${name}`);
       return act.self?.get(name) ?? UNKNOWN;
     }
     if (this.feeds && /^self\.(data\d*|datas\[\d+\])$/.test(object.text)) return { ...column(this.feeds, name), kind: 'history' };
