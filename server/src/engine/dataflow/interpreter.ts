@@ -3,6 +3,7 @@
 // transfer functions (transfer.ts, library-knowledge.ts). Sinks (sinks.ts) turn a value whose
 // lead is positive into a leak. Functions are analysed per call with the callers' argument values
 // and memoised by those values, so a helper's lead reaches the caller's sink through its summary.
+import { sliceParts } from '../facts/lookahead';
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
@@ -845,7 +846,7 @@ export class Interpreter {
   private rowAccess(receiver: Value, key: SyntaxNode, keyValue: Value, act: Activation): Value {
     const seriesLike = receiver.kind === 'bars' || receiver.kind === 'unknown' || receiver.kind === 'history' || receiver.kind === 'slice';
     if (key.type === 'slice') {
-      const parts = sliceBounds(key);
+      const parts = sliceParts(key);
       const start = parts.start ? barOffset(parts.start, this, act) : undefined;
       const stop = parts.stop ? barOffset(parts.stop, this, act) : undefined;
       const node = key.parent ?? key;
@@ -1497,17 +1498,6 @@ function storedAt(value: Value, k: number, target: SyntaxNode): Value {
   return withSource(moved, { code: 'SL208', node: target, lead, what: `\`${target.text.slice(0, 60)}\` stores a value ${-k} row(s) before the bar it was computed on` });
 }
 
-function sliceBounds(slice: SyntaxNode): { start?: SyntaxNode; stop?: SyntaxNode } {
-  const parts: (SyntaxNode | undefined)[] = [undefined, undefined, undefined];
-  let slot = 0;
-  for (let i = 0; i < slice.childCount; i++) {
-    const child = slice.child(i);
-    if (!child) continue;
-    if (child.type === ':') slot++;
-    else if (child.isNamed && child.type !== 'comment' && slot < 3) parts[slot] = child;
-  }
-  return { start: parts[0], stop: parts[1] };
-}
 
 function signature(v: Value): string {
   const sources = v.sources.map((s) => `${s.code}${s.node.id}:${s.lead}${s.uncertain ? '?' : ''}`).join(',');

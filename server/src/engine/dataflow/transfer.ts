@@ -1,7 +1,7 @@
 // Transfer functions: what a pandas / numpy method does to a value's leads. Pure functions of the
 // receiver's value and the call's literal arguments; the interpreter evaluates the arguments.
 import type { SyntaxNode } from '../python/parser';
-import { column, join, shifted, withColumn, withSource, type Value } from './value';
+import { join, shifted, withColumn, withSource, type Value } from './value';
 
 /** Aggregations that close a `rolling(...)` / `resample(...)` / `groupby(...)` window. */
 export const WINDOW_AGGREGATIONS = new Set([
@@ -141,15 +141,7 @@ export function merged(left: Value, right: Value, call: SyntaxNode, how: { direc
       what: `the higher-timeframe frame (${higher.how}) is merged without shifting it by one of its candles, so each row sees the candle that is still forming`,
     });
   }
-  if (right.leftLabelled) {
-    incoming = withSource(incoming, {
-      code: 'SL206',
-      node: right.leftLabelled.node,
-      lead: 1,
-      what: `${right.leftLabelled.how}, so merged back onto finer bars each row sees its whole period`,
-      uncertain: !finerThan(finer, right.leftLabelled.minutes),
-    });
-  }
+  if (right.leftLabelled) incoming = withLeftLabel(incoming, right.leftLabelled, 'merged back onto', finer);
   incoming = { ...incoming, higherTimeframe: undefined, leftLabelled: undefined };
   // The left frame keeps its own rows and columns; the right side's known columns come in by name,
   // the rest of it may be any column the left frame does not track.
@@ -199,19 +191,22 @@ function barMinutesOf(v: Value): number | undefined {
 /** A coarse frame put onto finer bars (`reindex`, `asfreq`, an upsample with `ffill`): what its stamps add. */
 export function aligned(v: Value, call: SyntaxNode, targetMinutes?: number): Value {
   let out: Value = { ...v };
-  if (v.leftLabelled) {
-    out = withSource(out, {
-      code: 'SL206',
-      node: v.leftLabelled.node,
-      lead: 1,
-      what: `${v.leftLabelled.how}, so put back onto finer bars each row sees its whole period`,
-      uncertain: !finerThan(targetMinutes, v.leftLabelled.minutes),
-    });
-  }
+  if (v.leftLabelled) out = withLeftLabel(out, v.leftLabelled, 'put back onto', targetMinutes);
   if (v.higherTimeframe) {
     out = withSource(out, { code: 'SL216', node: call, lead: 1, what: `the higher-timeframe frame (${v.higherTimeframe.how}) is put onto finer bars without shifting it by one of its candles` });
   }
   return { ...out, leftLabelled: undefined, higherTimeframe: undefined };
+}
+
+/** The SL206 source of a left-labelled frame put onto other bars (certain when they are known to be finer). */
+function withLeftLabel(v: Value, label: NonNullable<Value['leftLabelled']>, how: string, targetMinutes: number | undefined): Value {
+  return withSource(v, {
+    code: 'SL206',
+    node: label.node,
+    lead: 1,
+    what: `${label.how}, so ${how} finer bars each row sees its whole period`,
+    uncertain: !finerThan(targetMinutes, label.minutes),
+  });
 }
 
 /**
