@@ -89,6 +89,23 @@ describe('dataflow: analyzeDataflow end to end', function () {
       assert.deepEqual(summary(feature), ['SL201 3:12']);
     });
 
+    it('feature lists built from f-string patterns and names select exactly those columns', () => {
+      const text = lines(
+        'import pandas as pd',
+        'df = pd.read_csv("btc.csv")',
+        'for i in range(1, 6):',
+        '    df[f"ret_lag_{i}"] = df["close"].pct_change().shift(i)',
+        'df["vol_5"] = df["close"].pct_change().rolling(5).std()',
+        'FEATURES = [f"ret_lag_{i}" for i in range(1, 6)] + ["vol_5"]',
+        'df["fwd_return"] = df["close"].pct_change().shift(-1)',
+        'data = df.dropna(subset=FEATURES + ["fwd_return"]).copy()',
+        'data[FEATURES] = scaler.fit_transform(data[FEATURES])',
+        'model.fit(data[FEATURES], data["fwd_return"])',
+      );
+      assert.deepEqual(summary(text), []);
+      assert.deepEqual(summary(text.replace('+ ["vol_5"]', '+ ["vol_5", "fwd_return"]')), ['SL201 7:20']);
+    });
+
     it('code under a live / dry-run runmode guard is skipped; the same code unguarded leaks', () => {
       const guarded = freqtrade(['dataframe["x"] = dataframe["close"]', 'if self.dp.runmode.value in ("live", "dry_run"):', '    dataframe["x"] = dataframe["close"].shift(-1)'], [ENTER]);
       assert.deepEqual(summary(guarded), []);

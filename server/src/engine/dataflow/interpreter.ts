@@ -676,7 +676,9 @@ export class Interpreter {
     }
     if (left.barIndex || right.barIndex) v.barIndex = true;
     // ["rsi", "atr"] + extra_features: a longer list of column names.
-    if (op === '+' && left.strings && right.strings && left.items && right.items) v = { ...v, kind: 'params', strings: [...left.strings, ...right.strings], items: [...left.items, ...right.items] };
+    if (op === '+' && left.strings && right.strings && left.kind === 'params' && right.kind === 'params') {
+      v = { ...v, kind: 'params', strings: [...left.strings, ...right.strings], items: left.items && right.items ? [...left.items, ...right.items] : undefined };
+    }
     // A window combined with its own statistics (`(w - w.min()) / w.std()`) stays a window, timed at its end.
     const window = left.window ?? right.window;
     if (window) v = { ...v, window, sources: v.sources.filter((s) => !(s.code === 'SL208' && s.node.id === window.node.id)) };
@@ -788,7 +790,7 @@ export class Interpreter {
     // Column selection by name.
     const names = columnNames(key, this, act);
     if (names && keys.length === 1 && (key.type === 'string' || key.type === 'list' || (receiver.columns && names.length))) {
-      const selection = key.type === 'list' || (key.type === 'identifier' && !!this.expr(key, act).items);
+      const selection = key.type === 'list' || (key.type !== 'string' && this.expr(key, act).kind === 'params');
       if (receiver.pending) return { ...column(receiver, names[0]), pending: receiver.pending };
       if (!selection && names.length === 1) return { ...column(receiver, names[0]), seriesName: names[0] };
       if (selection) {
@@ -812,10 +814,12 @@ export class Interpreter {
     const fixedRows = key.type === 'list' && key.namedChildren.every((c) => c?.type === 'integer');
     if (keyValue.kind === 'params' && !fixedRows && keys.length === 1 && !keyValue.barIndex && (receiver.columns || receiver.mergedIn)) {
       // A column list the analysis cannot read: any column may be in it.
-      const patterns = keyValue.strings?.filter((p) => p.includes('*'));
-      if (patterns?.length) {
-        let out: Value = { ...receiver, columns: new Map(), mergedIn: undefined };
-        for (const [n, v] of receiver.columns ?? []) if (patterns.some((p) => globMatch(p, n) || n === p)) out = withColumn(out, n, v);
+      // Names and f-string patterns (`[f"lag_{i}" ...] + ["vol_5"]`): exactly those columns.
+      const wanted = keyValue.strings;
+      if (wanted?.length) {
+        const { columns: _all, mergedIn: _rest, ...base } = receiver;
+        let out: Value = { ...base, columns: new Map() };
+        for (const [n, v] of receiver.columns ?? []) if (wanted.some((p) => n === p || (p.includes('*') && globMatch(p, n)))) out = withColumn(out, n, v);
         return out;
       }
       return { ...receiver, columns: receiver.columns && new Map([...receiver.columns].map(([n, v]) => [n, uncertain(v)])), mergedIn: receiver.mergedIn && uncertain(receiver.mergedIn) };
