@@ -17,7 +17,7 @@ import {
   WINDOW_AGGREGATIONS, type ShiftLike,
 } from './transfer';
 import {
-  allColumns, bars, column, describeLead, intervalMinutes, offsetMinutes, globMatch, either, join, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
+  allColumns, bars, column, describeLead, intervalMinutes, offsetMinutes, globMatch, either, join, joinAll, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource,
   type Source, type Value,
 } from './value';
 
@@ -143,7 +143,7 @@ export class Interpreter {
     const seen = this.analyses.get(fn.id) ?? [];
     if (seen.length >= MAX_ANALYSES_PER_FUNCTION) {
       const inputs = [...args.values()].filter((v) => liveSources(v).length);
-      return inputs.length ? uncertain(join(...seen, ...inputs)) : join(...seen);
+      return inputs.length ? uncertain(joinAll([...seen, ...inputs])) : joinAll(seen);
     }
     this.memo.set(key, UNKNOWN); // recursion
     this.called.add(fn.id);
@@ -163,7 +163,7 @@ export class Interpreter {
     for (const [name, value] of args) act.env.set(name, value);
     const body = fn.childForFieldName('body');
     if (body) this.block(body, act);
-    const result = act.returns.length ? join(...act.returns) : scalar();
+    const result = act.returns.length ? joinAll(act.returns) : scalar();
     this.memo.set(key, result);
     this.analyses.set(fn.id, [...seen, result]);
     return result;
@@ -402,7 +402,7 @@ export class Interpreter {
     if (/\.index$/.test(right.text)) return { ...scalar(), barIndex: true };
     // for key, group in df.groupby(...): each group is a frame of the same bars.
     if (iterable.pending?.type === 'group') return { ...scalar(), items: [scalar(), { ...iterable, pending: undefined }] };
-    if (iterable.items) return join(...iterable.items);
+    if (iterable.items) return joinAll(iterable.items);
     if (iterable.kind === 'bars') return { ...iterable, kind: 'history' };
     return iterable;
   }
@@ -625,7 +625,7 @@ export class Interpreter {
       case 'not_operator':
       case 'conditional_expression': {
         const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c).map((c) => this.expr(c, act));
-        const v = join(...parts);
+        const v = joinAll(parts);
         return { ...v, returnEnd: undefined, columns: undefined, constant: undefined, decision: node.type !== 'conditional_expression' || v.decision };
       }
       case 'list':
@@ -635,9 +635,10 @@ export class Interpreter {
         const elements = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
         const values = elements.map((e) => this.expr(e, act));
         const strings = elements.every((e) => e.type === 'string') ? elements.map((e) => stringValue(e) ?? '') : undefined;
-        const joined = join(...values);
+        const joined = joinAll(values);
         const kind = values.length && values.every((v) => v.kind === 'scalar' || v.kind === 'params') ? 'params' : joined.kind;
-        return { ...joined, kind, items: values, strings, columns: undefined };
+        // Elements are kept for unpacking (`a, b = f()`), not for a data literal of thousands of items.
+        return { ...joined, kind, items: values.length <= 1000 ? values : undefined, strings, columns: undefined };
       }
       case 'dictionary': {
         let out: Value = { ...scalar(), kind: 'params' };
@@ -913,7 +914,7 @@ export class Interpreter {
       const n = (keyword && args.keywords.get(keyword)) || args.positional[position];
       return n ? this.expr(n, act) : undefined;
     };
-    const allArgs = () => join(...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act)));
+    const allArgs = () => joinAll([...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act))]);
 
     // Showing or recording decides nothing.
     if (INERT_CALL.test(name) && (name !== 'log' || receiverNode?.text === 'self' || INERT_RECEIVER.test(receiverNode?.text ?? ''))) {
@@ -1047,7 +1048,7 @@ export class Interpreter {
     if (name === 'train_test_split') {
       const values = args.positional.map((a) => this.expr(a, act));
       const items = values.flatMap((v) => [{ ...v, kind: 'slice' as const }, { ...v, kind: 'slice' as const }]);
-      return { ...join(...values), items };
+      return { ...joinAll(values), items };
     }
     if (name === 'len') {
       // backtrader: len(self) counts the bars seen so far, so len(self) - 1 is the current bar.
@@ -1090,7 +1091,7 @@ export class Interpreter {
   }
 
   private knownLookahead(known: LookaheadFunction, node: SyntaxNode, args: Arguments, receiver: Value | undefined, act: Activation): Value {
-    const inputs = join(receiver, ...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act)));
+    const inputs = joinAll([receiver, ...args.positional.map((a) => this.expr(a, act)), ...[...args.keywords.values()].map((a) => this.expr(a, act))]);
     for (const [keyword, value] of Object.entries(known.safeWhen ?? {})) if (args.keywords.get(keyword)?.text === value) return { ...inputs, columns: undefined };
     // On a window that ends at the current bar (a per-bar loop's slice, a callback's history), the
     // function cannot see past the window: its two-sidedness reads nothing after the bar.

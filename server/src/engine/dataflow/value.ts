@@ -126,6 +126,11 @@ function mergeSources(into: Source[], more: readonly Source[]): void {
 
 /** The value of an element-wise combination: the most informative kind, the largest leads. */
 export function join(...values: (Value | undefined)[]): Value {
+  return joinAll(values);
+}
+
+/** `join` over an array of any length (a spread of 100,000 list items would overflow the stack). */
+export function joinAll(values: readonly (Value | undefined)[]): Value {
   const present = values.filter((v): v is Value => !!v);
   if (present.length === 0) return UNKNOWN;
   if (present.length === 1) return present[0];
