@@ -11,6 +11,11 @@ describe('dataflow: analyzeDataflow end to end', function () {
   this.timeout(60000);
   before(() => initPythonParser());
 
+  it('a data literal of 150,000 items is analysed without overflowing the stack', () => {
+    const text = `import pandas as pd\nweights = [${'1, '.repeat(150_000)}1]\nx = pd.read_csv("a.csv")["close"].shift(-1)\nentries = x > 0\n`;
+    assert.deepEqual(summary(text), ['SL201 3:5']);
+  });
+
   describe('function summaries', () => {
     it('a module helper that is called carries its lead to the caller\'s sink (error)', () => {
       const text = freqtrade(['dataframe["x"] = peek(dataframe["close"], 3)'], [ENTER], ['def peek(series, n):', '    return series.shift(-n)']);
