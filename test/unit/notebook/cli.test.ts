@@ -26,7 +26,7 @@ describe('strategy-lint check on notebooks', () => {
     assert.equal(code, 1, err.join('\n'));
     const rows = out.trim().split('\n').slice(0, -1).map((l) => l.slice(file.length).split(' [')[0]);
     assert.deepEqual(rows, [':cell 6:3:12: SL204', ':cell 9:1:36: SL301', ':cell 10:1:9: SL401']);
-    assert.match(out, /before the data is split \(cell 9, line 1\)/);
+    assert.match(out, /scored by `score` \(cell 10, line 3\)/);
   });
 
   it('finds notebooks when walking a directory, next to .py files', async () => {

@@ -169,7 +169,7 @@ describe('notebooks: linting as one program', () => {
     const rows = findings.map((f) => `${f.cell.label}:${f.finding.range.start.line + 1}:${f.finding.range.start.character + 1} ${f.finding.code}`);
     assert.deepEqual(rows, ['cell 6:3:12 SL204', 'cell 9:1:36 SL301', 'cell 10:1:9 SL401']);
     // The scaler is fitted in cell 6 and the split that makes it a leak is in cell 9.
-    assert.match(findings[0].finding.message, /before the data is split \(cell 9, line 1\)/);
+    assert.match(findings[0].finding.message, /scored by `score` \(cell 10, line 3\)/);
   });
 
   it('parameter-sweep notebook: the trial count and missing holdout land on the sweep cell', () => {

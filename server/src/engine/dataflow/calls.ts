@@ -13,6 +13,7 @@ import {
 } from './value';
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
+import { evaluated, fitted, transformed } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
   const fn = node.childForFieldName('function');
@@ -47,6 +48,16 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
   // Functions and methods defined in this file; `Bot()` makes an instance whose methods resolve.
   const defined = definedCallee(it, fn, act);
   if (defined) return it.callDefined(defined.fn, node, act, defined.self, defined.className);
+  if (receiverNode && FIT_FAMILY.test(name)) {
+    // A class of the file with its own fit / transform (a hand-written normaliser).
+    const owner = it.expr(receiverNode, act);
+    const method = owner.instance ? it.methodOf(owner.instance, name) : undefined;
+    if (method) {
+      const out = it.callDefined(method, node, act, it.instanceSelf(owner.instance!), owner.instance);
+      const features = args.positional[0] ? it.expr(args.positional[0], act) : undefined;
+      return fitFamily(it, name, node, owner, features, out, act);
+    }
+  }
   if (fn.type === 'identifier' && it.methods.has(fn.text)) {
     const init = it.methods.get(fn.text)!.get('__init__');
     if (init) it.callDefined(init, node, act, it.instanceSelf(fn.text), fn.text);
@@ -119,7 +130,11 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     const list = first();
     let out: Value = UNKNOWN;
     for (const item of list.items ?? [list]) out = out === UNKNOWN ? item : merged(out, item, node, { asof: false });
-    return out;
+    // Parts stacked together: a training and a test part make all rows again.
+    const parts = new Set((list.items ?? [list]).filter((v) => v.data).map((v) => v.rows));
+    const seen = (list.items ?? [list]).flatMap((v) => v.seenBy ?? []);
+    const whole = parts.size > 1 && out.kind === 'slice';
+    return { ...out, kind: whole ? 'bars' : out.kind, rows: parts.size === 1 ? [...parts][0] : undefined, seenBy: seen.length ? [...new Set(seen)] : undefined };
   }
   if (/(^|\.)(where|select|clip|maximum|minimum|log|log1p|exp|sqrt|abs|sign|array|asarray|nan_to_num|isnan|logical_and|logical_or|logical_not|multiply|divide|add|subtract|diff|cumsum|cumprod|DataFrame|Series|to_datetime|full_like|zeros_like|ones_like|vstack|hstack|column_stack|stack)$/.test(qualified)) {
     const v = allArgs();
@@ -159,7 +174,7 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   }
   if (name === 'train_test_split') {
     const values = args.positional.map((a) => it.expr(a, act));
-    const items = values.flatMap((v) => [{ ...v, kind: 'slice' as const }, { ...v, kind: 'slice' as const }]);
+    const items = values.flatMap((v): Value[] => [{ ...v, kind: 'slice', rows: 'train' }, { ...v, kind: 'slice', rows: 'test' }]);
     return { ...joinAll(values), items };
   }
   if (name === 'len') {
@@ -372,21 +387,24 @@ function method(it: Interpreter,
       // condition held) is different: where it exists is the information.
       return { ...receiver, sources: receiver.sources.filter((s) => s.code !== 'SL201'), lead: Math.min(receiver.lead, 0), columns: undefined, mergedIn: undefined, decision: true };
     case 'tail':
+    case 'head':
       allArgs();
-      return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
+      return { ...receiver, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: receiver.data ? (name === 'head' ? 'train' : 'test') : receiver.rows };
     default:
       break;
   }
   if (FEATURE_CALLS.has(name)) {
     const features = argValue(0, 'X') ?? argValue(0, 'x');
-    if (features && name !== 'fit_transform') it.sink(features, node, `the features passed to \`${name}\``, act);
-    else if (features) it.sink(features, node, `the features passed to \`${name}\``, act);
+    if (features) it.sink(features, node, `the features passed to \`${name}\``, act);
     for (const a of args.positional.slice(1)) it.expr(a, act);
-    return { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
+    const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
+    return fitFamily(it, name, node, receiver, features, out, act);
   }
-  if (name === 'transform' || name === 'score') {
+  if (name === 'transform' || name === 'score' || name === 'inverse_transform') {
     const features = argValue(0);
-    return { ...join(receiver, features), kind: features?.kind ?? receiver.kind, columns: undefined };
+    for (const a of args.positional.slice(1)) it.expr(a, act);
+    const out: Value = { ...join(receiver, features), kind: features?.kind ?? receiver.kind, columns: undefined };
+    return fitFamily(it, name, node, receiver, features, out, act);
   }
   const positionalAxis = !/^(quantile|nlargest|nsmallest|percentile)$/.test(name) && /^\d/.test(args.positional[0]?.text ?? '');
   if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !positionalAxis && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
@@ -455,4 +473,30 @@ function methodNamed(it: Interpreter, text: string): SyntaxNode | undefined {
   if (!text.startsWith('self.')) return undefined;
   for (const table of it.methods.values()) if (table.has(text.slice(5))) return table.get(text.slice(5));
   return undefined;
+}
+const FIT_FAMILY = /^(fit|partial_fit|fit_transform|fit_predict|transform|inverse_transform|predict|predict_proba|decision_function|score)$/;
+
+/**
+ * Row provenance through fits and their uses (provenance.ts): a fit remembers whether it saw all
+ * rows (and the object it fitted is updated, as `model.fit(X)` mutates `model`); a use on test rows
+ * of anything fitted on all rows is reported.
+ */
+function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Value, features: Value | undefined, out: Value, act: Activation): Value {
+  const receiverNode = node.childForFieldName('function')?.childForFieldName('object');
+  const remember = (model: Value) => {
+    if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
+  };
+  if (name === 'fit' || name === 'partial_fit') {
+    const model = fitted(receiver, features, node);
+    remember(model);
+    return { ...out, fitOnAll: model.fitOnAll };
+  }
+  if (name === 'fit_transform' || name === 'fit_predict') {
+    const model = fitted(receiver, features, node);
+    remember(model);
+    return transformed(out, features, model.fitOnAll, name === 'fit_predict');
+  }
+  const prediction = name === 'score' || name.startsWith('predict') || name === 'decision_function';
+  evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
+  return transformed(out, features, receiver.fitOnAll, prediction);
 }

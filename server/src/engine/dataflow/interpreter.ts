@@ -14,6 +14,7 @@ import {
   DECISION_FUNCTION, DECISION_NAME, DECISION_RETURN_METHODS, FREQTRADE_SIGNAL_COLUMNS, isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES,
 } from './sinks';
 import { reducedWindow } from './transfer';
+import { rowsOfTimeFilter } from './provenance';
 import {
   allColumns, column, globMatch, either, join, joinAll, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource, type Source, type Value,
 } from './value';
@@ -116,8 +117,11 @@ export class Interpreter {
 
   sink(value: Value, node: SyntaxNode, what: string, act: Activation): void {
     if (act.live) return;
-    // A frame decides through every column it holds.
+    // A frame decides through every column it holds. A fit on all rows feeding a model is judged
+    // where the model meets the test rows (provenance.ts), not here.
+    const features = what.startsWith('the features');
     for (const source of liveSources(value.columns || value.mergedIn ? allColumns(value) : value)) {
+      if (features && source.code === 'SL204') continue;
       const key = `${source.code}:${source.node.id}`;
       const certain = !source.uncertain && !act.uncalled;
       const previous = this.leaks.get(key);
@@ -399,6 +403,8 @@ export class Interpreter {
     if (/\.index$/.test(right.text)) return { ...scalar(), barIndex: true };
     // for key, group in df.groupby(...): each group is a frame of the same bars.
     if (iterable.pending?.type === 'group') return { ...scalar(), items: [scalar(), { ...iterable, pending: undefined }] };
+    // for train_idx, test_idx in splitter.split(X): the fold's two index arrays.
+    if (call && /\.split$/.test(callee)) return { ...scalar(), items: [{ ...scalar(), rowsIndex: 'train' }, { ...scalar(), rowsIndex: 'test' }] };
     if (iterable.items) return joinAll(iterable.items);
     if (iterable.kind === 'bars') return { ...iterable, kind: 'history' };
     return iterable;
@@ -509,8 +515,11 @@ export class Interpreter {
       const bare = frameName?.replace(/^self\./, '') ?? '';
       if (DECISION_NAME.test(bare)) this.sink(masked, target, `the decision \`${bare}\``, act);
     } else {
-      // A dynamic column name: every unresolved column may now hold the value.
-      next = join(frame, uncertain(written));
+      // A dynamic column name or a positional block (`df.iloc[:, 6:] = ...`): any column, tracked
+      // or not, may now hold the value.
+      const anywhere = uncertain(written);
+      const columns = frame.columns && new Map([...frame.columns].map(([c, v]) => [c, join(v, { ...anywhere, columns: undefined })]));
+      next = { ...join(frame, anywhere), columns };
     }
     if (frameName) this.setName(frameName, next, act, true);
   }
@@ -650,6 +659,11 @@ export class Interpreter {
         return this.call(node, act);
       case 'lambda':
         return scalar();
+      case 'pair': {
+        // {name: series for ...}: the values.
+        const value = node.childForFieldName('value');
+        return value ? this.expr(value, act) : UNKNOWN;
+      }
       case 'list_comprehension':
       case 'generator_expression':
       case 'set_comprehension':
@@ -777,6 +791,18 @@ export class Interpreter {
   }
 
   private subscript(node: SyntaxNode, act: Activation): Value {
+    const value = this.subscriptValue(node, act);
+    // Columns or rows chosen by something fitted on all rows (`X.loc[:, selector.get_support()]`)
+    // carry that fit: the choice was made with the test rows in view.
+    const chosenBy = node.childrenForFieldName('subscript').flatMap((k) => {
+      if (!k) return [];
+      const key = this.expr(k, act);
+      return [...(key.seenBy ?? []), ...(key.fitOnAll ? [key.fitOnAll] : [])];
+    });
+    return chosenBy.length ? { ...value, seenBy: [...new Set([...(value.seenBy ?? []), ...chosenBy])] } : value;
+  }
+
+  private subscriptValue(node: SyntaxNode, act: Activation): Value {
     const object = node.childForFieldName('value');
     const keys = node.childrenForFieldName('subscript').filter((k): k is SyntaxNode => !!k);
     if (!object) return UNKNOWN;
@@ -860,10 +886,14 @@ export class Interpreter {
         return stop - 1 > 0 ? { ...rows, window: { node, lead: Math.max(receiver.lead, 0) + stop - 1 } } : rows;
       }
       if (start !== undefined) return rows;
+      // `x[:]` / `.iloc[:, 6:]`'s row part: every row, nothing selected.
+      if (!parts.start && !parts.stop) return receiver;
       // A numpy slice x[a:] renumbers: element j is x[j + a].
       const from = parts.start ? this.expr(parts.start, act).constant : undefined;
       const moved = receiver.positional && from !== undefined && from > 0 ? shifted(receiver, -from) : receiver;
-      return { ...moved, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind };
+      // `x[:split]` / `.loc[:"2019"]` is the first part of the rows, `x[split:]` the last.
+      const part = !receiver.data ? receiver.rows : parts.start && !parts.stop ? 'test' : !parts.start && parts.stop ? 'train' : receiver.rows;
+      return { ...moved, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: part };
     }
     if (keyValue.barIndex) {
       const ahead = barOffset(key, this, act);
@@ -893,8 +923,11 @@ export class Interpreter {
       return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns };
     }
     // A boolean filter or a label: which rows are kept, not what they hold. (Rows kept by a
-    // future-reading condition bias the sample; the values themselves read nothing new.)
-    return { ...receiver, kind: keyValue.data && receiver.kind === 'bars' ? 'slice' : receiver.kind };
+    // future-reading condition bias the sample; the values themselves read nothing new.) A filter
+    // on time keeps the earlier or the later part; a splitter's index arrays keep theirs.
+    const left = key.type === 'comparison_operator' && key.namedChild(0) ? this.expr(key.namedChild(0)!, act) : undefined;
+    const part = keyValue.rowsIndex ?? rowsOfTimeFilter(key, left) ?? receiver.rows;
+    return { ...receiver, kind: (keyValue.data || keyValue.rowsIndex) && receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: receiver.data ? part : receiver.rows };
   }
 
   call(node: SyntaxNode, act: Activation): Value {
@@ -921,5 +954,6 @@ function dependsOnLiveState(condition: Value): boolean {
 function signature(v: Value): string {
   const sources = v.sources.map((s) => `${s.code}${s.node.id}:${s.lead}${s.uncertain ? '?' : ''}`).join(',');
   const columns = v.columns ? [...v.columns].map(([c, cv]) => `${c}=${cv.lead}/${cv.sources.map((s) => `${s.node.id}:${s.lead}`).join('+')}`).join(',') : '';
-  return `${v.kind}/${v.lead}/${v.data ? 'd' : ''}/${v.returnEnd ?? ''}/${v.constant ?? ''}/${sources}/${columns}/${v.items?.length ?? ''}`;
+  const rows = `${v.rows ?? ''}${v.rowsIndex ?? ''}/${v.seenBy?.map((n) => n.id).join('+') ?? ''}/${v.fitOnAll?.id ?? ''}`;
+  return `${v.kind}/${v.lead}/${v.data ? 'd' : ''}/${v.returnEnd ?? ''}/${v.constant ?? ''}/${sources}/${columns}/${v.items?.length ?? ''}/${rows}`;
 }

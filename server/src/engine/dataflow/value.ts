@@ -71,6 +71,14 @@ export interface Value {
   barMinutes?: number;
   /** An instance of a class defined in the file (`bot = Bot()`), for method calls through it. */
   instance?: string;
+  /** Which part of a split the rows are (undefined: all rows, or not known to be a part). */
+  rows?: 'train' | 'test';
+  /** Index arrays of a splitter (`for train_idx, test_idx in cv.split(X)`). */
+  rowsIndex?: 'train' | 'test';
+  /** Fits on all rows (their call nodes) whose statistics this value carries. */
+  seenBy?: SyntaxNode[];
+  /** A fitted object: the fit call, when it was fitted on all rows. */
+  fitOnAll?: SyntaxNode;
   /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */
   decision?: boolean;
   /** Set in live-only code (under a `runmode` live / dry-run guard): in a backtest it keeps its default. */
@@ -144,12 +152,17 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
     out.liveOnly ||= v.liveOnly;
     out.decision ||= v.decision;
     out.window ??= v.window;
+    if (v.seenBy) out.seenBy = [...new Set([...(out.seenBy ?? []), ...v.seenBy])];
+    out.fitOnAll ??= v.fitOnAll;
     if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);
     out.descending ||= v.descending;
     out.higherTimeframe ??= v.higherTimeframe;
     out.leftLabelled ??= v.leftLabelled;
   }
   if (out.kind !== 'scalar' && out.lead === -Infinity) out.lead = 0;
+  // Rows: the part every data value agrees on (train joined with test is all rows).
+  const parts = new Set(present.filter((v) => v.data).map((v) => v.rows));
+  if (parts.size === 1) out.rows = [...parts][0];
   // A frame combined with scalars or conditions keeps its columns (`return df` under a condition).
   const framed = present.filter((v) => v.columns);
   if (framed.length === 1) out.columns = framed[0].columns;

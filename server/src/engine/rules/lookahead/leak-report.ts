@@ -45,6 +45,7 @@ export function reportLeaks(
 }
 
 function consequence(sink: string): string {
+  if (/test rows/.test(sink)) return 'the out-of-sample result was computed with statistics of the rows it evaluates';
   if (/feature/.test(sink)) return 'the model is trained or scored on information from the future';
   if (/returns \(nothing in this file calls it\)/.test(sink)) return 'whatever trades on it knows the future';
   if (/strategy return/.test(sink)) return 'each position earns the move that produced its own signal';
