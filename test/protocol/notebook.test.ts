@@ -62,7 +62,7 @@ describe('notebooks over LSP notebook sync', function () {
       const byCell = cells.map((c) => (diagnostics.get(c.uri) ?? []).map(row).join(', '));
       assert.deepEqual(byCell, ['', '', '', '', '', '3:12 SL204', '', '', '1:36 SL301', '1:9 SL401', '', '']);
       const sl204 = diagnostics.get(cells[5].uri)![0];
-      assert.match(String(sl204.message), /\(cell 9, line 1\)/);
+      assert.match(String(sl204.message), /\(cell 10, line 3\)/);
       const line = cells[5].text.split('\n')[sl204.range.start.line];
       assert.equal(line.slice(sl204.range.start.character, sl204.range.end.character), 'scaler.fit_transform(X)');
     });
