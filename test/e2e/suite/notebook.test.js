@@ -43,7 +43,7 @@ describe('Strategy Lint in a Jupyter notebook (real VS Code)', function () {
       throw new Error(`${e.message}; cells: ${JSON.stringify(notebook.getCells().map((c) => ours(c.document.uri).map((d) => `${d.range.start.line}:${codeOf(d)}`)))}`);
     });
     assert.strictEqual(cell(5).document.getText(scaler.range), 'scaler.fit_transform(X)');
-    assert.match(scaler.message, /\(cell 9, line 1\)/);
+    assert.match(scaler.message, /\(cell 10, line 3\)/);
     const split = await waitFor('SL301 on cell 9', () => ours(cell(8).document.uri).find((d) => codeOf(d) === 'SL301'));
     assert.strictEqual(split.range.start.line, 0);
     for (const i of [0, 1, 2, 3, 6, 10]) assert.deepStrictEqual(ours(cell(i).document.uri).filter((d) => ['SL204', 'SL301'].includes(codeOf(d))), []);
