@@ -183,23 +183,6 @@ describe('glossary matchPhrase', () => {
   });
 });
 
-describe('glossary matching speed', () => {
-  it('matches well under a millisecond per call', () => {
-    const names = ['sharpe_ratio_annual', 'walkForwardWindow', 'dataframe', 'populate_entry_trend', 'TimeSeriesSplit'];
-    const text = '# we keep an out-of-sample period and avoid lookahead bias in every indicator '.repeat(20);
-    matchIdentifier('warm');
-    const n = 5000;
-    const t0 = performance.now();
-    for (let k = 0; k < n; k++) {
-      matchIdentifier(names[k % names.length]);
-      matchResultKey('Probabilistic Sharpe Ratio');
-      matchPhrase(text, (k * 37) % text.length);
-    }
-    const perCall = (performance.now() - t0) / (n * 3);
-    assert.ok(perCall < 0.1, `${perCall.toFixed(4)} ms per call`);
-  });
-});
-
 describe('glossary matching with user terms', () => {
   afterEach(() => setActiveGlossary(undefined));
 

@@ -76,9 +76,7 @@ describe('notebooks: nbformat reading', () => {
       metadata: {},
       cells: [{ cell_type: 'code', source: ['x = 1\n'], outputs: [{ output_type: 'display_data', data: { 'image/png': blob }, metadata: {} }] }],
     });
-    const t0 = Date.now();
     const nb = parsed(text);
-    assert.ok(Date.now() - t0 < 1500, `took ${Date.now() - t0} ms`);
     assert.equal(nb.cells[0].source, 'x = 1\n');
   });
 

@@ -64,9 +64,8 @@ describe('results: freqtrade zip', () => {
   it('refuses an entry that inflates beyond the cap (zip bomb)', () => {
     const bomb = zipSync({ 'backtest-result-x.json': new Uint8Array(3_000_000).fill(0x20) }, { level: 9 });
     assert.ok(bomb.length < 50_000);
-    const started = Date.now();
+    // Refused by the cap, not inflated (a hang would hit mocha's timeout; speed lives in bench/).
     const [s] = loadResultFile('/ws/bomb.zip', bomb, { maxBytes: 1_000_000 });
-    assert.ok(Date.now() - started < 2000);
     assert.equal(s.recognized, false);
     assert.ok(s.problems.some((p) => /cap|declared/.test(p.message)));
   });
