@@ -169,7 +169,7 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (/^(lightgbm|lgb|xgboost|xgb|catboost)\.(train|cv)$/.test(qualified) || /(^|\.)(lightgbm|xgboost)\.(train|cv)$/.test(qualified)) {
     const dataset = args.positional[1] ?? args.keywords.get('train_set') ?? args.keywords.get('dtrain');
     const features = dataset ? it.expr(dataset, act) : UNKNOWN;
-    it.sink(features, node, `the features passed to \`${name}\``, act);
+    it.sink(features, node, `the features passed to \`${name}\``, act, true);
     return { ...features, kind: 'model', columns: undefined };
   }
   if (name === 'train_test_split') {
@@ -395,7 +395,7 @@ function method(it: Interpreter,
   }
   if (FEATURE_CALLS.has(name)) {
     const features = argValue(0, 'X') ?? argValue(0, 'x');
-    if (features) it.sink(features, node, `the features passed to \`${name}\``, act);
+    if (features) it.sink(features, node, `the features passed to \`${name}\``, act, true);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
     return fitFamily(it, name, node, receiver, features, out, act);

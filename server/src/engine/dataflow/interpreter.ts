@@ -115,11 +115,11 @@ export class Interpreter {
 
   // ---- sinks -------------------------------------------------------------------------------
 
-  sink(value: Value, node: SyntaxNode, what: string, act: Activation): void {
+  /** `features`: the value is a model's input (a fit on all rows is judged where the model meets test rows instead). */
+  sink(value: Value, node: SyntaxNode, what: string, act: Activation, features = false): void {
     if (act.live) return;
     // A frame decides through every column it holds. A fit on all rows feeding a model is judged
     // where the model meets the test rows (provenance.ts), not here.
-    const features = what.startsWith('the features');
     for (const source of liveSources(value.columns || value.mergedIn ? allColumns(value) : value)) {
       if (features && source.code === 'SL204') continue;
       const key = `${source.code}:${source.node.id}`;

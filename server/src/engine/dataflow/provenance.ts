@@ -9,7 +9,7 @@ import { withSource, type Source, type Value } from './value';
 export type Rows = 'train' | 'test';
 
 /** Whether a fit on this value uses every row: market data not known to be a training part. */
-export function fitsOnAllRows(features: Value | undefined): boolean {
+function fitsOnAllRows(features: Value | undefined): boolean {
   return !!features && features.data && !features.rows && features.kind !== 'slice' && features.kind !== 'history';
 }
 

@@ -18,7 +18,7 @@ export const ROW_PRESERVING = new Set([
   'cumsum', 'cumprod', 'cummax', 'cummin', 'where', 'mask', 'between', 'isin', 'isna', 'isnull', 'notna', 'notnull',
   'add', 'sub', 'mul', 'div', 'truediv', 'gt', 'lt', 'ge', 'le', 'eq', 'ne', 'combine_first', 'apply', 'map', 'applymap',
   'log', 'exp', 'sqrt', 'to_numpy', 'to_frame', 'squeeze', 'infer_objects', 'convert_dtypes', 'tolist', 'to_list',
-  'any', 'all', 'bfill_safe', 'interpolate_safe', 'ewm_mean', 'reindex_like', 'sort_index', 'sort_values', 'drop_duplicates',
+  'any', 'all', 'drop_duplicates',
 ]);
 
 export interface ShiftLike {
@@ -98,9 +98,8 @@ export function upsampleFill(receiver: Value, method: string, call: SyntaxNode):
 
 /** `bfill()`, `fillna(method="bfill")`, `interpolate()`: a gap takes a value from a later row. */
 export function backFill(receiver: Value, call: SyntaxNode, method: string): Value {
-  const code = method === 'interpolate' ? 'SL205' : 'SL205';
   return withSource(receiver, {
-    code,
+    code: 'SL205',
     node: call,
     lead: Infinity,
     what: method === 'interpolate' ? '`interpolate()` fills a gap from the next valid row' : `\`${method}\` copies a later value into earlier gaps`,

@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../../python/parser';
 import type { Fix, RelatedLocation } from '../../types';
 import type { ReportInput, RuleContext } from '../rule';
 
-export function leaksOf(context: RuleContext, code: string): Leak[] {
+function leaksOf(context: RuleContext, code: string): Leak[] {
   return analyzeDataflow(context.index).leaks.filter((leak) => leak.source.code === code);
 }
 
@@ -47,7 +47,6 @@ export function reportLeaks(
 function consequence(sink: string): string {
   if (/test rows/.test(sink)) return 'the out-of-sample result was computed with statistics of the rows it evaluates';
   if (/feature/.test(sink)) return 'the model is trained or scored on information from the future';
-  if (/returns \(nothing in this file calls it\)/.test(sink)) return 'whatever trades on it knows the future';
   if (/strategy return/.test(sink)) return 'each position earns the move that produced its own signal';
   return 'the backtest trades on information it would not have had';
 }
