@@ -13,7 +13,7 @@ import {
 } from './value';
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
-import { evaluated, fitted, transformed } from './provenance';
+import { decodedStates, evaluated, fitsOnAllRows, fitted, splitParts, transformed } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
   const fn = node.childForFieldName('function');
@@ -55,7 +55,7 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
     if (method) {
       const out = it.callDefined(method, node, act, it.instanceSelf(owner.instance!), owner.instance);
       const features = args.positional[0] ? it.expr(args.positional[0], act) : undefined;
-      return fitFamily(it, name, node, owner, features, out, act);
+      return fitFamily(it, name, node, owner, features, out, act, supervisedFit(args, owner));
     }
   }
   if (fn.type === 'identifier' && it.methods.has(fn.text)) {
@@ -172,9 +172,17 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     it.sink(features, node, `the features passed to \`${name}\``, act, true);
     return { ...features, kind: 'model', columns: undefined };
   }
+  // Univariate feature scores (`mutual_info_regression(X, y)`): ranking columns with them is a fit.
+  if (/^(mutual_info_regression|mutual_info_classif|f_regression|f_classif|r_regression|chi2|f_oneway)$/.test(name) && !receiverNodeOf(node)) {
+    const features = first();
+    allArgs();
+    return selectionStatistic(features, node);
+  }
   if (name === 'train_test_split') {
     const values = args.positional.map((a) => it.expr(a, act));
-    const items = values.flatMap((v): Value[] => [{ ...v, kind: 'slice', rows: 'train' }, { ...v, kind: 'slice', rows: 'test' }]);
+    // Every array is split the same way: the part the data already is decides the names of the parts.
+    const parts = splitParts(values.find((v) => v.data && v.rows)?.rows);
+    const items = values.flatMap((v): Value[] => parts.map((rows) => ({ ...v, kind: 'slice', rows })));
     return { ...joinAll(values), items };
   }
   if (name === 'len') {
@@ -197,6 +205,8 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (name === 'reduce' || ELEMENTWISE_BUILTINS.has(name)) return allArgs();
   const causal = CAUSAL_MODULES.some((m) => qualified === m.prefix || qualified.startsWith(`${m.prefix}.`));
   const v = allArgs();
+  // A class of a library (`GaussianHMM(...)`, `sm.OLS(y, X)`): what it is decides what its methods do.
+  if (/^[A-Z]/.test(name)) return { ...v, columns: undefined, items: undefined, estimator: name };
   if (causal) return { ...v, columns: undefined, constant: undefined, strings: undefined, items: undefined };
   // An unknown function: the result may carry its inputs' leads, but the path is not seen.
   return liveSources(v).length ? { ...uncertain(v), columns: undefined } : { ...v, columns: undefined, items: undefined };
@@ -299,6 +309,11 @@ function method(it: Interpreter,
       if (method === 'bfill' || method === 'backfill') return backFill(receiver, node, `fillna(method="${method}")`);
       return { ...join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined }), returnEnd: receiver.returnEnd };
     }
+    case 'corr':
+    case 'corrwith':
+    case 'cov':
+      allArgs();
+      return selectionStatistic(receiver, node, fullSampleStatistic(receiver, node, name));
     case 'rank':
       if (receiver.kind === 'bars' && !args.keywords.has('axis')) return { ...fullSampleStatistic(receiver, node, name), kind: 'bars', columns: undefined };
       return receiver;
@@ -394,17 +409,21 @@ function method(it: Interpreter,
       break;
   }
   if (FEATURE_CALLS.has(name)) {
-    const features = argValue(0, 'X') ?? argValue(0, 'x');
-    if (features) it.sink(features, node, `the features passed to \`${name}\``, act, true);
+    // statsmodels takes its data in the constructor: `sm.OLS(y, X).fit()` fits on what it was given.
+    const features = argValue(0, 'X') ?? argValue(0, 'x') ?? (name === 'fit' && receiver.data ? receiver : undefined);
+    if (features && features !== receiver) it.sink(features, node, `the features passed to \`${name}\``, act, true);
     for (const a of args.positional.slice(1)) it.expr(a, act);
+    for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
     const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
-    return fitFamily(it, name, node, receiver, features, out, act);
+    const result = fitFamily(it, name, node, receiver, features, out, act, supervisedFit(args, receiver));
+    evaluatedSets(it, args, result, node, act);
+    return result;
   }
   if (name === 'transform' || name === 'score' || name === 'inverse_transform') {
     const features = argValue(0);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     const out: Value = { ...join(receiver, features), kind: features?.kind ?? receiver.kind, columns: undefined };
-    return fitFamily(it, name, node, receiver, features, out, act);
+    return fitFamily(it, name, node, receiver, features, out, act, name === 'score');
   }
   const positionalAxis = !/^(quantile|nlargest|nsmallest|percentile)$/.test(name) && /^\d/.test(args.positional[0]?.text ?? '');
   if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !positionalAxis && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
@@ -418,6 +437,20 @@ function method(it: Interpreter,
   if (receiver.data || receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice') return { ...v, columns: receiver.columns };
   const causal = CAUSAL_MODULES.some((m) => qualified.startsWith(`${m.prefix}.`));
   return causal || !liveSources(v).length ? v : uncertain(v);
+}
+
+const receiverNodeOf = (node: SyntaxNode) => {
+  const fn = node.childForFieldName('function');
+  return fn?.type === 'attribute' && !/^(sklearn|feature_selection|fs)\b/.test(fn.childForFieldName('object')?.text ?? '') ? fn.childForFieldName('object') : null;
+};
+
+/**
+ * A statistic that ranks columns or assets (correlations, univariate scores): columns chosen with it
+ * were chosen with every row in view when it was computed on all rows, like a fitted selector.
+ */
+function selectionStatistic(data: Value, call: SyntaxNode, base: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: true }): Value {
+  const seen = [...(data.seenBy ?? []), ...(fitsOnAllRows(data) ? [call] : [])];
+  return { ...base, seenBy: seen.length ? seen : undefined };
 }
 
 function vectorbtPortfolio(it: Interpreter, name: string, node: SyntaxNode, args: Arguments, act: Activation): Value {
@@ -476,27 +509,52 @@ function methodNamed(it: Interpreter, text: string): SyntaxNode | undefined {
 }
 const FIT_FAMILY = /^(fit|partial_fit|fit_transform|fit_predict|transform|inverse_transform|predict|predict_proba|decision_function|score)$/;
 
+/** A fit given a target (`fit(X, y)`, `fit(X, y=y)`, statsmodels' `OLS(y, X).fit()`): its predictions are forecasts, not transforms. */
+function supervisedFit(args: Arguments, receiver: Value): boolean {
+  if (args.positional.length >= 2 || args.keywords.has('y')) return true;
+  return args.positional.length === 0 && receiver.data && !!receiver.estimator && !/HMM|Markov|KMeans|Mixture|PCA|Cluster/i.test(receiver.estimator);
+}
+
+/**
+ * `fit(..., eval_set=[(X_val, y_val)])` / `validation_data=(X_val, y_val)`: the model is scored on
+ * those rows while it trains (early stopping picks the round that scores best on them).
+ */
+function evaluatedSets(it: Interpreter, args: Arguments, model: Value, node: SyntaxNode, act: Activation): void {
+  const set = args.keywords.get('eval_set') ?? args.keywords.get('validation_data') ?? args.keywords.get('valid_sets');
+  if (!set) return;
+  const value = it.expr(set, act);
+  const pairs = value.items ?? [value];
+  for (const pair of pairs) {
+    const features = pair.items?.[0] ?? pair;
+    evaluated(it, features, model, node, 'used as the `eval_set` of this fit');
+  }
+}
+
 /**
  * Row provenance through fits and their uses (provenance.ts): a fit remembers whether it saw all
- * rows (and the object it fitted is updated, as `model.fit(X)` mutates `model`); a use on test rows
- * of anything fitted on all rows is reported.
+ * rows (and the object it fitted is updated, as `model.fit(X)` mutates `model`); a use on held-out
+ * rows of anything fitted on all rows is reported.
  */
-function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Value, features: Value | undefined, out: Value, act: Activation): Value {
+function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Value, features: Value | undefined, out: Value, act: Activation, supervised = false): Value {
   const receiverNode = node.childForFieldName('function')?.childForFieldName('object');
   const remember = (model: Value) => {
     if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
   };
   if (name === 'fit' || name === 'partial_fit') {
-    const model = fitted(receiver, features, node);
+    const model = fitted(receiver, features, node, supervised);
     remember(model);
-    return { ...out, fitOnAll: model.fitOnAll };
+    return { ...out, fitOnAll: model.fitOnAll, unsupervised: model.unsupervised, estimator: receiver.estimator };
   }
   if (name === 'fit_transform' || name === 'fit_predict') {
-    const model = fitted(receiver, features, node);
+    const model = fitted(receiver, features, node, supervised);
     remember(model);
-    return transformed(out, features, model.fitOnAll, name === 'fit_predict');
+    const prediction = name === 'fit_predict' && supervised;
+    return decodedStates(receiver, features, node, transformed(out, features, model.fitOnAll, prediction));
   }
   const prediction = name === 'score' || name.startsWith('predict') || name === 'decision_function';
   evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
-  return transformed(out, features, receiver.fitOnAll, prediction);
+  // A cluster or hidden state predicted by a model fitted without a target is a transform of the rows.
+  const forecast = prediction && !receiver.unsupervised;
+  const out2 = transformed(out, features, receiver.fitOnAll, forecast);
+  return prediction ? decodedStates(receiver, features, node, out2) : out2;
 }

@@ -14,7 +14,7 @@ import {
   DECISION_FUNCTION, DECISION_NAME, DECISION_RETURN_METHODS, FREQTRADE_SIGNAL_COLUMNS, isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES,
 } from './sinks';
 import { reducedWindow } from './transfer';
-import { rowsOfTimeFilter } from './provenance';
+import { fittedAttribute, rowsByName, rowsOfTimeFilter } from './provenance';
 import {
   allColumns, column, globMatch, either, join, joinAll, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource, type Source, type Value,
 } from './value';
@@ -429,7 +429,7 @@ export class Interpreter {
     const step = (name: string) => through(withPc, { node: target, what: `stored in \`${name}\`` });
     switch (target.type) {
       case 'identifier':
-        this.setName(target.text, step(target.text), act, false, target);
+        this.setName(target.text, rowsByName(target.text, step(target.text)), act, false, target);
         return;
       case 'pattern_list':
       case 'tuple_pattern':
@@ -707,8 +707,11 @@ export class Interpreter {
     const pairs: [SyntaxNode, Value, Value][] = [[leftNode, left, right], [rightNode, right, left]];
     for (const [positionNode, position, ret] of pairs) {
       if (ret.returnEnd === undefined || position.returnEnd !== undefined || !position.data || !position.decision) continue;
-      // A position that reads ahead through a leak is that leak's finding.
-      if (liveSources(position).length) continue;
+      // A position that reads ahead through a leak is that leak's finding, reported where it earns the return.
+      if (liveSources(position).length) {
+        this.sink(position, positionNode, 'the strategy return', act);
+        continue;
+      }
       if (position.kind !== 'bars' && position.kind !== 'slice') continue;
       // The position's own timing: a lead it inherited from a leak is that leak's finding, not this one.
       const decided = position.lead;
@@ -733,7 +736,8 @@ export class Interpreter {
     const right = clause?.childForFieldName('right');
     const left = clause?.childForFieldName('left');
     // [c for c in df.columns if c not in [...]] selects columns by name.
-    if (right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'columns') {
+    const body0 = node.namedChildren.find((c) => c && c.type !== 'for_in_clause' && c.type !== 'if_clause' && c.type !== 'comment');
+    if (right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'columns' && body0?.text === clause?.childForFieldName('left')?.text) {
       const frame = this.expr(right.childForFieldName('object')!, act);
       const exclude: string[] = [];
       for (const ifc of node.namedChildren) if (ifc?.type === 'if_clause') for (const s of ifc.descendantsOfType('string')) { const t = stringValue(s); if (t !== undefined) exclude.push(t); }
@@ -760,6 +764,10 @@ export class Interpreter {
     }
     if (this.feeds && /^self\.(data\d*|datas\[\d+\])$/.test(object.text)) return { ...column(this.feeds, name), kind: 'history' };
     const receiver = this.expr(object, act);
+    if (receiver.kind === 'model') {
+      const estimate = fittedAttribute(receiver, name, node);
+      if (estimate) return estimate;
+    }
     switch (name) {
       case 'values':
         return { ...receiver, positional: true };
@@ -799,7 +807,12 @@ export class Interpreter {
       const key = this.expr(k, act);
       return [...(key.seenBy ?? []), ...(key.fitOnAll ? [key.fitOnAll] : [])];
     });
-    return chosenBy.length ? { ...value, seenBy: [...new Set([...(value.seenBy ?? []), ...chosenBy])] } : value;
+    if (!chosenBy.length) return value;
+    const chosen: Value = { ...value, seenBy: [...new Set([...(value.seenBy ?? []), ...chosenBy])] };
+    // In a backtest over all rows, columns or assets chosen with every row in view decide what is traded.
+    if (value.rows || !value.data) return chosen;
+    const by = chosenBy[0];
+    return withSource(chosen, { code: 'SL204', node: by, lead: Infinity, what: `\`${by.text.length <= 50 ? by.text : 'this selection'}\` chooses columns with every row in view` });
   }
 
   private subscriptValue(node: SyntaxNode, act: Activation): Value {
@@ -891,7 +904,10 @@ export class Interpreter {
       // A numpy slice x[a:] renumbers: element j is x[j + a].
       const from = parts.start ? this.expr(parts.start, act).constant : undefined;
       const moved = receiver.positional && from !== undefined && from > 0 ? shifted(receiver, -from) : receiver;
-      // `x[:split]` / `.loc[:"2019"]` is the first part of the rows, `x[split:]` the last.
+      // `x[:split]` / `.loc[:"2019"]` is the first part of the rows, `x[split:]` the last; `x[:-1]`
+      // or `x[h:]` only trims rows a shift or a label left empty.
+      const bound = parts.start ?? parts.stop;
+      if (bound && (!parts.start || !parts.stop) && trimsEdge(bound, this.expr(bound, act))) return moved;
       const part = !receiver.data ? receiver.rows : parts.start && !parts.stop ? 'test' : !parts.start && parts.stop ? 'train' : receiver.rows;
       return { ...moved, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: part };
     }
@@ -956,4 +972,12 @@ function signature(v: Value): string {
   const columns = v.columns ? [...v.columns].map(([c, cv]) => `${c}=${cv.lead}/${cv.sources.map((s) => `${s.node.id}:${s.lead}`).join('+')}`).join(',') : '';
   const rows = `${v.rows ?? ''}${v.rowsIndex ?? ''}/${v.seenBy?.map((n) => n.id).join('+') ?? ''}/${v.fitOnAll?.id ?? ''}`;
   return `${v.kind}/${v.lead}/${v.data ? 'd' : ''}/${v.returnEnd ?? ''}/${v.constant ?? ''}/${sources}/${columns}/${v.items?.length ?? ''}/${rows}`;
+}
+
+/** A slice bound that trims a few edge rows (`[:-1]`, `[1:]`, `[:-horizon]`) rather than splitting the sample. */
+function trimsEdge(bound: SyntaxNode, value: Value): boolean {
+  const text = bound.text.replace(/\s+/g, '');
+  if (/^-?\d+$/.test(text)) return Math.abs(Number(text)) <= 5;
+  if (value.constant !== undefined && Math.abs(value.constant) <= 5) return true;
+  return /^-?\(?(self\.)?\w*(horizon|lag|lags|shift|window|period|ahead|lookahead|forward|fwd|delay|n_steps|steps|seq_len|lookback|look_back|timesteps)\w*\)?$/i.test(text) || /^-?\(?h\)?$/.test(text);
 }

@@ -1,21 +1,24 @@
-// Row provenance: which rows a data set holds (the training part, the test part, or all of them)
-// and which fits on all rows its values have passed through. A fit on rows that include the test
-// rows, whose output or model is later used on those test rows, is a leak (SL204): the score
-// reported out of sample was computed with statistics of the rows it scores.
+// Row provenance: which rows a data set holds (the training part, a validation part, the test part,
+// or all of them) and which fits on all rows its values have passed through. A fit on rows that
+// include the held-out rows, whose output or model is later used on those rows, is a leak (SL204):
+// the score reported out of sample was computed with statistics of the rows it scores.
 import type { SyntaxNode } from '../python/parser';
 import type { Interpreter } from './interpreter';
-import { withSource, type Source, type Value } from './value';
+import { withSource, type Rows, type Source, type Value } from './value';
 
-export type Rows = 'train' | 'test';
+export type { Rows } from './value';
+
+/** Rows held out from training: what a model is validated or tested on. */
+export const heldOut = (rows: Rows | undefined): boolean => rows === 'validation' || rows === 'test';
 
 /** Whether a fit on this value uses every row: market data not known to be a training part. */
-function fitsOnAllRows(features: Value | undefined): boolean {
+export function fitsOnAllRows(features: Value | undefined): boolean {
   return !!features && features.data && !features.rows && features.kind !== 'slice' && features.kind !== 'history';
 }
 
-/** The fitted object after `fit` / `fit_transform` / `partial_fit` on `features`. */
-export function fitted(model: Value, features: Value | undefined, call: SyntaxNode): Value {
-  return { ...model, fitOnAll: fitsOnAllRows(features) ? call : undefined };
+/** The fitted object after `fit` / `fit_transform` / `partial_fit` on `features` (with a target when `supervised`). */
+export function fitted(model: Value, features: Value | undefined, call: SyntaxNode, supervised: boolean): Value {
+  return { ...model, kind: 'model', fitOnAll: fitsOnAllRows(features) ? call : undefined, unsupervised: !supervised };
 }
 
 /** What a transform (or `fit_transform`) returns: the rows it was given, marked with the fits on all rows it passed. */
@@ -24,32 +27,55 @@ export function transformed(out: Value, features: Value | undefined, fitOnAll: S
   const result: Value = { ...out, rows: features?.rows, seenBy: seen.length ? seen : undefined };
   // In a strategy the whole backtest is the evaluation: the output of a fit on all rows that
   // decides a trade reads every row (sinks leave this source to the test-row check for features).
-  // A model's predictions on the rows it was fitted on are an in-sample result (missing-holdout's
-  // concern); a transform's output is a feature computed with every row's statistics.
+  // A supervised model's predictions on the rows it was fitted on are an in-sample result (missing
+  // holdout's concern); a transform's output (a scaled column, a cluster, a hidden state) is a
+  // feature computed with every row's statistics.
   return fitOnAll && !prediction ? withSource(result, { code: 'SL204', node: fitOnAll, lead: Infinity, what: `${fitText(fitOnAll)} learns from every row of the data` }) : result;
 }
 
 const fitText = (fit: SyntaxNode) => `\`${fit.text.length <= 50 ? fit.text : 'this fit'}\``;
 
+/** The rows a split of `rows` gives, in order: all rows split into training and test, a training part into training and validation, a test part into validation and test. */
+export function splitParts(rows: Rows | undefined): [Rows, Rows] {
+  return rows === 'train' ? ['train', 'validation'] : heldOut(rows) ? ['validation', 'test'] : ['train', 'test'];
+}
+
+const HELD_OUT_NAME = /(^|_)(test|tst|val|valid|validation|oos|holdout|hold_out|out_of_sample|unseen)(_|\d|$)/i;
+const TRAIN_NAME = /(^|_)(train|trn|training|in_sample|insample)(_|\d|$)/i;
+
 /**
- * Scoring or applying something to test rows: every fit on all rows that those rows (or the model)
- * went through is reported at the fit, with the evaluation as the place it leaks into.
+ * Data stored under a name that says which part it is (`test_df = pd.read_csv("test.csv")`,
+ * `X_val = ...`) when nothing else says: the name is the author's statement of intent, and the
+ * only one when the parts come from separate files.
+ */
+export function rowsByName(name: string, value: Value): Value {
+  if (!value.data || value.rows || value.kind === 'model' || value.kind === 'scalar') return value;
+  const bare = name.replace(/^self\./, '');
+  if (HELD_OUT_NAME.test(bare)) return { ...value, rows: /(^|_)val/i.test(bare) ? 'validation' : 'test' };
+  if (TRAIN_NAME.test(bare)) return { ...value, rows: 'train' };
+  return value;
+}
+
+/**
+ * Scoring or applying something to held-out rows: every fit on all rows that those rows (or the
+ * model) went through is reported at the fit, with the evaluation as the place it leaks into.
  */
 export function evaluated(it: Interpreter, features: Value | undefined, model: Value, call: SyntaxNode, how: string): void {
-  if (features?.rows !== 'test') return;
-  const fits = [...(features.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : [])];
-  for (const fit of fits) {
+  if (!heldOut(features?.rows)) return;
+  const part = features!.rows === 'validation' ? 'validation' : 'test';
+  const fits = [...(features!.seenBy ?? []), ...(model.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : [])];
+  for (const fit of new Set(fits)) {
     const key = `SL204:${fit.id}`;
     if (it.leaks.has(key)) continue;
     const source: Source = {
       code: 'SL204',
       node: fit,
       lead: Infinity,
-      what: `${fitText(fit)} learns from every row, the test rows included`,
+      what: `${fitText(fit)} learns from every row, the ${part} rows included`,
       chain: [],
       uncertain: false,
     };
-    it.leaks.set(key, { source, sink: { node: call, what: `the test rows ${how}` }, certain: true });
+    it.leaks.set(key, { source, sink: { node: call, what: `the ${part} rows ${how}` }, certain: true });
   }
 }
 
@@ -58,4 +84,37 @@ export function rowsOfTimeFilter(condition: SyntaxNode, left: Value | undefined)
   if (condition.type !== 'comparison_operator' || !/date|time|stamp|^index$/i.test(left?.seriesName ?? '')) return undefined;
   const op = condition.children.find((c) => c && /^[<>]=?$/.test(c.type))?.type;
   return op?.startsWith('<') ? 'train' : op?.startsWith('>') ? 'test' : undefined;
+}
+
+/** Hidden-state models whose `predict` decodes a whole sequence at once (Viterbi, forward-backward). */
+const SEQUENCE_DECODERS = /HMM|HiddenMarkov|MarkovRegression|MarkovAutoregression|MarkovSwitching/;
+
+/**
+ * `hmm.predict(X)` on a whole series: the decoded state of each row is chosen with every later
+ * observation in view (Viterbi finds the best path through the whole sequence; `predict_proba` is
+ * the smoothed posterior). Only the last state of a decode over rows up to t is known at t.
+ */
+export function decodedStates(model: Value, features: Value | undefined, call: SyntaxNode, out: Value): Value {
+  // A model fitted on all rows is reported at its fit; the decode is one more reason to fix it.
+  if (!SEQUENCE_DECODERS.test(model.estimator ?? '') || !features?.data || model.fitOnAll) return out;
+  if (features.kind === 'history' || features.window) return out;
+  return withSource(out, { code: 'SL204', node: call, lead: Infinity, what: `${fitText(call)} decodes each hidden state with the whole sequence, later observations included` });
+}
+
+/** Estimates a fitted model exposes: coefficients, a hedge ratio, cluster centres, state means. */
+const FITTED_ESTIMATES = /^(params|coef_|intercept_|means_|covars_|cluster_centers_|components_|mean_|scale_|var_|slope|intercept|beta|bse|fittedvalues|resid|weights_|transmat_)$/;
+
+/**
+ * `model.params` of a fit on all rows is a full-sample estimate, reported at the fit (a hedge ratio estimated over the
+ * whole history builds a spread whose every row knows the future relation); statsmodels' smoothed
+ * regime probabilities are decoded with later observations.
+ */
+export function fittedAttribute(model: Value, name: string, node: SyntaxNode): Value | undefined {
+  const base: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: true };
+  if (name === 'smoothed_marginal_probabilities' || name === 'smoothed_joint_probabilities') {
+    return withSource({ ...base, kind: 'bars', lead: 0 }, { code: 'SL204', node, lead: Infinity, what: `\`${node.text.slice(0, 60)}\` are smoothed with the whole sequence, later observations included` });
+  }
+  if (!model.fitOnAll || !FITTED_ESTIMATES.test(name)) return undefined;
+  const fit = model.fitOnAll;
+  return withSource(base, { code: 'SL204', node: fit, lead: Infinity, what: `${fitText(fit)} estimates \`${name}\` over the whole history, later rows included` });
 }

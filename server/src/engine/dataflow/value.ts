@@ -15,6 +15,9 @@ import type { SyntaxNode } from '../python/parser';
  * - `unknown`: a parameter of a function nothing calls with data, an unresolved name;
  * - `scalar` / `params`: numbers, strings, lists of parameters: never bar-indexed.
  */
+/** A part of a split: the training rows, rows held out to tune or stop on, or the final test rows. */
+export type Rows = 'train' | 'validation' | 'test';
+
 export type ValueKind = 'bars' | 'history' | 'slice' | 'unknown' | 'scalar' | 'params' | 'model';
 
 export interface Step {
@@ -72,13 +75,17 @@ export interface Value {
   /** An instance of a class defined in the file (`bot = Bot()`), for method calls through it. */
   instance?: string;
   /** Which part of a split the rows are (undefined: all rows, or not known to be a part). */
-  rows?: 'train' | 'test';
+  rows?: Rows;
   /** Index arrays of a splitter (`for train_idx, test_idx in cv.split(X)`). */
-  rowsIndex?: 'train' | 'test';
+  rowsIndex?: Rows;
   /** Fits on all rows (their call nodes) whose statistics this value carries. */
   seenBy?: SyntaxNode[];
   /** A fitted object: the fit call, when it was fitted on all rows. */
   fitOnAll?: SyntaxNode;
+  /** A fitted object fitted without a target (`fit(X)`): its `predict` is a transform (a cluster, a hidden state), not a forecast. */
+  unsupervised?: boolean;
+  /** The class an object was constructed from (`GaussianHMM(...)` gives `GaussianHMM`), for what its methods do. */
+  estimator?: string;
   /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */
   decision?: boolean;
   /** Set in live-only code (under a `runmode` live / dry-run guard): in a backtest it keeps its default. */
@@ -154,6 +161,8 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
     out.window ??= v.window;
     if (v.seenBy) out.seenBy = [...new Set([...(out.seenBy ?? []), ...v.seenBy])];
     out.fitOnAll ??= v.fitOnAll;
+    out.unsupervised ||= v.unsupervised;
+    out.estimator ??= v.estimator;
     if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);
     out.descending ||= v.descending;
     out.higherTimeframe ??= v.higherTimeframe;
@@ -220,7 +229,8 @@ const BAR_COLUMNS = /^(date|time|timestamp|datetime|open|high|low|close|volume|a
 
 export function column(frame: Value, name: string): Value {
   const known = frame.columns?.get(name) ?? (frame.columns && patternKeys(frame.columns).length ? frame.columns.get(name.replace(/_[^_]+$/, '_*')) ?? patternColumn(frame, name) : undefined);
-  if (known) return known;
+  // A column of a part of the rows is that part too (`train["close"]`), and went through what the frame did.
+  if (known) return frame.rows || frame.seenBy ? { ...known, rows: known.rows ?? frame.rows, seenBy: frame.seenBy ? [...new Set([...(known.seenBy ?? []), ...frame.seenBy])] : known.seenBy } : known;
   const { columns: _c, strings: _s, constant: _k, mergedIn, items: _i, ...rest } = frame;
   if (!mergedIn || BAR_COLUMNS.test(name)) return { ...rest };
   return join({ ...rest }, mergedIn);
