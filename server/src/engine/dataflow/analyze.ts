@@ -4,13 +4,17 @@
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { PER_BAR_CALLBACKS } from '../facts/lookahead';
-import { Interpreter, type Activation, type Leak } from './interpreter';
+import { Interpreter, type Activation, type FitRecord, type Leak } from './interpreter';
 import { bars, scalar, UNKNOWN, type Value } from './value';
 
-export type { Leak } from './interpreter';
+export type { FitRecord, Leak } from './interpreter';
 
 export interface DataflowResult {
   leaks: Leak[];
+  /** Fits on market data (missing-holdout). */
+  fits: FitRecord[];
+  /** Calls that use held-out rows: evidence of an out-of-sample check. */
+  heldOutUses: SyntaxNode[];
 }
 
 const cache = new WeakMap<SyntaxIndex, DataflowResult>();
@@ -26,7 +30,8 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
   for (const statement of index.root.namedChildren) if (statement) interpreter.statement(statement, moduleAct);
   for (const cls of index.classes) analyseClass(interpreter, cls.node, cls.name);
   analyseUncalledFunctions(interpreter);
-  const result = { leaks: [...interpreter.leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex) };
+  const leaks = [...interpreter.leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex);
+  const result = { leaks, fits: interpreter.fits, heldOutUses: interpreter.heldOutUses };
   cache.set(index, result);
   return result;
 }

@@ -13,7 +13,7 @@ import {
 } from './value';
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
-import { decodedStates, evaluated, fitsOnAllRows, fitted, splitParts, transformed } from './provenance';
+import { decodedStates, evaluated, fitsOnAllRows, fitted, heldOut, splitParts, transformed, type Rows } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
   const fn = node.childForFieldName('function');
@@ -33,7 +33,9 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
   if (INERT_CALL.test(name) && (name !== 'log' || receiverNode?.text === 'self' || INERT_RECEIVER.test(receiverNode?.text ?? ''))) {
     if (name !== 'describe' && name !== 'head') { allArgs(); return scalar(); }
   }
-  if (receiverNode && INERT_RECEIVER.test(receiverNode.text.split('.')[0])) { allArgs(); return scalar(); }
+  // `px` is plotly express when imported, and prices when assigned data.
+  const head = receiverNode?.text.split('.')[0] ?? '';
+  if (receiverNode && INERT_RECEIVER.test(head) && (it.index.imports.has(head) || !it.lookup(head, act).data)) { allArgs(); return scalar(); }
 
   // Library functions known to look ahead.
   const known = lookaheadFunction(qualified, name, !!receiverNode);
@@ -61,8 +63,10 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
   if (fn.type === 'identifier' && it.methods.has(fn.text)) {
     const init = it.methods.get(fn.text)!.get('__init__');
     if (init) it.callDefined(init, node, act, it.instanceSelf(fn.text), fn.text);
-    else allArgs();
-    return { ...scalar(), kind: 'unknown', instance: fn.text };
+    // What the object was built from (a trading environment over a price frame): its rows and fits.
+    const built = allArgs();
+    if (heldOut(built.rows)) it.heldOutUses.push(node);
+    return { ...scalar(), kind: 'unknown', instance: fn.text, data: built.data, rows: built.rows, seenBy: built.seenBy };
   }
   if (receiverNode) {
     const owner = it.expr(receiverNode, act).instance;
@@ -78,7 +82,6 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
     it.feeds = it.feeds ? either(it.feeds, frame) : frame;
   }
   // `pd.read_csv(...)`, `np.where(...)`, `ta.RSI(...)`: a module's function, not a method of a value.
-  const head = receiverNode?.text.split('.')[0] ?? '';
   const onModule = !!receiverNode && /^[\w.]+$/.test(receiverNode.text) && it.index.imports.has(head) && !act.env.has(head) && !it.module.has(head);
   if (!receiverNode || onModule) return freeCall(it, name, qualified, node, args, act, allArgs);
   if (receiverNode.text === 'self' && ORDER_CALLS.has(name)) {
@@ -133,8 +136,9 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     // Parts stacked together: a training and a test part make all rows again.
     const parts = new Set((list.items ?? [list]).filter((v) => v.data).map((v) => v.rows));
     const seen = (list.items ?? [list]).flatMap((v) => v.seenBy ?? []);
-    const whole = parts.size > 1 && out.kind === 'slice';
-    return { ...out, kind: whole ? 'bars' : out.kind, rows: parts.size === 1 ? [...parts][0] : undefined, seenBy: seen.length ? [...new Set(seen)] : undefined };
+    const rows = stackedRows(parts);
+    const whole = parts.size > 1 && !rows && out.kind === 'slice';
+    return { ...out, kind: whole ? 'bars' : out.kind, rows, seenBy: seen.length ? [...new Set(seen)] : undefined };
   }
   if (/(^|\.)(where|select|clip|maximum|minimum|log|log1p|exp|sqrt|abs|sign|array|asarray|nan_to_num|isnan|logical_and|logical_or|logical_not|multiply|divide|add|subtract|diff|cumsum|cumprod|DataFrame|Series|to_datetime|full_like|zeros_like|ones_like|vstack|hstack|column_stack|stack)$/.test(qualified)) {
     const v = allArgs();
@@ -172,6 +176,11 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     it.sink(features, node, `the features passed to \`${name}\``, act, true);
     return { ...features, kind: 'model', columns: undefined };
   }
+  // A model's score against realised labels is its evaluation, not a value of any bar.
+  if (/^sklearn\.metrics\./.test(qualified) || /^(\w+_(score|error|loss)|roc_auc\w*|confusion_matrix|classification_report|information_coefficient)$/.test(name)) {
+    allArgs();
+    return scalar();
+  }
   // Univariate feature scores (`mutual_info_regression(X, y)`): ranking columns with them is a fit.
   if (/^(mutual_info_regression|mutual_info_classif|f_regression|f_classif|r_regression|chi2|f_oneway)$/.test(name) && !receiverNodeOf(node)) {
     const features = first();
@@ -206,7 +215,10 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   const causal = CAUSAL_MODULES.some((m) => qualified === m.prefix || qualified.startsWith(`${m.prefix}.`));
   const v = allArgs();
   // A class of a library (`GaussianHMM(...)`, `sm.OLS(y, X)`): what it is decides what its methods do.
-  if (/^[A-Z]/.test(name)) return { ...v, columns: undefined, items: undefined, estimator: name };
+  if (/^[A-Z]/.test(name)) {
+    if (heldOut(v.rows)) it.heldOutUses.push(node);
+    return { ...v, columns: undefined, items: undefined, estimator: name };
+  }
   if (causal) return { ...v, columns: undefined, constant: undefined, strings: undefined, items: undefined };
   // An unknown function: the result may carry its inputs' leads, but the path is not seen.
   return liveSources(v).length ? { ...uncertain(v), columns: undefined } : { ...v, columns: undefined, items: undefined };
@@ -410,7 +422,8 @@ function method(it: Interpreter,
   }
   if (FEATURE_CALLS.has(name)) {
     // statsmodels takes its data in the constructor: `sm.OLS(y, X).fit()` fits on what it was given.
-    const features = argValue(0, 'X') ?? argValue(0, 'x') ?? (name === 'fit' && receiver.data ? receiver : undefined);
+    // A reinforcement-learning agent (`PPO("MlpPolicy", env).learn(...)`) learns from its environment's data.
+    const features = name === 'learn' ? (receiver.data ? receiver : undefined) : argValue(0, 'X') ?? argValue(0, 'x') ?? (name === 'fit' && receiver.data ? receiver : undefined);
     if (features && features !== receiver) it.sink(features, node, `the features passed to \`${name}\``, act, true);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
@@ -437,6 +450,16 @@ function method(it: Interpreter,
   if (receiver.data || receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice') return { ...v, columns: receiver.columns };
   const causal = CAUSAL_MODULES.some((m) => qualified.startsWith(`${m.prefix}.`));
   return causal || !liveSources(v).length ? v : uncertain(v);
+}
+
+/**
+ * The part stacked parts make: training and validation rows are still training data (a final refit
+ * before the test); a test part with anything else, or any part of unknown rows, is all rows again.
+ */
+function stackedRows(parts: Set<Rows | undefined>): Rows | undefined {
+  if (parts.size === 1) return [...parts][0];
+  if (parts.has(undefined) || parts.has('test') && parts.has('train')) return undefined;
+  return parts.has('test') ? 'test' : 'train';
 }
 
 const receiverNodeOf = (node: SyntaxNode) => {
@@ -540,7 +563,10 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
   const remember = (model: Value) => {
     if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
   };
-  if (name === 'fit' || name === 'partial_fit') {
+  if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data) {
+    it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className });
+  }
+  if (name === 'fit' || name === 'partial_fit' || name === 'learn') {
     const model = fitted(receiver, features, node, supervised);
     remember(model);
     return { ...out, fitOnAll: model.fitOnAll, unsupervised: model.unsupervised, estimator: receiver.estimator };
@@ -553,6 +579,7 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
   }
   const prediction = name === 'score' || name.startsWith('predict') || name === 'decision_function';
   evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
+  if (name === 'score') return scalar();
   // A cluster or hidden state predicted by a model fitted without a target is a transform of the rows.
   const forecast = prediction && !receiver.unsupervised;
   const out2 = transformed(out, features, receiver.fitOnAll, forecast);

@@ -14,6 +14,7 @@ import {
   DECISION_FUNCTION, DECISION_NAME, DECISION_RETURN_METHODS, FREQTRADE_SIGNAL_COLUMNS, isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES,
 } from './sinks';
 import { reducedWindow } from './transfer';
+import { columnTest, type ColumnTest } from './column-filter';
 import { fittedAttribute, rowsByName, rowsOfTimeFilter } from './provenance';
 import {
   allColumns, column, globMatch, either, join, joinAll, shifted, liveSources, scalar, through, uncertain, UNKNOWN, withColumn, withSource, type Source, type Value,
@@ -23,6 +24,17 @@ export interface Sink {
   node: SyntaxNode;
   /** What the value decides, in words (`the entry column \`enter_long\``). */
   what: string;
+}
+
+/** A fit on market data: on which rows, with a target or not, inside which class. */
+export interface FitRecord {
+  node: SyntaxNode;
+  /** Fitted on every row (not a training part, a fold or a window). */
+  allRows: boolean;
+  supervised: boolean;
+  /** The data was only assumed (a parameter of a function nothing calls) or passed through unknown code. */
+  uncertain: boolean;
+  className?: string;
 }
 
 export interface Leak {
@@ -63,6 +75,10 @@ const MAX_NESTING = 200;
 
 export class Interpreter {
   readonly leaks = new Map<string, Leak>();
+  /** Every fit on market data, for the holdout check (missing-holdout). */
+  readonly fits: FitRecord[] = [];
+  /** Uses of held-out rows (a prediction, score or eval set on validation or test rows): the file validates out of sample. */
+  readonly heldOutUses: SyntaxNode[] = [];
   readonly called = new Set<number>();
   private readonly memo = new Map<string, Value>();
   /** What each function returned, per analysis (bounded by MAX_ANALYSES_PER_FUNCTION). */
@@ -448,7 +464,8 @@ export class Interpreter {
           this.setName(`self.${attribute}`, step(`self.${attribute}`), act);
           return;
         }
-        if (object?.type === 'identifier') {
+        // `df.columns = [...]` / `df.index = ...` relabel the frame; they are not columns.
+        if (object?.type === 'identifier' && !/^(columns|index|name|names)$/.test(attribute)) {
           const frame = this.lookup(object.text, act);
           this.setName(object.text, withColumn(frame, attribute, step(`${object.text}.${attribute}`)), act, true);
         }
@@ -691,6 +708,12 @@ export class Interpreter {
     if (op === '+' && left.strings && right.strings && left.kind === 'params' && right.kind === 'params') {
       v = { ...v, kind: 'params', strings: [...left.strings, ...right.strings], items: left.items && right.items ? [...left.items, ...right.items] : undefined };
     }
+    // ["ret_1", "vol"] + list(dummies.columns): those names and the other frame's columns.
+    if (op === '+' && ((left.strings && right.columnSelection) || (right.strings && left.columnSelection))) {
+      const named = left.strings ?? right.strings!;
+      const selection = (left.columnSelection ?? right.columnSelection)!;
+      v = { ...v, kind: 'params', strings: named, extraColumns: selection };
+    }
     // A window combined with its own statistics (`(w - w.min()) / w.std()`) stays a window, timed at its end.
     const window = left.window ?? right.window;
     if (window) v = { ...v, window, sources: v.sources.filter((s) => !(s.code === 'SL208' && s.node.id === window.node.id)) };
@@ -739,9 +762,10 @@ export class Interpreter {
     const body0 = node.namedChildren.find((c) => c && c.type !== 'for_in_clause' && c.type !== 'if_clause' && c.type !== 'comment');
     if (right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'columns' && body0?.text === clause?.childForFieldName('left')?.text) {
       const frame = this.expr(right.childForFieldName('object')!, act);
-      const exclude: string[] = [];
-      for (const ifc of node.namedChildren) if (ifc?.type === 'if_clause') for (const s of ifc.descendantsOfType('string')) { const t = stringValue(s); if (t !== undefined) exclude.push(t); }
-      return { ...scalar(), kind: 'params', columnSelection: { frame, exclude } };
+      const loopName = clause?.childForFieldName('left')?.text ?? '';
+      const tests = node.namedChildren.filter((c) => c?.type === 'if_clause').map((c) => c!.namedChild(0) && columnTest(c!.namedChild(0)!, loopName, (n) => this.expr(n, act)));
+      const known = tests.filter((t): t is ColumnTest => !!t);
+      return { ...scalar(), kind: 'params', columnSelection: { frame, keep: (c) => known.every((t) => t(c)) } };
     }
     const iterable = right ? this.expr(right, act) : UNKNOWN;
     const element = this.elementOf(right ?? null, iterable, act);
@@ -772,7 +796,8 @@ export class Interpreter {
       case 'values':
         return { ...receiver, positional: true };
       case 'index':
-        return { ...receiver, seriesName: 'index' };
+        // The row labels (timestamps): known in advance, whatever the frame's values read.
+        return { kind: receiver.kind, lead: 0, sources: [], data: receiver.data, rows: receiver.rows, seriesName: 'index', descending: receiver.descending, barMinutes: receiver.barMinutes, seenBy: receiver.seenBy };
       case 'loc':
       case 'iloc':
       case 'at':
@@ -784,7 +809,7 @@ export class Interpreter {
       case 'array':
         return receiver;
       case 'columns':
-        return { ...scalar(), kind: 'params', columnSelection: { frame: receiver, exclude: [] } };
+        return { ...scalar(), kind: 'params', columnSelection: { frame: receiver, keep: () => true } };
       case 'shape':
       case 'size':
       case 'dtype':
@@ -835,19 +860,24 @@ export class Interpreter {
         const { columns: _all, mergedIn: _rest, ...base } = receiver;
         let frame: Value = { ...base, columns: new Map() };
         for (const n of names) frame = withColumn(frame, n, column(receiver, n));
-        return frame;
+        const extra = key.type === 'string' ? undefined : this.expr(key, act).extraColumns;
+        if (!extra) return frame;
+        for (const [n, v] of receiver.columns ?? []) if (extra.frame.columns?.has(n) && extra.keep(n)) frame = withColumn(frame, n, v);
+        // The other frame's columns the analysis does not track came in through a merge.
+        return extra.frame.columns?.size ? frame : { ...frame, mergedIn: receiver.mergedIn };
       }
       return column(receiver, names[0]);
     }
     const keyValue = this.expr(key, act);
     if (keyValue.columnSelection) {
       // The columns another frame (or this one) tracks, minus the excluded: read from the receiver.
-      const { frame, exclude } = keyValue.columnSelection;
+      const { frame, keep } = keyValue.columnSelection;
       const { columns: _all, mergedIn: _rest, ...base } = receiver;
       let out: Value = { ...base, columns: new Map() };
-      for (const n of frame.columns?.keys() ?? []) if (!exclude.includes(n)) out = withColumn(out, n, column(receiver, n));
+      for (const n of frame.columns?.keys() ?? []) if (keep(n)) out = withColumn(out, n, column(receiver, n));
       return out;
     }
+    if (keys.length === 1 && keyValue.seenBy?.length && !keyValue.decision && receiver.columns && !keyValue.barIndex) return rankedColumns(receiver);
     const fixedRows = key.type === 'list' && key.namedChildren.every((c) => c?.type === 'integer');
     if (keyValue.kind === 'params' && !fixedRows && keys.length === 1 && !keyValue.barIndex && (receiver.columns || receiver.mergedIn)) {
       // A column list the analysis cannot read: any column may be in it.
@@ -980,4 +1010,16 @@ function trimsEdge(bound: SyntaxNode, value: Value): boolean {
   if (/^-?\d+$/.test(text)) return Math.abs(Number(text)) <= 5;
   if (value.constant !== undefined && Math.abs(value.constant) <= 5) return true;
   return /^-?\(?(self\.)?\w*(horizon|lag|lags|shift|window|period|ahead|lookahead|forward|fwd|delay|n_steps|steps|seq_len|lookback|look_back|timesteps)\w*\)?$/i.test(text) || /^-?\(?h\)?$/.test(text);
+}
+
+/**
+ * Columns picked by a ranking (`df.corr()["y"].abs().nlargest(10).index`): some of the frame's
+ * columns, which ones unknown, but never the label the ranking was made against (its correlation
+ * with itself is 1, and a model given its own target would be noticed at once).
+ */
+function rankedColumns(frame: Value): Value {
+  const { columns: _all, mergedIn: _rest, ...base } = frame;
+  let out: Value = { ...base, columns: new Map() };
+  for (const [name, v] of frame.columns ?? []) if (!v.sources.some((s) => s.code === 'SL201' && s.lead > 0)) out = withColumn(out, name, uncertain(v));
+  return out;
 }

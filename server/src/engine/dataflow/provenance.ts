@@ -4,7 +4,7 @@
 // the score reported out of sample was computed with statistics of the rows it scores.
 import type { SyntaxNode } from '../python/parser';
 import type { Interpreter } from './interpreter';
-import { withSource, type Rows, type Source, type Value } from './value';
+import { allColumns, withSource, type Rows, type Source, type Value } from './value';
 
 export type { Rows } from './value';
 
@@ -62,8 +62,11 @@ export function rowsByName(name: string, value: Value): Value {
  */
 export function evaluated(it: Interpreter, features: Value | undefined, model: Value, call: SyntaxNode, how: string): void {
   if (!heldOut(features?.rows)) return;
+  it.heldOutUses.push(call);
   const part = features!.rows === 'validation' ? 'validation' : 'test';
-  const fits = [...(features!.seenBy ?? []), ...(model.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : [])];
+  // A frame went through every fit any of its columns went through.
+  const rows = features!.columns || features!.mergedIn ? allColumns(features!) : features!;
+  const fits = [...(rows.seenBy ?? []), ...(model.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : [])];
   for (const fit of new Set(fits)) {
     const key = `SL204:${fit.id}`;
     if (it.leaks.has(key)) continue;

@@ -29,7 +29,7 @@ export const ORDER_CALLS = new Set([
 export const JESSE_ORDER_ATTRIBUTES = new Set(['buy', 'sell', 'stop_loss', 'take_profit']);
 
 /** Model calls whose first argument is the feature matrix. */
-export const FEATURE_CALLS = new Set(['fit', 'partial_fit', 'fit_predict', 'predict', 'predict_proba', 'decision_function', 'fit_transform']);
+export const FEATURE_CALLS = new Set(['fit', 'partial_fit', 'learn', 'fit_predict', 'predict', 'predict_proba', 'decision_function', 'fit_transform']);
 
 /** Calls that only show or record a value. */
 export const INERT_CALL = /^(print|display|pprint|repr|str|format|plot\w*|hist|scatter|bar|barh|imshow|heatmap|lineplot|savefig|show|title|legend|xlabel|ylabel|set_(title|xlabel|ylabel|xticks|yticks|xticklabels|yticklabels|xlim|ylim|size_inches|xscale|yscale|facecolor|aspect|label)|annotate|axhline|axvline|fill_between|describe|info|head|to_csv|to_parquet|to_excel|to_json|to_sql|debug|warning|warn|error|exception|critical|log|Debug|Log|Error|Plot|Record|dump|dumps|write|append_row)$/;

@@ -108,7 +108,7 @@ export function backFill(receiver: Value, call: SyntaxNode, method: string): Val
 
 /** A whole-column statistic of a full-history series. */
 export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: string): Value {
-  const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain };
+  const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain, seenBy: receiver.seenBy };
   if (receiver.window) return reducedWindow(receiver, base);
   // The first or last timestamp sets a range (`date_range(ts.min(), ts.max())`); it is not a price.
   if (receiver.kind !== 'bars' || /date|time|stamp|^index$/i.test(receiver.seriesName ?? '')) return base;

@@ -96,8 +96,10 @@ export interface Value {
   barIndex?: boolean;
   /** `rolling(...)`, `resample(...)`, `groupby(...)`, `ewm(...)` waiting for their aggregation. */
   pending?: Pending;
-  /** `[c for c in df.columns if c not in [...]]`: every column of a frame but some. */
-  columnSelection?: { frame: Value; exclude: string[] };
+  /** `[c for c in df.columns if c not in [...]]`: the columns of a frame a condition keeps. */
+  columnSelection?: { frame: Value; keep: (column: string) => boolean };
+  /** `["a", "b"] + list(other.columns)`: named columns plus every column of another frame. */
+  extraColumns?: { frame: Value; keep: (column: string) => boolean };
   /** A function defined in the file (a name bound to it), for calls through a variable. */
   callable?: SyntaxNode;
 }

@@ -1,5 +1,5 @@
-// Does the file fit or optimise anything, and does it show any sign of out-of-sample validation?
-// Fitting: estimator `.fit`, grid/random searches, `cerebro.optstrategy`, vectorbt sweeps, optuna,
+// Does the file optimise anything, and does it show any sign of out-of-sample validation?
+// Fitting: grid/random searches, `cerebro.optstrategy`, vectorbt sweeps, optuna,
 // scipy.optimize, backtesting.py `optimize`. Holdout: splits and CV splitters, slices of rows passed
 // to `fit`, date cut-offs, test/OOS-named data, walk-forward helpers, freqtrade `timerange`.
 // Fitting inside a strategy class (LEAN/freqtrade/backtrader models retrained while the backtest
@@ -26,31 +26,9 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   const fitting: ValidationFacts['fitting'] = [];
   const holdout: ValidationFacts['holdout'] = [];
 
-  // A helper that fits on data it is handed (`def train(X, y): model.fit(X, y)`) leaves the split
-  // to its caller, possibly in another file: such fits are not evidence of fitting without holdout.
-  const parametersOf = new Map<string, Set<string>>();
-  const handedIn = (site: CallSite): boolean => {
-    const fn = site.scope.functionName;
-    const arg = site.positional[0] ?? site.keywords.get('X');
-    if (!fn || !arg) return false;
-    const key = `${site.scope.className ?? ''}\0${fn}`;
-    let names = parametersOf.get(key);
-    if (!names) {
-      names = new Set();
-      const info = index.functions.find((f) => f.name === fn && f.className === site.scope.className);
-      for (const p of info?.node.childForFieldName('parameters')?.namedChildren ?? []) {
-        const name = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
-        if (name) names.add(name);
-      }
-      parametersOf.set(key, names);
-    }
-    const root = /^[A-Za-z_]\w*/.exec(arg.text)?.[0];
-    return root !== undefined && names.has(root);
-  };
   for (const estimator of models.estimators) {
     for (const fit of estimator.fits) {
       const site = index.callsById.get(fit.id);
-      if (site && !inStrategy(site.scope.className) && !handedIn(site)) fitting.push({ node: fit, label: `${estimator.name} fitted on line ${fit.startPosition.row + 1}` });
       // Fitting on a slice of rows: `model.fit(X[train_idx], y[train_idx])`, `X.iloc[:split]`.
       if (site && (rowSlice(site.positional[0]) || rowSlice(site.keywords.get('X')))) holdout.push({ node: fit, label: 'fit on a slice of rows' });
     }

@@ -45,7 +45,7 @@ export function reportLeaks(
 }
 
 function consequence(sink: string): string {
-  if (/test rows/.test(sink)) return 'the out-of-sample result was computed with statistics of the rows it evaluates';
+  if (/(test|validation) rows/.test(sink)) return 'the out-of-sample result was computed with statistics of the rows it evaluates';
   if (/feature/.test(sink)) return 'the model is trained or scored on information from the future';
   if (/strategy return/.test(sink)) return 'each position earns the move that produced its own signal';
   return 'the backtest trades on information it would not have had';

@@ -1,3 +1,5 @@
+import { analyzeDataflow } from '../../dataflow';
+import type { SyntaxNode } from '../../python/parser';
 import type { RelatedLocation } from '../../types';
 import { calleeNode, nodeRange } from '../models/edits';
 import type { Rule } from '../rule';
@@ -27,16 +29,29 @@ export const missingHoldout: Rule = {
   },
   check(context, report) {
     const validation = context.facts.validation;
-    if (!validation || validation.fitting.length === 0 || validation.holdout.length > 0) return;
+    if (!validation) return;
+    const flow = analyzeDataflow(context.index);
+    const strategies = new Set((context.facts.strategies ?? []).map((c) => c.name));
+    // A fit on a training part, a fold or a window, or any use of held-out rows: the file validates.
+    if (validation.holdout.length > 0 || flow.heldOutUses.length > 0 || flow.fits.some((f) => !f.allRows)) return;
+    // Models trained on every row of real data (not synthetic, not data a caller may split), outside
+    // a strategy that retrains while it runs; unsupervised fits forecast nothing to validate.
+    const models = flow.fits
+      .filter((f) => f.allRows && f.supervised && !f.uncertain && !(f.className && strategies.has(f.className)))
+      .map((f) => ({ node: f.node, label: `\`${short(f.node)}\` trained on every row (line ${f.node.startPosition.row + 1})` }));
     const seen = new Set<number>();
-    const sites = validation.fitting.filter((f) => !seen.has(f.node.id) && seen.add(f.node.id));
+    const sites = [...models, ...validation.fitting].filter((f) => !seen.has(f.node.id) && seen.add(f.node.id));
+    if (sites.length === 0) return;
+    sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
     const first = sites[0];
     const labels = [...new Set(sites.map((s) => s.label))];
     const related: RelatedLocation[] = sites.slice(1, 6).map((s) => ({ message: s.label, range: nodeRange(s.node) }));
     report({
       node: first.node.type === 'call' ? calleeNode(first.node) : first.node,
-      message: `This file fits or optimises (${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; ...' : ''}) but shows no out-of-sample check: no train/test split, time-series CV, walk-forward loop or date cut-off. Results on the data the choice was made on say little about the future.`,
+      message: `This file fits or optimises (${labels.slice(0, 3).join('; ')}${labels.length > 3 ? '; ...' : ''}) but shows no out-of-sample check: no train/test split, time-series CV, walk-forward loop or date cut-off, and nothing is scored on rows the fit did not see. Results on the data the choice was made on say little about the future.`,
       related: related.length ? related : undefined,
     });
   },
 };
+
+const short = (node: SyntaxNode) => (node.text.length <= 40 ? node.text : `${node.text.slice(0, 37)}...`);
