@@ -22,7 +22,7 @@ panel["cl_gc_ratio"] = np.log(px["CL"] / px["GC"]).diff(20)
 panel["target"] = rets["ES"].rolling(5).sum().shift(-5)
 panel = panel.dropna()
 
-top = panel.corr()["target"].drop("target").abs().nlargest(N_KEEP).index  # expect: SL203
+top = panel.corr()["target"].drop("target").abs().nlargest(N_KEEP).index  # expect: SL204
 print("selected:", list(top))
 
 train = panel.loc[:"2021-12-31"]
