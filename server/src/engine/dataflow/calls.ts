@@ -112,7 +112,10 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (/^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name)) {
     allArgs();
     const interval = ['interval', 'timeframe', 'freq', 'timespan'].map((k) => args.keywords.get(k)).find((n) => n);
-    const minutes = interval ? intervalMinutes(it.expr(interval, act).strings?.[0]) : undefined;
+    // The interval argument, else a token of the file name (`btc_1h.parquet`, `ES-5min.csv`).
+    const path = args.positional[0]?.type === 'string' ? stringValue(args.positional[0]) ?? '' : '';
+    const token = /(?:^|[_\-./])(\d+\s*(?:min|m|h|d|wk|w))(?=[_\-.]|$)/i.exec(path.replace(/^.*\//, ''))?.[1];
+    const minutes = interval ? intervalMinutes(it.expr(interval, act).strings?.[0]) : token ? intervalMinutes(token.replace(/min$/i, 'm')) : undefined;
     return minutes !== undefined ? { ...bars(), barMinutes: minutes } : bars();
   }
   if (/(^|\.)merge_asof$/.test(qualified) || /^(pandas|pd)\.merge$/.test(qualified) || name === 'merge_asof') {

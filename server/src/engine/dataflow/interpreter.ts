@@ -412,6 +412,11 @@ export class Interpreter {
     if (callee === 'range' || callee === 'np.arange' || callee === 'numpy.arange') return { ...scalar(), barIndex: true };
     if (/\.(iterrows|itertuples|items|iteritems)$/.test(callee) || callee === 'enumerate' || callee === 'zip') {
       const inner = call?.childForFieldName('arguments')?.namedChild(0);
+      // for fold, (tr, te) in enumerate(cv.split(X)): the count, then the fold's index arrays.
+      if (callee === 'enumerate' && inner?.type === 'call' && /\.split$/.test(inner.childForFieldName('function')?.text ?? '')) {
+        this.expr(inner, act);
+        return { ...scalar(), items: [scalar(), this.elementOf(inner, UNKNOWN, act)] };
+      }
       const data = /\.(iterrows|itertuples|items|iteritems)$/.test(callee) ? iterable : inner ? this.expr(inner, act) : UNKNOWN;
       const row: Value = { ...data, kind: data.kind === 'bars' ? 'history' : data.kind, columns: data.columns };
       return { ...row, items: [{ ...scalar(), barIndex: true }, row] };
@@ -674,8 +679,13 @@ export class Interpreter {
         return this.subscript(node, act);
       case 'call':
         return this.call(node, act);
-      case 'lambda':
-        return scalar();
+      case 'lambda': {
+        // A factory without parameters (`lambda: TradingEnv(df)`) stands for what it builds; a callback is not a value.
+        const body = node.childForFieldName('body');
+        if (node.childForFieldName('parameters') || !body) return scalar();
+        const built = this.expr(body, act);
+        return { ...scalar(), data: built.data, rows: built.rows, seenBy: built.seenBy, instance: built.instance };
+      }
       case 'pair': {
         // {name: series for ...}: the values.
         const value = node.childForFieldName('value');

@@ -199,6 +199,9 @@ export function aligned(v: Value, call: SyntaxNode, targetMinutes?: number): Val
 
 /** The SL206 source of a left-labelled frame put onto other bars (certain when they are known to be finer). */
 function withLeftLabel(v: Value, label: NonNullable<Value['leftLabelled']>, how: string, targetMinutes: number | undefined): Value {
+  // Put back onto bars of its own period (an hourly resample onto hourly bars stamped at their open),
+  // each row holds what is known when that bar closes.
+  if (targetMinutes !== undefined && label.minutes !== undefined && targetMinutes >= label.minutes) return v;
   return withSource(v, {
     code: 'SL206',
     node: label.node,

@@ -270,7 +270,9 @@ export function allColumns(frame: Value): Value {
 export function withColumn(frame: Value, name: string, value: Value): Value {
   const columns = new Map(frame.columns ?? []);
   columns.set(name, value);
-  return { ...frame, columns, kind: frame.kind === 'unknown' || frame.kind === 'scalar' ? 'bars' : frame.kind };
+  // An empty frame takes the kind of what fills it: columns of a window ending now make a window too.
+  const filled = value.kind === 'history' || value.kind === 'slice' ? value.kind : 'bars';
+  return { ...frame, columns, kind: frame.kind === 'unknown' || frame.kind === 'scalar' ? filled : frame.kind };
 }
 
 /** A short text for messages: `n bars`, `the whole sample`. */

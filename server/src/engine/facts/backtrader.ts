@@ -54,6 +54,9 @@ function paramsEntries(value: SyntaxNode): { name: string; node: SyntaxNode; val
 
 /** Number of values in a literal grid: `range(a, b[, s])`, a list/tuple, `np.arange(a, b, s)`. */
 export function gridSize(node: SyntaxNode): number | undefined {
+  // `list(range(2, 30))`, `np.array([...])`, `np.arange(...).tolist()`, `[2 ** k for k in range(8)]`: the inner grid.
+  const inner = gridWrapped(node);
+  if (inner) return gridSize(inner);
   const elements = sequenceElements(node);
   if (node.type === 'list' || node.type === 'tuple') return elements.length;
   if (node.type !== 'call') return undefined;
@@ -70,5 +73,19 @@ export function gridSize(node: SyntaxNode): number | undefined {
     return Math.max(0, Math.ceil((stop - start) / step));
   }
   if (/(^|\.)linspace$/.test(fn)) return c ?? 50;
+  return undefined;
+}
+
+function gridWrapped(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type === 'parenthesized_expression') return node.namedChild(0) ?? undefined;
+  if (node.type === 'list_comprehension' || node.type === 'generator_expression') {
+    const clauses = node.namedChildren.filter((c) => c?.type === 'for_in_clause' || c?.type === 'if_clause');
+    return clauses.length === 1 ? clauses[0]!.childForFieldName('right') ?? undefined : undefined;
+  }
+  if (node.type !== 'call') return undefined;
+  const fn = node.childForFieldName('function');
+  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a && a.type !== 'comment');
+  if (/^(list|tuple|sorted|set|(np|numpy)\.(array|asarray))$/.test(fn?.text ?? '') && args.length === 1) return args[0] ?? undefined;
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'tolist' && args.length === 0) return fn.childForFieldName('object') ?? undefined;
   return undefined;
 }

@@ -71,7 +71,8 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
     const from = call.keywords.get('fromdate');
     if (from) fromdates.add(from.text);
     for (const [key, value] of call.keywords) {
-      if (key === 'timerange' || key === 'eval_set' || (OOS_NAME.test(key) && key !== 'test_size')) {
+      // An `eval_set` counts only when its rows are held out (the dataflow's evaluated uses).
+      if (key === 'timerange' || (OOS_NAME.test(key) && key !== 'test_size')) {
         holdout.push({ node: value, label: `\`${key}=\` argument` });
       }
     }
