@@ -15,6 +15,8 @@ export interface DataflowResult {
   fits: FitRecord[];
   /** Calls that use held-out rows: evidence of an out-of-sample check. */
   heldOutUses: SyntaxNode[];
+  /** Plain k-fold cross-validations and how far their labels reach. */
+  kFolds: { node: SyntaxNode; labelLead: number }[];
 }
 
 const cache = new WeakMap<SyntaxIndex, DataflowResult>();
@@ -31,7 +33,7 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
   for (const cls of index.classes) analyseClass(interpreter, cls.node, cls.name);
   analyseUncalledFunctions(interpreter);
   const leaks = [...interpreter.leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex);
-  const result = { leaks, fits: interpreter.fits, heldOutUses: interpreter.heldOutUses };
+  const result = { leaks, fits: interpreter.fits, heldOutUses: interpreter.heldOutUses, kFolds: interpreter.kFolds };
   cache.set(index, result);
   return result;
 }

@@ -179,6 +179,13 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     it.sink(features, node, `the features passed to \`${name}\``, act, true);
     return { ...features, kind: 'model', columns: undefined };
   }
+  if (/^(cross_val_score|cross_validate|cross_val_predict)$/.test(name)) {
+    allArgs();
+    const kFold = plainKFold(args, node);
+    const labels = args.positional[2] ?? args.keywords.get('y');
+    if (kFold && labels) it.kFolds.push({ node: kFold, labelLead: labelReach(it.expr(labels, act)) });
+    return scalar();
+  }
   // A model's score against realised labels is its evaluation, not a value of any bar.
   if (/^sklearn\.metrics\./.test(qualified) || /^(\w+_(score|error|loss)|roc_auc\w*|confusion_matrix|classification_report|information_coefficient)$/.test(name)) {
     allArgs();
@@ -220,7 +227,8 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   // A class of a library (`GaussianHMM(...)`, `sm.OLS(y, X)`): what it is decides what its methods do.
   if (/^[A-Z]/.test(name)) {
     if (heldOut(v.rows)) it.heldOutUses.push(node);
-    return { ...v, columns: undefined, items: undefined, estimator: name };
+    const kFold = /SearchCV$/.test(name) ? plainKFold(args, node) : undefined;
+    return { ...v, columns: undefined, items: undefined, estimator: name, kFold };
   }
   if (causal) return { ...v, columns: undefined, constant: undefined, strings: undefined, items: undefined };
   // An unknown function: the result may carry its inputs' leads, but the path is not seen.
@@ -431,6 +439,8 @@ function method(it: Interpreter,
     for (const a of args.positional.slice(1)) it.expr(a, act);
     for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
     const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
+    const labels = args.positional[1] ?? args.keywords.get('y');
+    if (receiver.kFold && labels && name === 'fit') it.kFolds.push({ node: receiver.kFold, labelLead: labelReach(it.expr(labels, act)) });
     const result = fitFamily(it, name, node, receiver, features, out, act, supervisedFit(args, receiver));
     evaluatedSets(it, args, result, node, act);
     return result;
@@ -463,6 +473,18 @@ function stackedRows(parts: Set<Rows | undefined>): Rows | undefined {
   if (parts.size === 1) return [...parts][0];
   if (parts.has(undefined) || parts.has('test') && parts.has('train')) return undefined;
   return parts.has('test') ? 'test' : 'train';
+}
+
+/** `cv=5` or no `cv` at all (scikit-learn's default is 5-fold k-fold, unshuffled): the node to report, else undefined. */
+function plainKFold(args: Arguments, call: SyntaxNode): SyntaxNode | undefined {
+  const cv = args.keywords.get('cv');
+  if (!cv) return call.childForFieldName('function') ?? call;
+  return /^\d+$/.test(cv.text) ? cv.parent ?? cv : undefined;
+}
+
+/** How many bars ahead a label reaches (`shift(-5)` of a 5-bar return: 5); 0 for a label of the current bar. */
+function labelReach(labels: Value): number {
+  return Math.max(0, ...labels.sources.filter((s) => s.code === 'SL201' && Number.isFinite(s.lead)).map((s) => s.lead));
 }
 
 const receiverNodeOf = (node: SyntaxNode) => {

@@ -77,6 +77,8 @@ export class Interpreter {
   readonly leaks = new Map<string, Leak>();
   /** Every fit on market data, for the holdout check (missing-holdout). */
   readonly fits: FitRecord[] = [];
+  /** Plain k-fold cross-validation (`cv=5`, or none given) and how far its labels reach (shuffled-split's overlap check). */
+  readonly kFolds: { node: SyntaxNode; labelLead: number }[] = [];
   /** Uses of held-out rows (a prediction, score or eval set on validation or test rows): the file validates out of sample. */
   readonly heldOutUses: SyntaxNode[] = [];
   readonly called = new Set<number>();

@@ -84,6 +84,8 @@ export interface Value {
   fitOnAll?: SyntaxNode;
   /** A fitted object fitted without a target (`fit(X)`): its `predict` is a transform (a cluster, a hidden state), not a forecast. */
   unsupervised?: boolean;
+  /** A search that cross-validates with plain k-fold (`GridSearchCV(..., cv=5)`): where, for the overlap check at its fit. */
+  kFold?: SyntaxNode;
   /** The class an object was constructed from (`GaussianHMM(...)` gives `GaussianHMM`), for what its methods do. */
   estimator?: string;
   /** A trading decision or position: a comparison, `np.where`/`np.sign` of one, or a signal-named column. */

@@ -199,6 +199,23 @@ const TIME_SERIES_CALLS = new Set(['shift', 'pct_change', 'rolling', 'ewm', 'res
 const TIME_SERIES_MODULES = /^(yfinance|ccxt|talib|pandas_ta|ta|vectorbt|vectorbtpro|backtrader|freqtrade|AlgorithmImports|QuantConnect|jesse|backtesting|zipline|alpaca|alpaca_trade_api|quantstats|empyrical|pyfolio|ib_insync|MetaTrader5|polygon)(\.|$)/;
 const PRICE_COLUMNS = /^(open|high|low|close|adj ?close|adj_close|volume|returns?|log_returns?|ret|fwd_ret\w*|forward_returns?)$/i;
 
+const ENTITY_KEY = /^(ticker|tickers|symbol|symbols|permno|cusip|isin|gvkey|sedol|stock|stock_id|company|firm|asset|asset_id|security|secid|instrument)$/i;
+
+/** Rows keyed by an entity (`set_index("ticker")`, `index_col="symbol"`): a cross-section, unless they are also keyed by a date. */
+function crossSectionEvidence(index: SyntaxIndex): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const call of index.calls) {
+    const keys = call.name === 'set_index' ? [call.positional[0] ?? call.keywords.get('keys')] : /^read_/.test(call.name) ? [call.keywords.get('index_col')] : [];
+    for (const key of keys) {
+      if (!key) continue;
+      const names = key.type === 'list' ? key.namedChildren.map((c) => (c ? stringValue(c) : undefined)) : [stringValue(key)];
+      // A (date, ticker) index is a panel: time-ordered across its dates.
+      if (names.some((n) => n !== undefined && ENTITY_KEY.test(n)) && !names.some((n) => n !== undefined && /date|time|day|month|period/i.test(n))) out.push(call.node);
+    }
+  }
+  return out;
+}
+
 function timeSeriesEvidence(index: SyntaxIndex): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const [, qualified] of index.imports) {
@@ -209,7 +226,7 @@ function timeSeriesEvidence(index: SyntaxIndex): SyntaxNode[] {
   }
   for (const call of index.calls) {
     if (TIME_SERIES_CALLS.has(call.name) && call.receiver) out.push(call.node);
-    else if (call.name === 'read_csv' && (call.keywords.has('parse_dates') || call.keywords.has('index_col'))) out.push(call.node);
+    else if (call.name === 'read_csv' && (call.keywords.has('parse_dates') || (call.keywords.has('index_col') && !ENTITY_KEY.test(stringValue(call.keywords.get('index_col')) ?? '')))) out.push(call.node);
     else if (call.name === 'download' && /yf|yfinance/.test(call.callee ?? '')) out.push(call.node);
     if (out.length > 3) return out;
   }
@@ -380,7 +397,7 @@ export function modelFacts(index: SyntaxIndex, bindings: Bindings): ModelFacts {
     const s = splitter(call);
     if (s) splitters.push(s);
   }
-  if (estimators.length === 0) return { estimators, splitters, timeSeriesEvidence: timeSeriesEvidence(index) };
+  if (estimators.length === 0) return { estimators, splitters, timeSeriesEvidence: timeSeriesEvidence(index), crossSectionEvidence: crossSectionEvidence(index) };
 
   // Estimators nested in pipelines / searches: by node-range containment over the few containers.
   const inside = (container: SyntaxNode): Estimator[] =>
@@ -431,7 +448,7 @@ export function modelFacts(index: SyntaxIndex, bindings: Bindings): ModelFacts {
       }
     }
   }
-  return { estimators, splitters, timeSeriesEvidence: timeSeriesEvidence(index) };
+  return { estimators, splitters, timeSeriesEvidence: timeSeriesEvidence(index), crossSectionEvidence: crossSectionEvidence(index) };
 }
 
 export { SEARCHES };

@@ -168,6 +168,8 @@ export interface ModelFacts {
   splitters: Splitter[];
   /** Evidence the data is a time series (price feeds, returns, shifts, rolling windows, trading imports). */
   timeSeriesEvidence: SyntaxNode[];
+  /** Evidence the rows are companies or assets at one date (`set_index("ticker")`), not time. */
+  crossSectionEvidence: SyntaxNode[];
 }
 
 export interface ValidationFacts {

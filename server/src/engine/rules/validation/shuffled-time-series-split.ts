@@ -1,3 +1,4 @@
+import { analyzeDataflow } from '../../dataflow';
 import type { SyntaxNode } from '../../python/parser';
 import type { Splitter } from '../../facts/types';
 import type { CallSite, SyntaxIndex } from '../../python/syntax-index';
@@ -64,6 +65,8 @@ export const shuffledTimeSeriesSplit: Rule = {
   check(context, report) {
     const models = context.facts.models;
     if (!models || models.timeSeriesEvidence.length === 0) return;
+    // Rows keyed by ticker at one date: shuffling companies reorders no time, so only a note.
+    const crossSection = models.crossSectionEvidence.length > 0;
     for (const s of models.splitters) {
       if (!s.shuffled) continue;
       const call = context.index.callsById.get(s.call.id);
@@ -71,9 +74,25 @@ export const shuffledTimeSeriesSplit: Rule = {
       const node: SyntaxNode = s.shuffleNode.id === s.call.id ? calleeNode(s.call) : s.shuffleNode;
       report({
         node,
-        message: message(s, call),
+        message: crossSection ? `${message(s, call)} The rows here look cross-sectional (keyed by ${keyText(models.crossSectionEvidence[0])}), not time-ordered: if every row is the same date, shuffling is fine; if the rows span several dates, split by date.` : message(s, call),
+        severity: crossSection ? 'info' : undefined,
         fix: s.name === 'train_test_split' ? trainTestSplitFix(call) : timeSeriesSplitFix(call, context.index),
+      });
+    }
+    if (crossSection) return;
+    // Plain k-fold (`cv=5`) with labels that span several bars and no purge or embargo.
+    for (const fold of analyzeDataflow(context.index).kFolds) {
+      if (fold.labelLead <= 1) continue;
+      report({
+        node: fold.node,
+        severity: 'info',
+        message: `${fold.node.type === 'keyword_argument' ? `\`${fold.node.text}\`` : 'The default `cv`'} is unshuffled k-fold: each fold is trained on rows both before and after it, and the labels here span ${fold.labelLead} bars, so the rows beside each test fold share label periods with it. Use \`TimeSeriesSplit(gap=${fold.labelLead})\` or purged k-fold with an embargo (López de Prado, 2018, ch. 7).`,
       });
     }
   },
 };
+
+function keyText(call: SyntaxNode): string {
+  const key = call.childForFieldName('arguments')?.namedChildren.find((a) => a?.type === 'string' || a?.type === 'keyword_argument' || a?.type === 'list');
+  return key ? `\`${key.text.replace(/^index_col=/, '')}\`` : 'an entity';
+}
