@@ -950,7 +950,8 @@ export class Interpreter {
       // or `x[h:]` only trims rows a shift or a label left empty.
       const bound = parts.start ?? parts.stop;
       if (bound && (!parts.start || !parts.stop) && trimsEdge(bound, this.expr(bound, act))) return moved;
-      const part = !receiver.data ? receiver.rows : parts.start && !parts.stop ? 'test' : !parts.start && parts.stop ? 'train' : receiver.rows;
+      // A middle part (`.loc["2017":"2019"]`) is held out from both sides: a validation period.
+      const part = !receiver.data ? receiver.rows : parts.start && !parts.stop ? 'test' : !parts.start && parts.stop ? 'train' : parts.start && parts.stop && middlePart(parts.start, parts.stop) ? receiver.rows ?? 'validation' : receiver.rows;
       return { ...moved, kind: receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: part };
     }
     if (keyValue.barIndex) {
@@ -1034,4 +1035,10 @@ function rankedColumns(frame: Value): Value {
   let out: Value = { ...base, columns: new Map() };
   for (const [name, v] of frame.columns ?? []) if (!v.sources.some((s) => s.code === 'SL201' && s.lead > 0)) out = withColumn(out, name, uncertain(v));
   return out;
+}
+
+/** Bounds of a period between two cut-offs (`"2017":"2019"`, `n_train:n_train + n_val`), not a moving window. */
+function middlePart(start: SyntaxNode, stop: SyntaxNode): boolean {
+  const cut = (n: SyntaxNode) => n.type === 'string' || /^(pd\.)?(Timestamp|to_datetime|datetime|date)\(|(^|_)(train|val|valid|validation|test|split|cut|cutoff)(_|$|\b)/i.test(n.text);
+  return cut(start) && cut(stop) && !/\bself\./.test(start.text + stop.text);
 }
