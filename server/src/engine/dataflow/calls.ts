@@ -164,6 +164,11 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (/(^|\.)(mean|std|var|max|min|median|percentile|quantile|nanmean|nanstd|nanmax|nanmin|average|ptp|sum|nansum)$/.test(qualified) && /^(numpy|np)\./.test(qualified) && !args.keywords.has('axis')) {
     return fullSampleStatistic(first(), node, name);
   }
+  // A regression or covariance over the whole history (`np.polyfit(b, a, 1)`, `linregress(b, a)`): a hedge ratio from every row.
+  if (/^(numpy|np)\.(polyfit|cov|corrcoef)$|^(numpy|np)\.linalg\.lstsq$|(^|\.)linregress$/.test(qualified)) {
+    const data = allArgs();
+    return { ...fullSampleStatistic({ ...data, kind: data.data && data.kind === 'scalar' ? 'bars' : data.kind }, node, name), kind: 'scalar' };
+  }
   if (/(^|\.)qcut$/.test(qualified) || /(^|\.)cut$/.test(qualified)) {
     const v = first();
     return /qcut$/.test(qualified) ? { ...fullSampleStatistic(v, node, name), kind: v.kind } : v;
