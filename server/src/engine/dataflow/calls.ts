@@ -66,7 +66,7 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
     // What the object was built from (a trading environment over a price frame): its rows and fits.
     const built = allArgs();
     if (heldOut(built.rows)) it.heldOutUses.push(node);
-    return { ...scalar(), kind: 'unknown', instance: fn.text, data: built.data, rows: built.rows, seenBy: built.seenBy };
+    return { ...scalar(), kind: 'unknown', instance: fn.text, data: built.data, rows: built.rows, seenBy: built.seenBy, origins: built.origins };
   }
   if (receiverNode) {
     const owner = it.expr(receiverNode, act).instance;
@@ -116,7 +116,8 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     const path = args.positional[0]?.type === 'string' ? stringValue(args.positional[0]) ?? '' : '';
     const token = /(?:^|[_\-./])(\d+\s*(?:min|m|h|d|wk|w))(?=[_\-.]|$)/i.exec(path.replace(/^.*\//, ''))?.[1];
     const minutes = interval ? intervalMinutes(it.expr(interval, act).strings?.[0]) : token ? intervalMinutes(token.replace(/min$/i, 'm')) : undefined;
-    return minutes !== undefined ? { ...bars(), barMinutes: minutes } : bars();
+    // Which load the rows come from: a model fitted on one file has not seen the rows of another.
+    return { ...bars(), barMinutes: minutes, origins: [node.id] };
   }
   if (/(^|\.)merge_asof$/.test(qualified) || /^(pandas|pd)\.merge$/.test(qualified) || name === 'merge_asof') {
     const direction = stringValue(args.keywords.get('direction'));
@@ -141,7 +142,8 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     const seen = (list.items ?? [list]).flatMap((v) => v.seenBy ?? []);
     const rows = stackedRows(parts);
     const whole = parts.size > 1 && !rows && out.kind === 'slice';
-    return { ...out, kind: whole ? 'bars' : out.kind, rows, seenBy: seen.length ? [...new Set(seen)] : undefined };
+    const origins = [...new Set((list.items ?? [list]).flatMap((v) => v.origins ?? []))];
+    return { ...out, kind: whole ? 'bars' : out.kind, rows, seenBy: seen.length ? [...new Set(seen)] : undefined, origins: origins.length ? origins : undefined };
   }
   if (/(^|\.)(where|select|clip|maximum|minimum|log|log1p|exp|sqrt|abs|sign|array|asarray|nan_to_num|isnan|logical_and|logical_or|logical_not|multiply|divide|add|subtract|diff|cumsum|cumprod|DataFrame|Series|to_datetime|full_like|zeros_like|ones_like|vstack|hstack|column_stack|stack)$/.test(qualified)) {
     const v = allArgs();
@@ -200,7 +202,7 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (/^(mutual_info_regression|mutual_info_classif|f_regression|f_classif|r_regression|chi2|f_oneway)$/.test(name) && !receiverNodeOf(node)) {
     const features = first();
     allArgs();
-    return selectionStatistic(features, node);
+    return selectionStatistic(it, features, node);
   }
   if (name === 'train_test_split') {
     const values = args.positional.map((a) => it.expr(a, act));
@@ -341,7 +343,7 @@ function method(it: Interpreter,
     case 'corrwith':
     case 'cov':
       allArgs();
-      return selectionStatistic(receiver, node, fullSampleStatistic(receiver, node, name));
+      return selectionStatistic(it, receiver, node, fullSampleStatistic(receiver, node, name));
     case 'rank':
       if (receiver.kind === 'bars' && !args.keywords.has('axis')) return { ...fullSampleStatistic(receiver, node, name), kind: 'bars', columns: undefined };
       return receiver;
@@ -443,7 +445,8 @@ function method(it: Interpreter,
     if (features && features !== receiver) it.sink(features, node, `the features passed to \`${name}\``, act, true);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
-    const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined };
+    // What a model outputs holds the rows it was given, from the load they came from.
+    const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined, origins: name.startsWith('fit') ? join(receiver, features).origins : features?.origins };
     const labels = args.positional[1] ?? args.keywords.get('y');
     if (receiver.kFold && labels && name === 'fit') it.kFolds.push({ node: receiver.kFold, labelLead: labelReach(it.expr(labels, act)) });
     const result = fitFamily(it, name, node, receiver, features, out, act, supervisedFit(args, receiver));
@@ -501,8 +504,10 @@ const receiverNodeOf = (node: SyntaxNode) => {
  * A statistic that ranks columns or assets (correlations, univariate scores): columns chosen with it
  * were chosen with every row in view when it was computed on all rows, like a fitted selector.
  */
-function selectionStatistic(data: Value, call: SyntaxNode, base: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: true }): Value {
-  const seen = [...(data.seenBy ?? []), ...(fitsOnAllRows(data) ? [call] : [])];
+function selectionStatistic(it: Interpreter, data: Value, call: SyntaxNode, base: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: true }): Value {
+  const all = fitsOnAllRows(data);
+  if (all) it.fitOrigins.set(call.id, new Set(data.origins ?? []));
+  const seen = [...(data.seenBy ?? []), ...(all ? [call] : [])];
   return { ...base, seenBy: seen.length ? seen : undefined };
 }
 
@@ -596,6 +601,7 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
   if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data) {
     it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className });
   }
+  if (fitsOnAllRows(features)) it.fitOrigins.set(node.id, new Set(features!.origins ?? []));
   if (name === 'fit' || name === 'partial_fit' || name === 'learn') {
     const model = fitted(receiver, features, node, supervised);
     remember(model);

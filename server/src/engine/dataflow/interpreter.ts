@@ -52,8 +52,14 @@ export interface Activation {
   functionName?: string;
   /** Control dependence: the values of the conditions the current statement runs under. */
   pc: Value;
-  /** Inside a branch or loop: assignments join with what was there. */
+  /** Inside a branch or loop (partial writes to a column join with what was there). */
   weak: number;
+  /**
+   * One journal per enclosing branch or loop: the value each name had before the region first
+   * wrote it. Inside the region assignments are strong (flow-sensitive); on leaving it, each name
+   * written joins with what it held before, since the region may not have run.
+   */
+  journals?: Map<string, Value | undefined>[];
   returns: Value[];
   /** The function runs per bar (callbacks of event-driven engines): its data ends at the current bar. */
   perBar: boolean;
@@ -77,6 +83,8 @@ export class Interpreter {
   readonly leaks = new Map<string, Leak>();
   /** Every fit on market data, for the holdout check (missing-holdout). */
   readonly fits: FitRecord[] = [];
+  /** The loads (their call ids) each fit on all rows saw: a fit has not seen the rows of a file it was never given. */
+  readonly fitOrigins = new Map<number, Set<number>>();
   /** Plain k-fold cross-validation (`cv=5`, or none given) and how far its labels reach (shuffled-split's overlap check). */
   readonly kFolds: { node: SyntaxNode; labelLead: number }[] = [];
   /** Uses of held-out rows (a prediction, score or eval set on validation or test rows): the file validates out of sample. */
@@ -320,12 +328,34 @@ export class Interpreter {
     const pc = act.pc;
     act.pc = join(pc, condition.data || condition.sources.length ? { ...condition, columns: undefined, items: undefined } : undefined);
     act.weak++;
+    const journal = new Map<string, Value | undefined>();
+    (act.journals ??= []).push(journal);
     try {
       run();
     } finally {
+      act.journals.pop();
+      this.mergeRegion(journal, act);
       act.weak--;
       act.pc = pc;
     }
+  }
+
+  /** Leaving a branch or loop: each name it wrote may still hold what it held before. */
+  private mergeRegion(journal: Map<string, Value | undefined>, act: Activation): void {
+    const parent = act.journals?.[act.journals.length - 1];
+    for (const [key, before] of journal) {
+      const table = key.startsWith('self.') ? act.self : act.env;
+      const name = key.startsWith('self.') ? key.slice(5) : key;
+      const now = table?.get(name);
+      if (before && now && before !== now) table!.set(name, either(before, now));
+      else if (before && !now) table!.set(name, before);
+      if (parent && !parent.has(key)) parent.set(key, before);
+    }
+  }
+
+  private journal(key: string, before: Value | undefined, act: Activation): void {
+    const top = act.journals?.[act.journals.length - 1];
+    if (top && !top.has(key)) top.set(key, before);
   }
 
   private ifStatement(node: SyntaxNode, act: Activation): void {
@@ -565,14 +595,18 @@ export class Interpreter {
     // Live-only code may not run at all in a backtest: what was there survives, joined with a mark.
     const live = act.live ? liveOnly(assigned) : assigned;
     const value = DECISION_NAME.test(name.replace(/^self\./, '')) ? { ...live, decision: true } : live;
-    const weak = act.live || (act.weak > 0 && !strong);
+    // Live-only code keeps what was there joined in; elsewhere a branch's journal joins on the way out.
+    const weak = act.live;
+    void strong;
     act.trace?.written.add(name);
     if (name.startsWith('self.')) {
       const old = act.self?.get(name.slice(5));
+      this.journal(name, old, act);
       act.self?.set(name.slice(5), weak && old ? either(old, value) : value);
       return;
     }
     const old = act.env.get(name) ?? (act.live ? this.module.get(name) : undefined);
+    this.journal(name, act.env.get(name), act);
     act.env.set(name, weak && old ? either(old, value) : value);
     // A name says it holds decisions; a whole frame under that name (`buy_signal = df.loc[...]`) is data.
     if (at && DECISION_NAME.test(name) && !value.columns) this.sink(value, at, `the decision \`${name}\``, act);
@@ -686,7 +720,7 @@ export class Interpreter {
         const body = node.childForFieldName('body');
         if (node.childForFieldName('parameters') || !body) return scalar();
         const built = this.expr(body, act);
-        return { ...scalar(), data: built.data, rows: built.rows, seenBy: built.seenBy, instance: built.instance };
+        return { ...scalar(), data: built.data, rows: built.rows, seenBy: built.seenBy, instance: built.instance, origins: built.origins };
       }
       case 'pair': {
         // {name: series for ...}: the values.

@@ -67,9 +67,13 @@ export function evaluated(it: Interpreter, features: Value | undefined, model: V
   // A frame went through every fit any of its columns went through.
   const rows = features!.columns || features!.mergedIn ? allColumns(features!) : features!;
   const fits = [...(rows.seenBy ?? []), ...(model.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : [])];
+  const loads = rows.origins ?? [];
   for (const fit of new Set(fits)) {
     const key = `SL204:${fit.id}`;
     if (it.leaks.has(key)) continue;
+    // Test rows read from a file the fit never saw (`df_test = pd.read_csv("test.csv")`) are out of its sample.
+    const seen = it.fitOrigins.get(fit.id);
+    if (seen?.size && loads.length && !loads.some((o) => seen.has(o))) continue;
     const source: Source = {
       code: 'SL204',
       node: fit,

@@ -6,7 +6,7 @@ export const FREQTRADE_SIGNAL_COLUMNS = new Set(['enter_long', 'enter_short', 'e
 
 /** Columns and names that hold trading decisions in vectorised research code and vectorbt scripts. */
 export const DECISION_NAME =
-  /^(entries|exits|\w+_entries|\w+_exits|entries_\w+|exits_\w+|signals?|\w+_signals?|signals?_\w+|positions?|target_positions?|pos|long_signal|short_signal|weights|target_weights|allocation|orders?)$/i;
+  /^(entries|exits|\w+_entries|\w+_exits|entries_\w+|exits_\w+|signals?|\w+_signals?|signals?_\w+|positions?|target_positions?|pos|long_signal|short_signal|weights|target_weights|allocation|orders)$/i;
 
 /** Functions whose name says they return a trading decision (`signal(closes, t)`, `generate_signals(df)`). */
 export const DECISION_FUNCTION = /^(get_|generate_|compute_|make_|calc_|calculate_)?(signals?|positions?|entries|exits|orders?|trade_signals?)$|^(should_(buy|sell|enter|exit|long|short)|decide\w*)$/;

@@ -84,6 +84,8 @@ export interface Value {
   fitOnAll?: SyntaxNode;
   /** A fitted object fitted without a target (`fit(X)`): its `predict` is a transform (a cluster, a hidden state), not a forecast. */
   unsupervised?: boolean;
+  /** The loads (`pd.read_csv(...)` call ids) the rows come from. */
+  origins?: readonly number[];
   /** A search that cross-validates with plain k-fold (`GridSearchCV(..., cv=5)`): where, for the overlap check at its fit. */
   kFold?: SyntaxNode;
   /** The class an object was constructed from (`GaussianHMM(...)` gives `GaussianHMM`), for what its methods do. */
@@ -150,7 +152,8 @@ export function join(...values: (Value | undefined)[]): Value {
 
 /** `join` over an array of any length (a spread of 100,000 list items would overflow the stack). */
 export function joinAll(values: readonly (Value | undefined)[]): Value {
-  const present = values.filter((v): v is Value => !!v);
+  // The same value reached two ways (a column a branch left alone) is itself, with all it carries.
+  const present = [...new Set(values.filter((v): v is Value => !!v))];
   if (present.length === 0) return UNKNOWN;
   if (present.length === 1) return present[0];
   const out: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: false };
@@ -167,6 +170,7 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
     out.fitOnAll ??= v.fitOnAll;
     out.unsupervised ||= v.unsupervised;
     out.estimator ??= v.estimator;
+    if (v.origins) out.origins = out.origins ? [...new Set([...out.origins, ...v.origins])] : v.origins;
     if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);
     out.descending ||= v.descending;
     out.higherTimeframe ??= v.higherTimeframe;
