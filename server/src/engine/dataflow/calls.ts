@@ -13,6 +13,7 @@ import {
 } from './value';
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
+import { filtered, isPolarsFrameCall, overGroups, polarsColumn, withExpressions } from './polars';
 import { decodedStates, evaluated, fitsOnAllRows, fitted, heldOut, splitParts, transformed, type Rows } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
@@ -109,7 +110,8 @@ function definedCallee(it: Interpreter, fn: SyntaxNode, act: Activation): { fn: 
 
 function freeCall(it: Interpreter, name: string, qualified: string, node: SyntaxNode, args: Arguments, act: Activation, allArgs: () => Value): Value {
   const first = () => (args.positional[0] ? it.expr(args.positional[0], act) : UNKNOWN);
-  if (/^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name)) {
+  if (/^(polars|pl)\.(col|all|exclude|lit)$/.test(qualified)) return polarsColumn(it, name, args, act);
+  if (/^(polars|pl)\.(read_|scan_)|^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name)) {
     allArgs();
     const interval = ['interval', 'timeframe', 'freq', 'timespan'].map((k) => args.keywords.get(k)).find((n) => n);
     // The interval argument, else a token of the file name (`btc_1h.parquet`, `ES-5min.csv`).
@@ -294,7 +296,17 @@ function method(it: Interpreter,
       return closeWindow(receiver, name, node);
     }
   }
+  const first = args.positional[0] ? argValue(0) : undefined;
+  if (isPolarsFrameCall(name, args, first)) {
+    if (name === 'filter') return filtered(it, receiver, args, act);
+    return withExpressions(it, receiver, args, act, name === 'select');
+  }
   switch (name) {
+    case 'alias':
+      return { ...receiver, seriesName: stringValue(args.positional[0]) ?? receiver.seriesName };
+    case 'over':
+      allArgs();
+      return overGroups(receiver, args.positional);
     case 'shift':
     case 'pct_change':
     case 'diff': {
@@ -318,6 +330,7 @@ function method(it: Interpreter,
       allArgs();
       return { ...receiver, pending: { type: 'rolling', node, centredLead: 0 } };
     case 'groupby':
+    case 'group_by':
       allArgs();
       return { ...receiver, pending: { type: 'group', node } };
     case 'resample': {
@@ -442,7 +455,8 @@ function method(it: Interpreter,
     // statsmodels takes its data in the constructor: `sm.OLS(y, X).fit()` fits on what it was given.
     // A reinforcement-learning agent (`PPO("MlpPolicy", env).learn(...)`) learns from its environment's data.
     const features = name === 'learn' ? (receiver.data ? receiver : undefined) : argValue(0, 'X') ?? argValue(0, 'x') ?? (name === 'fit' && receiver.data ? receiver : undefined);
-    if (features && features !== receiver) it.sink(features, node, `the features passed to \`${name}\``, act, true);
+    const target = name.startsWith('fit') || name === 'learn' ? argValue(1, 'y') : undefined;
+    if (features && features !== receiver) it.sink(features, node, `the features passed to \`${name}\``, act, true, target);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
     // What a model outputs holds the rows it was given, from the load they came from.
@@ -462,7 +476,10 @@ function method(it: Interpreter,
   const positionalAxis = !/^(quantile|nlargest|nsmallest|percentile)$/.test(name) && /^\d/.test(args.positional[0]?.text ?? '');
   if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !positionalAxis && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
     for (const a of args.positional) it.expr(a, act);
-    return fullSampleStatistic(receiver, node, name);
+    // `times_ns.min()`, `dates.max()`: the range of a time axis, not a statistic of prices.
+    const named = node.childForFieldName('function')?.childForFieldName('object')?.text ?? '';
+    const time = /(^|_)(times?|dates?|timestamps?|ts|datetimes?|t)(_ns|_s|_ms|_idx)?$/i.test(named);
+    return fullSampleStatistic(time ? { ...receiver, seriesName: 'time' } : receiver, node, name);
   }
   if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allColumns(receiver), columns: undefined, mergedIn: undefined };
   if (ROW_PRESERVING.has(name)) return { ...join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined }), returnEnd: receiver.returnEnd };

@@ -3,6 +3,7 @@
 // transfer functions (transfer.ts, library-knowledge.ts). Sinks (sinks.ts) turn a value whose
 // lead is positive into a leak. Functions are analysed per call with the callers' argument values
 // and memoised by those values, so a helper's lead reaches the caller's sink through its summary.
+import { effectiveLead } from './value';
 import { sliceParts } from '../facts/lookahead';
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
@@ -83,6 +84,8 @@ export class Interpreter {
   readonly leaks = new Map<string, Leak>();
   /** Every fit on market data, for the holdout check (missing-holdout). */
   readonly fits: FitRecord[] = [];
+  /** Bar-loop windows a fit paired with a later target: samples, not reads ahead (the same windows given to `predict` too). */
+  private readonly sampleWindows = new Set<number>();
   /** The loads (their call ids) each fit on all rows saw: a fit has not seen the rows of a file it was never given. */
   readonly fitOrigins = new Map<number, Set<number>>();
   /** Plain k-fold cross-validation (`cv=5`, or none given) and how far its labels reach (shuffled-split's overlap check). */
@@ -142,12 +145,23 @@ export class Interpreter {
   // ---- sinks -------------------------------------------------------------------------------
 
   /** `features`: the value is a model's input (a fit on all rows is judged where the model meets test rows instead). */
-  sink(value: Value, node: SyntaxNode, what: string, act: Activation, features = false): void {
+  sink(value: Value, node: SyntaxNode, what: string, act: Activation, features = false, labels?: Value): void {
     if (act.live) return;
     // A frame decides through every column it holds. A fit on all rows feeding a model is judged
     // where the model meets the test rows (provenance.ts), not here.
     for (const source of liveSources(value.columns || value.mergedIn ? allColumns(value) : value)) {
       if (features && source.code === 'SL204') continue;
+      // The fit's own target, reaching its features only through a column list the analysis could
+      // not read: the list almost surely leaves the target out (a model given its target is noticed at once).
+      if (features && source.uncertain && labels?.sources.some((l) => l.node.id === source.node.id)) continue;
+      // Samples cut from a bar loop (`X.append(x[i:i + n])`, `y.append(x[i + n])`): the window
+      // reads ahead of i, but no further than the target it is paired with starts. Unless the
+      // target's own offset from i is known and inside the window, the pairing is not a leak.
+      if (features && source.code === 'SL208' && labels?.data && (!labels.sources.some((l) => l.code === 'SL208') || effectiveLead(labels) > source.lead)) {
+        this.sampleWindows.add(source.node.id);
+        continue;
+      }
+      if (features && this.sampleWindows.has(source.node.id)) continue;
       const key = `${source.code}:${source.node.id}`;
       const certain = !source.uncertain && !act.uncalled;
       const previous = this.leaks.get(key);
@@ -190,7 +204,7 @@ export class Interpreter {
     for (const [name, value] of args) act.env.set(name, value);
     const body = fn.childForFieldName('body');
     if (body) this.block(body, act);
-    const result = act.returns.length ? joinAll(act.returns) : scalar();
+    const result = act.returns.length ? joinReturns(act.returns) : scalar();
     this.memo.set(key, result);
     this.analyses.set(fn.id, [...seen, result]);
     return result;
@@ -690,7 +704,12 @@ export class Interpreter {
       case 'conditional_expression': {
         const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c).map((c) => this.expr(c, act));
         const v = joinAll(parts);
-        return { ...v, returnEnd: undefined, columns: undefined, constant: undefined, decision: node.type !== 'conditional_expression' || v.decision };
+        const out: Value = { ...v, returnEnd: undefined, columns: undefined, constant: undefined, decision: node.type !== 'conditional_expression' || v.decision };
+        // `df["price"].max() > 1_000_000`: a predicate about the whole data set (a unit, a branch of
+        // the research), compared with no row's value, is not a per-row lookahead.
+        const wholeSampleStatistic = (p: Value) => p.kind === 'scalar' && p.sources.length > 0 && p.sources.every((s) => s.code === 'SL203');
+        const aboutWholeSample = node.type === 'comparison_operator' && parts.some(wholeSampleStatistic) && parts.every((p) => wholeSampleStatistic(p) || (!p.data && !p.sources.length));
+        return aboutWholeSample ? { ...out, sources: [] } : out;
       }
       case 'list':
       case 'tuple':
@@ -1019,6 +1038,10 @@ export class Interpreter {
     // future-reading condition bias the sample; the values themselves read nothing new.) A filter
     // on time keeps the earlier or the later part; a splitter's index arrays keep theirs.
     const left = key.type === 'comparison_operator' && key.namedChild(0) ? this.expr(key.namedChild(0)!, act) : undefined;
+    // A key the analysis knows nothing about (`df[load_columns()]`) may be a list of columns: any of them, uncertainly.
+    if (keyValue.kind === 'unknown' && !keyValue.data && !keyValue.decision && (receiver.columns || receiver.mergedIn)) {
+      return { ...receiver, columns: receiver.columns && new Map([...receiver.columns].map(([n, v]) => [n, uncertain(v)])), mergedIn: receiver.mergedIn && uncertain(receiver.mergedIn) };
+    }
     const part = keyValue.rowsIndex ?? rowsOfTimeFilter(key, left) ?? receiver.rows;
     return { ...receiver, kind: (keyValue.data || keyValue.rowsIndex) && receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: receiver.data ? part : receiver.rows };
   }
@@ -1075,4 +1098,12 @@ function rankedColumns(frame: Value): Value {
 function middlePart(start: SyntaxNode, stop: SyntaxNode): boolean {
   const cut = (n: SyntaxNode) => n.type === 'string' || /^(pd\.)?(Timestamp|to_datetime|datetime|date)\(|(^|_)(train|val|valid|validation|test|split|cut|cutoff)(_|$|\b)/i.test(n.text);
   return cut(start) && cut(stop) && !/\bself\./.test(start.text + stop.text);
+}
+
+/** What a function returns from several `return`s: tuples of one length joined element by element (`return X, y`). */
+function joinReturns(returns: Value[]): Value {
+  const joined = joinAll(returns);
+  const width = returns[0].items?.length;
+  if (!width || !returns.every((r) => r.items?.length === width)) return joined;
+  return { ...joined, items: returns[0].items!.map((_, i) => joinAll(returns.map((r) => r.items![i]))) };
 }

@@ -51,6 +51,8 @@ const TRAIN_NAME = /(^|_)(train|trn|training|in_sample|insample)(_|\d|$)/i;
 export function rowsByName(name: string, value: Value): Value {
   if (!value.data || value.rows || value.kind === 'model' || value.kind === 'scalar') return value;
   const bare = name.replace(/^self\./, '');
+  // `valid_mask`, `test_count`: a mask or a number about the rows, not a part of them.
+  if (/(^|_)(mask|flag|flags|count|counts|len|size|n|num|idx_count)$/i.test(bare)) return value;
   if (HELD_OUT_NAME.test(bare)) return { ...value, rows: /(^|_)val/i.test(bare) ? 'validation' : 'test' };
   if (TRAIN_NAME.test(bare)) return { ...value, rows: 'train' };
   return value;

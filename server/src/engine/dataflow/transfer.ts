@@ -111,7 +111,7 @@ export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: s
   const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain, seenBy: receiver.seenBy };
   if (receiver.window) return reducedWindow(receiver, base);
   // The first or last timestamp sets a range (`date_range(ts.min(), ts.max())`); it is not a price.
-  if (receiver.kind !== 'bars' || /date|time|stamp|^index$/i.test(receiver.seriesName ?? '')) return base;
+  if (receiver.kind !== 'bars' || /date|time|stamp|^index$|^ts$/i.test(receiver.seriesName ?? '')) return base;
   // A count of rows (`(dates <= end).sum()`) sizes a split; data only guessed (a parameter of a
   // function nothing calls) is too uncertain to call its statistics a lookahead.
   if ((method === 'sum' && receiver.decision) || receiver.uncertain) return base;

@@ -84,6 +84,8 @@ export interface Value {
   fitOnAll?: SyntaxNode;
   /** A fitted object fitted without a target (`fit(X)`): its `predict` is a transform (a cluster, a hidden state), not a forecast. */
   unsupervised?: boolean;
+  /** A polars expression (`pl.col("close").shift(-5)`): the columns it reads of the frame it will run on. */
+  polarsReads?: string[];
   /** The loads (`pd.read_csv(...)` call ids) the rows come from. */
   origins?: readonly number[];
   /** A search that cross-validates with plain k-fold (`GridSearchCV(..., cv=5)`): where, for the overlap check at its fit. */
@@ -170,6 +172,7 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
     out.fitOnAll ??= v.fitOnAll;
     out.unsupervised ||= v.unsupervised;
     out.estimator ??= v.estimator;
+    if (v.polarsReads) out.polarsReads = [...new Set([...(out.polarsReads ?? []), ...v.polarsReads])];
     if (v.origins) out.origins = out.origins ? [...new Set([...out.origins, ...v.origins])] : v.origins;
     if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);
     out.descending ||= v.descending;
