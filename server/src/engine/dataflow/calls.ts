@@ -456,7 +456,10 @@ function method(it: Interpreter,
     // A reinforcement-learning agent (`PPO("MlpPolicy", env).learn(...)`) learns from its environment's data.
     const features = name === 'learn' ? (receiver.data ? receiver : undefined) : argValue(0, 'X') ?? argValue(0, 'x') ?? (name === 'fit' && receiver.data ? receiver : undefined);
     const target = name.startsWith('fit') || name === 'learn' ? argValue(1, 'y') : undefined;
-    if (features && features !== receiver) it.sink(features, node, `the features passed to \`${name}\``, act, true, target);
+    // A fit without a target (a scaler, a t-SNE embedding, a clustering) decides nothing by itself:
+    // what it outputs carries the leads on to wherever it is used.
+    const decides = !name.startsWith('fit') || !!target;
+    if (features && features !== receiver && decides) it.sink(features, node, `the features passed to \`${name}\``, act, true, target);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
     // What a model outputs holds the rows it was given, from the load they came from.

@@ -968,6 +968,8 @@ export class Interpreter {
         for (const n of colNames) frame = withColumn(frame, n, column(rows, n));
         return frame;
       }
+      // `.iloc[:, 0:4]`, `.iloc[:, -1]`: columns by position, which the analysis cannot name.
+      if (positional && columnsPart.text.replace(/\s/g, '') !== ':' && (rows.columns || rows.mergedIn)) return someColumns(rows);
       return rows;
     }
     if (receiver.items && key.type === 'integer') return receiver.items[Number(key.text)] ?? UNKNOWN;
@@ -1039,9 +1041,7 @@ export class Interpreter {
     // on time keeps the earlier or the later part; a splitter's index arrays keep theirs.
     const left = key.type === 'comparison_operator' && key.namedChild(0) ? this.expr(key.namedChild(0)!, act) : undefined;
     // A key the analysis knows nothing about (`df[load_columns()]`) may be a list of columns: any of them, uncertainly.
-    if (keyValue.kind === 'unknown' && !keyValue.data && !keyValue.decision && (receiver.columns || receiver.mergedIn)) {
-      return { ...receiver, columns: receiver.columns && new Map([...receiver.columns].map(([n, v]) => [n, uncertain(v)])), mergedIn: receiver.mergedIn && uncertain(receiver.mergedIn) };
-    }
+    if (keyValue.kind === 'unknown' && !keyValue.data && !keyValue.decision && (receiver.columns || receiver.mergedIn)) return someColumns(receiver);
     const part = keyValue.rowsIndex ?? rowsOfTimeFilter(key, left) ?? receiver.rows;
     return { ...receiver, kind: (keyValue.data || keyValue.rowsIndex) && receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: receiver.data ? part : receiver.rows };
   }
@@ -1106,4 +1106,9 @@ function joinReturns(returns: Value[]): Value {
   const width = returns[0].items?.length;
   if (!width || !returns.every((r) => r.items?.length === width)) return joined;
   return { ...joined, items: returns[0].items!.map((_, i) => joinAll(returns.map((r) => r.items![i]))) };
+}
+
+/** Some of a frame's columns, which ones unknown: each may be there, through a choice the analysis cannot follow. */
+function someColumns(frame: Value): Value {
+  return { ...frame, columns: frame.columns && new Map([...frame.columns].map(([n, v]) => [n, uncertain(v)])), mergedIn: frame.mergedIn && uncertain(frame.mergedIn) };
 }
