@@ -17,6 +17,10 @@ export interface DataflowResult {
   heldOutUses: SyntaxNode[];
   /** Plain k-fold cross-validations and how far their labels reach. */
   kFolds: { node: SyntaxNode; labelLead: number }[];
+  /** Fits (call ids) whose model is then used: predicted with, scored, evaluated. */
+  usedFits: Set<number>;
+  /** Splits (call ids) whose parts reach a fit, a score or a cross-validation. */
+  usedSplits: Set<number>;
 }
 
 const cache = new WeakMap<SyntaxIndex, DataflowResult>();
@@ -33,7 +37,7 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
   for (const cls of index.classes) analyseClass(interpreter, cls.node, cls.name);
   analyseUncalledFunctions(interpreter);
   const leaks = [...interpreter.leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex);
-  const result = { leaks, fits: interpreter.fits, heldOutUses: interpreter.heldOutUses, kFolds: interpreter.kFolds };
+  const result = { leaks, fits: interpreter.fits, heldOutUses: interpreter.heldOutUses, kFolds: interpreter.kFolds, usedFits: interpreter.usedFits, usedSplits: interpreter.usedSplits };
   cache.set(index, result);
   return result;
 }

@@ -14,7 +14,7 @@ import {
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
 import { filtered, isPolarsFrameCall, overGroups, polarsColumn, withExpressions } from './polars';
-import { decodedStates, evaluated, fitsOnAllRows, fitted, heldOut, splitParts, transformed, type Rows } from './provenance';
+import { crossValidated, decodedStates, evaluated, fitsOnAllRows, fitted, heldOut, splitParts, transformed, type Rows } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
   const fn = node.childForFieldName('function');
@@ -70,9 +70,14 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
     return { ...scalar(), kind: 'unknown', instance: fn.text, data: built.data, rows: built.rows, seenBy: built.seenBy, origins: built.origins };
   }
   if (receiverNode) {
-    const owner = it.expr(receiverNode, act).instance;
+    const ownerValue = it.expr(receiverNode, act);
+    const owner = ownerValue.instance;
     const method = owner ? it.methodOf(owner, name) : undefined;
-    if (owner && method) return it.callDefined(method, node, act, it.instanceSelf(owner), owner);
+    if (owner && method) {
+      const out = it.callDefined(method, node, act, it.instanceSelf(owner), owner);
+      trainedInstance(it, name, node, ownerValue, receiverNode, act);
+      return out;
+    }
   }
 
   if (name === 'from_signals' || name === 'from_orders') return vectorbtPortfolio(it, name, node, args, act);
@@ -185,6 +190,7 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (/^(lightgbm|lgb|xgboost|xgb|catboost)\.(train|cv)$/.test(qualified) || /(^|\.)(lightgbm|xgboost)\.(train|cv)$/.test(qualified)) {
     const dataset = args.positional[1] ?? args.keywords.get('train_set') ?? args.keywords.get('dtrain');
     const features = dataset ? it.expr(dataset, act) : UNKNOWN;
+    if (features.splitBy) it.usedSplits.add(features.splitBy.id);
     it.sink(features, node, `the features passed to \`${name}\``, act, true);
     return { ...features, kind: 'model', columns: undefined };
   }
@@ -192,6 +198,11 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     allArgs();
     const kFold = plainKFold(args, node);
     const labels = args.positional[2] ?? args.keywords.get('y');
+    const features = args.positional[1] ?? args.keywords.get('X');
+    if (features) crossValidated(it, it.expr(features, act), node, `\`${name}\``);
+    const cv = args.keywords.get('cv');
+    const splitBy = cv ? it.expr(cv, act).splitBy : undefined;
+    if (splitBy) it.usedSplits.add(splitBy.id);
     if (kFold && labels) it.kFolds.push({ node: kFold, labelLead: labelReach(it.expr(labels, act)) });
     return scalar();
   }
@@ -210,7 +221,7 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     const values = args.positional.map((a) => it.expr(a, act));
     // Every array is split the same way: the part the data already is decides the names of the parts.
     const parts = splitParts(values.find((v) => v.data && v.rows)?.rows);
-    const items = values.flatMap((v): Value[] => parts.map((rows) => ({ ...v, kind: 'slice', rows })));
+    const items = values.flatMap((v): Value[] => parts.map((rows) => ({ ...v, kind: 'slice', rows, splitBy: node })));
     return { ...joinAll(values), items };
   }
   if (name === 'len') {
@@ -237,7 +248,9 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   if (/^[A-Z]/.test(name)) {
     if (heldOut(v.rows)) it.heldOutUses.push(node);
     const kFold = /SearchCV$/.test(name) ? plainKFold(args, node) : undefined;
-    return { ...v, columns: undefined, items: undefined, estimator: name, kFold };
+    // A splitter (`KFold(5, shuffle=True)`): where it was made, to know whether its folds are used.
+    const splitBy = /(Fold|Split)$/.test(name) ? node : v.splitBy;
+    return { ...v, columns: undefined, items: undefined, estimator: name, kFold, splitBy };
   }
   if (causal) return { ...v, columns: undefined, constant: undefined, strings: undefined, items: undefined };
   // An unknown function: the result may carry its inputs' leads, but the path is not seen.
@@ -466,6 +479,8 @@ function method(it: Interpreter,
     const out: Value = { ...join(receiver, features), kind: name.startsWith('fit') && name !== 'fit_transform' ? 'model' : features?.kind ?? 'unknown', columns: features?.columns, returnEnd: undefined, origins: name.startsWith('fit') ? join(receiver, features).origins : features?.origins };
     const labels = args.positional[1] ?? args.keywords.get('y');
     if (receiver.kFold && labels && name === 'fit') it.kFolds.push({ node: receiver.kFold, labelLead: labelReach(it.expr(labels, act)) });
+    if (/SearchCV$/.test(receiver.estimator ?? '') && name === 'fit') crossValidated(it, features, node, `\`${receiver.estimator}\``);
+    if (receiver.splitBy && /SearchCV$/.test(receiver.estimator ?? '')) it.usedSplits.add(receiver.splitBy.id);
     const result = fitFamily(it, name, node, receiver, features, out, act, supervisedFit(args, receiver));
     evaluatedSets(it, args, result, node, act);
     return result;
@@ -587,6 +602,20 @@ function methodNamed(it: Interpreter, text: string): SyntaxNode | undefined {
 }
 const FIT_FAMILY = /^(fit|partial_fit|fit_transform|fit_predict|transform|inverse_transform|predict|predict_proba|decision_function|score)$/;
 
+/**
+ * A class of the file built from market data with its own training loop (`agent = Agent(trend=close)`,
+ * `agent.train(...)`, then `agent.buy(...)`): a fit on that data, and a use of it.
+ */
+function trainedInstance(it: Interpreter, name: string, node: SyntaxNode, owner: Value, receiverNode: SyntaxNode, act: Activation): void {
+  if (!owner.data) return;
+  if (/^(train|fit|learn|evolve|train_model|fit_model)$/.test(name)) {
+    it.fits.push({ node, allRows: fitsOnAllRows({ ...owner, kind: 'bars' }), supervised: true, uncertain: !!owner.uncertain || act.uncalled, className: act.className });
+    if (receiverNode.type === 'identifier') it.setName(receiverNode.text, { ...owner, fitCall: node }, act, true);
+  } else if (owner.fitCall && /^(buy|sell|trade|act|predict|evaluate|test|backtest|run|play|simulate|infer)/.test(name)) {
+    it.usedFits.add(owner.fitCall.id);
+  }
+}
+
 /** A fit given a target (`fit(X, y)`, `fit(X, y=y)`, statsmodels' `OLS(y, X).fit()`): its predictions are forecasts, not transforms. */
 function supervisedFit(args: Arguments, receiver: Value): boolean {
   if (args.positional.length >= 2 || args.keywords.has('y')) return true;
@@ -600,6 +629,8 @@ function supervisedFit(args: Arguments, receiver: Value): boolean {
 function evaluatedSets(it: Interpreter, args: Arguments, model: Value, node: SyntaxNode, act: Activation): void {
   const set = args.keywords.get('eval_set') ?? args.keywords.get('validation_data') ?? args.keywords.get('valid_sets');
   if (!set) return;
+  // Scored while it trains: the model is used (early stopping picks by those scores).
+  it.usedFits.add(node.id);
   const value = it.expr(set, act);
   const pairs = value.items ?? [value];
   for (const pair of pairs) {
@@ -614,6 +645,8 @@ function evaluatedSets(it: Interpreter, args: Arguments, model: Value, node: Syn
  * rows of anything fitted on all rows is reported.
  */
 function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Value, features: Value | undefined, out: Value, act: Activation, supervised = false): Value {
+  // The parts of a split that reach a fit or a score: the split is the one the result rests on.
+  if (features?.splitBy) it.usedSplits.add(features.splitBy.id);
   const receiverNode = node.childForFieldName('function')?.childForFieldName('object');
   const remember = (model: Value) => {
     if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
@@ -622,22 +655,24 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
     it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className });
   }
   if (fitsOnAllRows(features)) it.fitOrigins.set(node.id, new Set(features!.origins ?? []));
+  if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data && heldOut(features.rows)) it.fitParts.set(node.id, features.rows!);
   if (name === 'fit' || name === 'partial_fit' || name === 'learn') {
     const model = fitted(receiver, features, node, supervised);
     remember(model);
-    return { ...out, fitOnAll: model.fitOnAll, unsupervised: model.unsupervised, estimator: receiver.estimator };
+    return { ...out, fitOnAll: model.fitOnAll, fitOnHeldOut: model.fitOnHeldOut, fitCall: node, unsupervised: model.unsupervised, estimator: receiver.estimator };
   }
   if (name === 'fit_transform' || name === 'fit_predict') {
     const model = fitted(receiver, features, node, supervised);
     remember(model);
     const prediction = name === 'fit_predict' && supervised;
-    return decodedStates(receiver, features, node, transformed(out, features, model.fitOnAll, prediction));
+    return decodedStates(receiver, features, node, transformed(out, features, model.fitOnAll, prediction, model.fitOnHeldOut));
   }
   const prediction = name === 'score' || name.startsWith('predict') || name === 'decision_function';
+  if (receiver.fitCall) it.usedFits.add(receiver.fitCall.id);
   evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
   if (name === 'score') return scalar();
   // A cluster or hidden state predicted by a model fitted without a target is a transform of the rows.
   const forecast = prediction && !receiver.unsupervised;
-  const out2 = transformed(out, features, receiver.fitOnAll, forecast);
+  const out2 = transformed(out, features, receiver.fitOnAll, forecast, receiver.fitOnHeldOut);
   return prediction ? decodedStates(receiver, features, node, out2) : out2;
 }

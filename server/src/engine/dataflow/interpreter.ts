@@ -15,6 +15,7 @@ import {
   DECISION_FUNCTION, DECISION_NAME, DECISION_RETURN_METHODS, FREQTRADE_SIGNAL_COLUMNS, isLiveOnlyCondition, JESSE_ORDER_ATTRIBUTES,
 } from './sinks';
 import { reducedWindow } from './transfer';
+import type { Rows } from './value';
 import { columnTest, type ColumnTest } from './column-filter';
 import { fittedAttribute, rowsByName, rowsOfTimeFilter } from './provenance';
 import {
@@ -86,6 +87,12 @@ export class Interpreter {
   readonly fits: FitRecord[] = [];
   /** Bar-loop windows a fit paired with a later target: samples, not reads ahead (the same windows given to `predict` too). */
   private readonly sampleWindows = new Set<number>();
+  /** Splits (their call ids) whose parts reach a fit, a score or a cross-validation: splits that matter. */
+  readonly usedSplits = new Set<number>();
+  /** Fits (their call ids) whose model is then used: a prediction, a score, an evaluation, an agent acting. */
+  readonly usedFits = new Set<number>();
+  /** Fits on a held-out part (their call ids), and which part. */
+  readonly fitParts = new Map<number, Rows>();
   /** The loads (their call ids) each fit on all rows saw: a fit has not seen the rows of a file it was never given. */
   readonly fitOrigins = new Map<number, Set<number>>();
   /** Plain k-fold cross-validation (`cv=5`, or none given) and how far its labels reach (shuffled-split's overlap check). */
@@ -471,7 +478,11 @@ export class Interpreter {
     // for key, group in df.groupby(...): each group is a frame of the same bars.
     if (iterable.pending?.type === 'group') return { ...scalar(), items: [scalar(), { ...iterable, pending: undefined }] };
     // for train_idx, test_idx in splitter.split(X): the fold's two index arrays.
-    if (call && /\.split$/.test(callee)) return { ...scalar(), items: [{ ...scalar(), rowsIndex: 'train' }, { ...scalar(), rowsIndex: 'test' }] };
+    if (call && /\.split$/.test(callee)) {
+      const splitter = call.childForFieldName('function')?.childForFieldName('object');
+      const splitBy = splitter ? this.expr(splitter, act).splitBy : undefined;
+      return { ...scalar(), items: [{ ...scalar(), rowsIndex: 'train', splitBy }, { ...scalar(), rowsIndex: 'test', splitBy }] };
+    }
     if (iterable.items) return joinAll(iterable.items);
     if (iterable.kind === 'bars') return { ...iterable, kind: 'history' };
     return iterable;
@@ -892,11 +903,19 @@ export class Interpreter {
     const value = this.subscriptValue(node, act);
     // Columns or rows chosen by something fitted on all rows (`X.loc[:, selector.get_support()]`)
     // carry that fit: the choice was made with the test rows in view.
+    let splitBy: SyntaxNode | undefined;
     const chosenBy = node.childrenForFieldName('subscript').flatMap((k) => {
       if (!k) return [];
       const key = this.expr(k, act);
+      splitBy ??= key.splitBy;
       return [...(key.seenBy ?? []), ...(key.fitOnAll ? [key.fitOnAll] : [])];
     });
+    // `X[train_idx]`: rows of a splitter's fold.
+    if (splitBy && !value.splitBy) return this.subscriptChosen({ ...value, splitBy }, chosenBy);
+    return this.subscriptChosen(value, chosenBy);
+  }
+
+  private subscriptChosen(value: Value, chosenBy: SyntaxNode[]): Value {
     if (!chosenBy.length) return value;
     const chosen: Value = { ...value, seenBy: [...new Set([...(value.seenBy ?? []), ...chosenBy])] };
     // In a backtest over all rows, columns or assets chosen with every row in view decide what is traded.

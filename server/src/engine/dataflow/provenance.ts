@@ -18,12 +18,13 @@ export function fitsOnAllRows(features: Value | undefined): boolean {
 
 /** The fitted object after `fit` / `fit_transform` / `partial_fit` on `features` (with a target when `supervised`). */
 export function fitted(model: Value, features: Value | undefined, call: SyntaxNode, supervised: boolean): Value {
-  return { ...model, kind: 'model', fitOnAll: fitsOnAllRows(features) ? call : undefined, unsupervised: !supervised };
+  const onHeldOut = heldOut(features?.rows) && features!.data;
+  return { ...model, kind: 'model', fitCall: call, fitOnAll: fitsOnAllRows(features) ? call : undefined, fitOnHeldOut: onHeldOut ? call : undefined, unsupervised: !supervised };
 }
 
 /** What a transform (or `fit_transform`) returns: the rows it was given, marked with the fits on all rows it passed. */
-export function transformed(out: Value, features: Value | undefined, fitOnAll: SyntaxNode | undefined, prediction = false): Value {
-  const seen = [...(features?.seenBy ?? []), ...(fitOnAll ? [fitOnAll] : [])];
+export function transformed(out: Value, features: Value | undefined, fitOnAll: SyntaxNode | undefined, prediction = false, fitOnHeldOut?: SyntaxNode): Value {
+  const seen = [...(features?.seenBy ?? []), ...(fitOnAll ? [fitOnAll] : []), ...(fitOnHeldOut ? [fitOnHeldOut] : [])];
   const result: Value = { ...out, rows: features?.rows, seenBy: seen.length ? seen : undefined };
   // In a strategy the whole backtest is the evaluation: the output of a fit on all rows that
   // decides a trade reads every row (sinks leave this source to the test-row check for features).
@@ -68,11 +69,14 @@ export function evaluated(it: Interpreter, features: Value | undefined, model: V
   const part = features!.rows === 'validation' ? 'validation' : 'test';
   // A frame went through every fit any of its columns went through.
   const rows = features!.columns || features!.mergedIn ? allColumns(features!) : features!;
-  const fits = [...(rows.seenBy ?? []), ...(model.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : [])];
+  const fits = [...(rows.seenBy ?? []), ...(model.seenBy ?? []), ...(model.fitOnAll ? [model.fitOnAll] : []), ...(model.fitOnHeldOut ? [model.fitOnHeldOut] : [])];
   const loads = rows.origins ?? [];
   for (const fit of new Set(fits)) {
     const key = `SL204:${fit.id}`;
     if (it.leaks.has(key)) continue;
+    // A fit on a held-out part leaks only into that same part (a stacker fitted on the validation rows is tested on others).
+    const fittedPart = it.fitParts.get(fit.id);
+    if (fittedPart && fittedPart !== part) continue;
     // Test rows read from a file the fit never saw (`df_test = pd.read_csv("test.csv")`) are out of its sample.
     const seen = it.fitOrigins.get(fit.id);
     if (seen?.size && loads.length && !loads.some((o) => seen.has(o))) continue;
@@ -80,11 +84,27 @@ export function evaluated(it: Interpreter, features: Value | undefined, model: V
       code: 'SL204',
       node: fit,
       lead: Infinity,
-      what: `${fitText(fit)} learns from every row, the ${part} rows included`,
+      what: fittedPart ? `${fitText(fit)} is fitted on the ${part} rows themselves` : `${fitText(fit)} learns from every row, the ${part} rows included`,
       chain: [],
       uncertain: false,
     };
     it.leaks.set(key, { source, sink: { node: call, what: `the ${part} rows ${how}` }, certain: true });
+  }
+}
+
+/**
+ * Cross-validation (`cross_val_score(model, X, y)`, `GridSearchCV(...).fit(X, y)`) scores every row
+ * as a test fold in turn: features that went through a fit on all rows were scaled, selected or
+ * decomposed with each test fold in view.
+ */
+export function crossValidated(it: Interpreter, features: Value | undefined, call: SyntaxNode, how: string): void {
+  if (!features?.data) return;
+  const rows = features.columns || features.mergedIn ? allColumns(features) : features;
+  for (const fit of new Set(rows.seenBy ?? [])) {
+    const key = `SL204:${fit.id}`;
+    if (it.leaks.has(key) || it.fitParts.has(fit.id)) continue;
+    const source: Source = { code: 'SL204', node: fit, lead: Infinity, what: `${fitText(fit)} learns from every row, each test fold included`, chain: [], uncertain: false };
+    it.leaks.set(key, { source, sink: { node: call, what: `the test folds of ${how}` }, certain: true });
   }
 }
 

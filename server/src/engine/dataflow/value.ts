@@ -82,6 +82,12 @@ export interface Value {
   seenBy?: SyntaxNode[];
   /** A fitted object: the fit call, when it was fitted on all rows. */
   fitOnAll?: SyntaxNode;
+  /** Rows or indices that come from a split (`train_test_split`, a splitter's folds): the split call, to know it is used. */
+  splitBy?: SyntaxNode;
+  /** A fitted object: its last fit call (whichever rows), to know when the model is used. */
+  fitCall?: SyntaxNode;
+  /** A fitted object: the fit call, when it was fitted on a held-out part (`scaler.fit_transform(X_test)`). */
+  fitOnHeldOut?: SyntaxNode;
   /** A fitted object fitted without a target (`fit(X)`): its `predict` is a transform (a cluster, a hidden state), not a forecast. */
   unsupervised?: boolean;
   /** A polars expression (`pl.col("close").shift(-5)`): the columns it reads of the frame it will run on. */
@@ -172,6 +178,7 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
     out.fitOnAll ??= v.fitOnAll;
     out.unsupervised ||= v.unsupervised;
     out.estimator ??= v.estimator;
+    out.splitBy ??= v.splitBy;
     if (v.polarsReads) out.polarsReads = [...new Set([...(out.polarsReads ?? []), ...v.polarsReads])];
     if (v.origins) out.origins = out.origins ? [...new Set([...out.origins, ...v.origins])] : v.origins;
     if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);

@@ -8,7 +8,7 @@ describe('shuffled-time-series-split', () => {
   before(() => initPythonParser());
 
   it('adds shuffle=False to train_test_split (unsafe), keeping a trailing comma valid', () => {
-    const text = py(...prices, 'from sklearn.model_selection import train_test_split', 'a, b = train_test_split(X, test_size=0.2)', 'c, d = train_test_split(', '    X,', '    test_size=0.2,', ')');
+    const text = py(...prices, 'from sklearn.model_selection import train_test_split', 'a, b = train_test_split(X, test_size=0.2)', 'c, d = train_test_split(', '    X,', '    test_size=0.2,', ')', 'model.fit(a, y)', 'model.fit(c, y)');
     const found = lint(text, 'shuffled-time-series-split');
     assert.deepEqual(linesOf(found), [5, 6]);
     assert.equal(found[0].fix!.safety, 'unsafe');
@@ -17,7 +17,7 @@ describe('shuffled-time-series-split', () => {
   });
 
   it('flips shuffle=True, and offers no fix with stratify=', () => {
-    const text = py(...prices, 'from sklearn.model_selection import train_test_split', 'a = train_test_split(X, y, shuffle=True)', 'b = train_test_split(X, y, stratify=y)');
+    const text = py(...prices, 'from sklearn.model_selection import train_test_split', 'a = train_test_split(X, y, shuffle=True)', 'b = train_test_split(X, y, stratify=y)', 'model.fit(a[0], a[2])', 'model.fit(b[0], b[2])');
     const [flip, stratified] = lint(text, 'SL301');
     assert.match(fixed(text, flip), /train_test_split\(X, y, shuffle=False\)/);
     assert.equal(stratified.fix, undefined);
@@ -25,17 +25,24 @@ describe('shuffled-time-series-split', () => {
   });
 
   it('replaces shuffled KFold/ShuffleSplit with TimeSeriesSplit and imports it', () => {
-    const text = py(...prices, 'from sklearn.model_selection import KFold, cross_val_score', 'cv = KFold(n_splits=4, shuffle=True, random_state=0)');
+    const text = py(...prices, 'from sklearn.model_selection import KFold, cross_val_score', 'cv = KFold(n_splits=4, shuffle=True, random_state=0)', 'print(cross_val_score(model, X, y, cv=cv))');
     const [finding] = lint(text, 'SL301');
     assert.equal(finding.range.start.line, 4);
     assert.equal(finding.range.start.character, 'cv = KFold(n_splits=4, '.length);
     const after = fixed(text, finding);
     assert.match(after, /from sklearn\.model_selection import KFold, cross_val_score, TimeSeriesSplit\n/);
     assert.match(after, /cv = TimeSeriesSplit\(n_splits=4\)\n/);
-    const qualified = py(...prices, 'from sklearn import model_selection', 'cv = model_selection.ShuffleSplit(n_splits=7, test_size=0.2)');
+    const qualified = py(...prices, 'from sklearn import model_selection', 'cv = model_selection.ShuffleSplit(n_splits=7, test_size=0.2)', 'print(model_selection.cross_val_score(model, X, y, cv=cv))');
     const [q] = lint(qualified, 'SL301');
     assert.deepEqual(q.fix!.edits.length, 1);
     assert.match(fixed(qualified, q), /cv = model_selection\.TimeSeriesSplit\(n_splits=7\)/);
+  });
+
+  it('is quiet on a shuffled split whose parts reach no fit or score (a tutorial printing shapes or indices)', () => {
+    const shapes = py(...prices, 'from sklearn.model_selection import KFold, train_test_split', 'X_tr, X_te = train_test_split(df[["ret"]], test_size=0.2)', 'print(X_tr.shape, X_te.shape)', 'for tr, te in KFold(3, shuffle=True).split(df):', '    print(tr[:5], te[:5])');
+    assert.deepEqual(lint(shapes, 'SL301'), []);
+    const used = shapes.replace('print(X_tr.shape, X_te.shape)', 'model.fit(X_tr, df["ret"].iloc[: len(X_tr)])');
+    assert.deepEqual(linesOf(lint(used, 'SL301')), [5]);
   });
 
   it('is quiet for unshuffled or time-ordered splitters, and without time-series evidence', () => {
@@ -79,8 +86,11 @@ describe('missing-holdout', () => {
     // What a function nothing calls is given is only assumed: its fit is not evidence either way.
     const script = py('from sklearn.linear_model import Ridge', 'def train(path):', '    X, y = load(path)', '    model = Ridge()', '    model.fit(X, y)');
     assert.deepEqual(lint(script, 'missing-holdout'), []);
-    const called = py('import pandas as pd', 'from sklearn.linear_model import Ridge', 'def train(df):', '    model = Ridge()', '    model.fit(df[["a"]], df["y"])', '    return model', 'train(pd.read_csv("prices.csv"))');
+    const called = py('import pandas as pd', 'from sklearn.linear_model import Ridge', 'def train(df):', '    model = Ridge()', '    model.fit(df[["a"]], df["y"])', '    return model', 'df = pd.read_csv("prices.csv")', 'print(train(df).score(df[["a"]], df["y"]))');
     assert.deepEqual(linesOf(lint(called, 'missing-holdout')), [5]);
+    // A model only inspected (coefficients, a summary table) forecasts nothing to validate.
+    const inspected = py('import pandas as pd', 'import statsmodels.api as sm', 'df = pd.read_csv("factors.csv")', 'res = sm.OLS(df["ret"], sm.add_constant(df[["mkt", "smb"]])).fit()', 'print(res.summary())');
+    assert.deepEqual(lint(inspected, 'missing-holdout'), []);
   });
 
   it('is quiet on fits to synthetic data and on inference-only scripts', () => {
@@ -95,7 +105,7 @@ describe('missing-holdout', () => {
     assert.deepEqual(linesOf(lint(evalSet, 'missing-holdout')), [6]);
     const heldOut = evalSet.replace('model.fit(X, y, eval_set=[(X, y)])', 'n = int(len(X) * 0.8)\nmodel.fit(X[:n], y[:n], eval_set=[(X[n:], y[n:])])');
     assert.deepEqual(lint(heldOut, 'missing-holdout'), []);
-    const agent = py('import pandas as pd', 'from stable_baselines3 import PPO', 'from envs import TradingEnv', 'df = pd.read_csv("eth_1h.csv")', 'agent = PPO("MlpPolicy", TradingEnv(df))', 'agent.learn(total_timesteps=100_000)', 'obs = TradingEnv(df).reset()');
+    const agent = py('import pandas as pd', 'from stable_baselines3 import PPO', 'from envs import TradingEnv', 'df = pd.read_csv("eth_1h.csv")', 'agent = PPO("MlpPolicy", TradingEnv(df))', 'agent.learn(total_timesteps=100_000)', 'obs = TradingEnv(df).reset()', 'action, _ = agent.predict(obs)');
     assert.deepEqual(linesOf(lint(agent, 'missing-holdout')), [6]);
     const agentTested = agent.replace('obs = TradingEnv(df).reset()', 'test_df = pd.read_csv("eth_1h_2024.csv")\nobs = TradingEnv(test_df).reset()');
     assert.deepEqual(lint(agentTested, 'missing-holdout'), []);

@@ -34,10 +34,12 @@ export const missingHoldout: Rule = {
     const strategies = new Set((context.facts.strategies ?? []).map((c) => c.name));
     // A fit on a training part, a fold or a window, or any use of held-out rows: the file validates.
     if (validation.holdout.length > 0 || flow.heldOutUses.length > 0 || flow.fits.some((f) => !f.allRows)) return;
-    // Models trained on every row of real data (not synthetic, not data a caller may split), outside
-    // a strategy that retrains while it runs; unsupervised fits forecast nothing to validate.
+    // Models trained on every row of real data (not synthetic, not data a caller may split) and then
+    // used (predicted with, scored), outside a strategy that retrains while it runs. A model only
+    // inspected (coefficients, feature importances, a summary table) or fitted without a target
+    // forecasts nothing to validate.
     const models = flow.fits
-      .filter((f) => f.allRows && f.supervised && !f.uncertain && !(f.className && strategies.has(f.className)))
+      .filter((f) => f.allRows && f.supervised && !f.uncertain && flow.usedFits.has(f.node.id) && !(f.className && strategies.has(f.className)))
       .map((f) => ({ node: f.node, label: `\`${short(f.node)}\` trained on every row (line ${f.node.startPosition.row + 1})` }));
     const seen = new Set<number>();
     const sites = [...models, ...validation.fitting].filter((f) => !seen.has(f.node.id) && seen.add(f.node.id));

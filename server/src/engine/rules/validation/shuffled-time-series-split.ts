@@ -67,8 +67,12 @@ export const shuffledTimeSeriesSplit: Rule = {
     if (!models || models.timeSeriesEvidence.length === 0) return;
     // Rows keyed by ticker at one date: shuffling companies reorders no time, so only a note.
     const crossSection = models.crossSectionEvidence.length > 0;
+    const flow = analyzeDataflow(context.index);
     for (const s of models.splitters) {
       if (!s.shuffled) continue;
+      // A split whose parts never reach a fit, a score or a cross-validation (a tutorial printing
+      // indices or shapes) decides no result.
+      if (!flow.usedSplits.has(s.call.id)) continue;
       const call = context.index.callsById.get(s.call.id);
       if (!call) continue;
       const node: SyntaxNode = s.shuffleNode.id === s.call.id ? calleeNode(s.call) : s.shuffleNode;
@@ -81,7 +85,7 @@ export const shuffledTimeSeriesSplit: Rule = {
     }
     if (crossSection) return;
     // Plain k-fold (`cv=5`) with labels that span several bars and no purge or embargo.
-    for (const fold of analyzeDataflow(context.index).kFolds) {
+    for (const fold of flow.kFolds) {
       if (fold.labelLead <= 1) continue;
       report({
         node: fold.node,
