@@ -116,7 +116,7 @@ function definedCallee(it: Interpreter, fn: SyntaxNode, act: Activation): { fn: 
 function freeCall(it: Interpreter, name: string, qualified: string, node: SyntaxNode, args: Arguments, act: Activation, allArgs: () => Value): Value {
   const first = () => (args.positional[0] ? it.expr(args.positional[0], act) : UNKNOWN);
   if (/^(polars|pl)\.(col|all|exclude|lit)$/.test(qualified)) return polarsColumn(it, name, args, act);
-  if (/^(polars|pl)\.(read_|scan_)|^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name)) {
+  if (/^(polars|pl)\.(read_|scan_)|^(pandas|pd)\.read_|^(yfinance|yf)\.download$|\.DataReader$|get_data_\w+$|\.download$|^(pandas_datareader|pdr)\./.test(qualified) || /^(load|get|fetch|read)_?(data|prices|ohlcv|candles|bars|history)\w*$/i.test(name) || importedLoader(it, name)) {
     allArgs();
     const interval = ['interval', 'timeframe', 'freq', 'timespan'].map((k) => args.keywords.get(k)).find((n) => n);
     // The interval argument, else a token of the file name (`btc_1h.parquet`, `ES-5min.csv`).
@@ -205,6 +205,18 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     if (splitBy) it.usedSplits.add(splitBy.id);
     if (kFold && labels) it.kFolds.push({ node: kFold, labelLead: labelReach(it.expr(labels, act)) });
     return scalar();
+  }
+  // `numpy_input_fn(x={"x": X}, y=y)`: what the model is fed is x; y is its target.
+  if (/(^|\.)(numpy_input_fn|pandas_input_fn)$/.test(qualified)) {
+    const x = args.keywords.get('x') ?? args.positional[0];
+    allArgs();
+    const fed = x ? it.expr(x, act) : UNKNOWN;
+    // `x={"x": X_test}`: the one array the model reads.
+    return x?.type === 'dictionary' && fed.columns?.size === 1 ? [...fed.columns.values()][0] : fed;
+  }
+  // A point in time (`pd.Timestamp("2019-01-01")`, `datetime(2020, 1, 1)`): compared with the rows, it cuts them.
+  if (/(^|\.)(Timestamp|to_datetime|datetime|date)$/.test(qualified) && !args.positional.some((a) => it.expr(a, act).data)) {
+    return { ...scalar(), seriesName: 'date' };
   }
   // A model's score against realised labels is its evaluation, not a value of any bar.
   if (/^sklearn\.metrics\./.test(qualified) || /^(\w+_(score|error|loss)|roc_auc\w*|confusion_matrix|classification_report|information_coefficient)$/.test(name)) {
@@ -485,11 +497,19 @@ function method(it: Interpreter,
     evaluatedSets(it, args, result, node, act);
     return result;
   }
-  if (name === 'transform' || name === 'score' || name === 'inverse_transform') {
+  // TensorFlow estimators train on an input function (`estimator.train(input_fn=...)`).
+  if (name === 'train' && !receiver.data && !receiver.instance) {
+    const v = allArgs();
+    if (v.data) it.sink(v, node, `the features passed to \`${name}\``, act, true);
+    return { ...receiver, kind: 'model' };
+  }
+  if (name === 'transform' || name === 'score' || name === 'inverse_transform' || (name === 'evaluate' && !receiver.instance)) {
     const features = argValue(0);
     for (const a of args.positional.slice(1)) it.expr(a, act);
-    const out: Value = { ...join(receiver, features), kind: features?.kind ?? receiver.kind, columns: undefined };
-    return fitFamily(it, name, node, receiver, features, out, act, name === 'score');
+    // A transform mixes every column into its output (a scaled matrix has no names): what any column carried, all do.
+    const flat = features && (features.columns || features.mergedIn) ? { ...allColumns(features), rows: features.rows, kind: features.kind } : features;
+    const out: Value = { ...join(receiver, flat), kind: features?.kind ?? receiver.kind, columns: undefined };
+    return fitFamily(it, name, node, receiver, features, out, act, name === 'score' || name === 'evaluate');
   }
   const positionalAxis = !/^(quantile|nlargest|nsmallest|percentile)$/.test(name) && /^\d/.test(args.positional[0]?.text ?? '');
   if (REDUCTIONS.has(name) && !args.keywords.has('axis') && !positionalAxis && (receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice' || receiver.kind === 'unknown')) {
@@ -502,7 +522,9 @@ function method(it: Interpreter,
   if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allColumns(receiver), columns: undefined, mergedIn: undefined };
   if (ROW_PRESERVING.has(name)) return { ...join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined }), returnEnd: receiver.returnEnd };
   if (name === 'apply' || name === 'map') markCallbacks(it, args);
-  const v = join(receiver, { ...allArgs(), columns: undefined, items: undefined });
+  let v = join(receiver, { ...allArgs(), columns: undefined, items: undefined });
+  // Whatever a model fitted on every row computes (`hmm._compute_log_likelihood(X)`) carries that fit.
+  if (receiver.kind === 'model' && receiver.fitOnAll) v = { ...v, seenBy: [...new Set([...(v.seenBy ?? []), receiver.fitOnAll])] };
   if (receiver.data || receiver.kind === 'bars' || receiver.kind === 'history' || receiver.kind === 'slice') return { ...v, columns: receiver.columns };
   const causal = CAUSAL_MODULES.some((m) => qualified.startsWith(`${m.prefix}.`));
   return causal || !liveSources(v).length ? v : uncertain(v);
@@ -616,6 +638,16 @@ function trainedInstance(it: Interpreter, name: string, node: SyntaxNode, owner:
   }
 }
 
+/**
+ * A project's own loader imported from its modules (`from data import load_etfs`): `load_*`,
+ * `fetch_*`, `download_*`, or `get_*` of market data, unless it loads a model, a configuration or a file list.
+ */
+function importedLoader(it: Interpreter, name: string): boolean {
+  if (!it.index.imports.has(name) || it.functions.has(name)) return false;
+  if (/model|config|weight|param|setting|json|yaml|checkpoint|tokenizer|vocab|key|secret|env|logger|path|dir|font|image|state|dict/i.test(name)) return false;
+  return /^(load|fetch|download)_\w+$/.test(name) || /^get_\w*(data|price|ohlc|bar|quote|return|histor|candle|etf|stock|equit|future|crypto|macro|fred|market)\w*$/i.test(name);
+}
+
 /** A fit given a target (`fit(X, y)`, `fit(X, y=y)`, statsmodels' `OLS(y, X).fit()`): its predictions are forecasts, not transforms. */
 function supervisedFit(args: Arguments, receiver: Value): boolean {
   if (args.positional.length >= 2 || args.keywords.has('y')) return true;
@@ -667,10 +699,10 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
     const prediction = name === 'fit_predict' && supervised;
     return decodedStates(receiver, features, node, transformed(out, features, model.fitOnAll, prediction, model.fitOnHeldOut));
   }
-  const prediction = name === 'score' || name.startsWith('predict') || name === 'decision_function';
+  const prediction = name === 'score' || name === 'evaluate' || name.startsWith('predict') || name === 'decision_function';
   if (receiver.fitCall) it.usedFits.add(receiver.fitCall.id);
   evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
-  if (name === 'score') return scalar();
+  if (name === 'score' || name === 'evaluate') return scalar();
   // A cluster or hidden state predicted by a model fitted without a target is a transform of the rows.
   const forecast = prediction && !receiver.unsupervised;
   const out2 = transformed(out, features, receiver.fitOnAll, forecast, receiver.fitOnHeldOut);

@@ -682,6 +682,8 @@ export class Interpreter {
         const arg = node.childForFieldName('argument');
         const v = arg ? this.expr(arg, act) : scalar();
         const op = node.child(0)?.text;
+        // `~is_train`: the other part of a time cut.
+        if (op === '~' && v.rowsIndex) return { ...v, rowsIndex: v.rowsIndex === 'train' ? 'test' : 'train' };
         return v.constant !== undefined && op === '-' ? { ...v, constant: -v.constant } : v;
       }
       case 'string': {
@@ -718,6 +720,9 @@ export class Interpreter {
         const out: Value = { ...v, returnEnd: undefined, columns: undefined, constant: undefined, decision: node.type !== 'conditional_expression' || v.decision };
         // `df["price"].max() > 1_000_000`: a predicate about the whole data set (a unit, a branch of
         // the research), compared with no row's value, is not a per-row lookahead.
+        // `is_train = df.index < "2022-07-01"`: a mask that keeps one part of a time cut.
+        const cut = node.type === 'comparison_operator' && node.namedChild(0) ? rowsOfTimeFilter(node, parts[0], parts[1]) : undefined;
+        if (cut) out.rowsIndex = cut;
         const wholeSampleStatistic = (p: Value) => p.kind === 'scalar' && p.sources.length > 0 && p.sources.every((s) => s.code === 'SL203');
         const aboutWholeSample = node.type === 'comparison_operator' && parts.some(wholeSampleStatistic) && parts.every((p) => wholeSampleStatistic(p) || (!p.data && !p.sources.length));
         return aboutWholeSample ? { ...out, sources: [] } : out;
@@ -1059,10 +1064,14 @@ export class Interpreter {
     // future-reading condition bias the sample; the values themselves read nothing new.) A filter
     // on time keeps the earlier or the later part; a splitter's index arrays keep theirs.
     const left = key.type === 'comparison_operator' && key.namedChild(0) ? this.expr(key.namedChild(0)!, act) : undefined;
+    const right = key.type === 'comparison_operator' && key.namedChild(1) ? this.expr(key.namedChild(1)!, act) : undefined;
     // A key the analysis knows nothing about (`df[load_columns()]`) may be a list of columns: any of them, uncertainly.
     if (keyValue.kind === 'unknown' && !keyValue.data && !keyValue.decision && (receiver.columns || receiver.mergedIn)) return someColumns(receiver);
-    const part = keyValue.rowsIndex ?? rowsOfTimeFilter(key, left) ?? receiver.rows;
-    return { ...receiver, kind: (keyValue.data || keyValue.rowsIndex) && receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: receiver.data ? part : receiver.rows };
+    const split = keyValue.rowsIndex ?? rowsOfTimeFilter(key, left, right);
+    const part = split ?? receiver.rows;
+    // Rows kept by a condition on their values (`df[df.volume > 0]`) still span the whole history;
+    // a cut on time or a fold's indices is a part of it.
+    return { ...receiver, kind: split && receiver.kind === 'bars' ? 'slice' : receiver.kind, rows: receiver.data ? part : receiver.rows };
   }
 
   call(node: SyntaxNode, act: Activation): Value {

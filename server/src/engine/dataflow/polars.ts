@@ -70,8 +70,10 @@ export function filtered(it: Interpreter, frame: Value, args: Arguments, act: Ac
   if (!condition) return frame;
   const left = condition.type === 'comparison_operator' && condition.namedChild(0) ? it.expr(condition.namedChild(0)!, act) : undefined;
   it.expr(condition, act);
-  const part = frame.data ? rowsOfTimeFilter(condition, left) ?? frame.rows : frame.rows;
-  return { ...frame, kind: frame.kind === 'bars' ? 'slice' : frame.kind, rows: part };
+  const right = condition.type === 'comparison_operator' && condition.namedChild(1) ? it.expr(condition.namedChild(1)!, act) : undefined;
+  const split = frame.data ? rowsOfTimeFilter(condition, left, right) : undefined;
+  // A date range of the study (`date >= start & date <= end`) or a filter on values keeps the whole history.
+  return { ...frame, kind: split && frame.kind === 'bars' ? 'slice' : frame.kind, rows: split ?? frame.rows };
 }
 
 /**

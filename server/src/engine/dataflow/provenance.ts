@@ -109,8 +109,12 @@ export function crossValidated(it: Interpreter, features: Value | undefined, cal
 }
 
 /** The rows a comparison keeps when it filters on time (`df[df.index < cutoff]`): the earlier or the later part. */
-export function rowsOfTimeFilter(condition: SyntaxNode, left: Value | undefined): Rows | undefined {
-  if (condition.type !== 'comparison_operator' || !/date|time|stamp|^index$/i.test(left?.seriesName ?? '')) return undefined;
+export function rowsOfTimeFilter(condition: SyntaxNode, left: Value | undefined, right?: Value): Rows | undefined {
+  if (condition.type !== 'comparison_operator') return undefined;
+  // The time axis on the left, or a date on the right (`t_end < pd.Timestamp("2019-01-01")`, `< "2019-01-01"`).
+  const rightNode = condition.namedChild(1);
+  const dateOnRight = /date|time|stamp/i.test(right?.seriesName ?? '') || /^[rbf]?["']\d{4}-\d{2}(-\d{2})?/.test(rightNode?.text ?? '');
+  if (!/date|time|stamp|^index$/i.test(left?.seriesName ?? '') && !dateOnRight) return undefined;
   const op = condition.children.find((c) => c && /^[<>]=?$/.test(c.type))?.type;
   return op?.startsWith('<') ? 'train' : op?.startsWith('>') ? 'test' : undefined;
 }
@@ -143,7 +147,8 @@ export function fittedAttribute(model: Value, name: string, node: SyntaxNode): V
   if (name === 'smoothed_marginal_probabilities' || name === 'smoothed_joint_probabilities') {
     return withSource({ ...base, kind: 'bars', lead: 0 }, { code: 'SL204', node, lead: Infinity, what: `\`${node.text.slice(0, 60)}\` are smoothed with the whole sequence, later observations included` });
   }
-  if (!model.fitOnAll || !FITTED_ESTIMATES.test(name)) return undefined;
+  // scikit-learn / hmmlearn name what a fit learnt with a trailing underscore (`startprob_`, `scale_`).
+  if (!model.fitOnAll || !(FITTED_ESTIMATES.test(name) || /^[a-z]\w*_$/.test(name))) return undefined;
   const fit = model.fitOnAll;
-  return withSource(base, { code: 'SL204', node: fit, lead: Infinity, what: `${fitText(fit)} estimates \`${name}\` over the whole history, later rows included` });
+  return withSource({ ...base, seenBy: [fit] }, { code: 'SL204', node: fit, lead: Infinity, what: `${fitText(fit)} estimates \`${name}\` over the whole history, later rows included` });
 }

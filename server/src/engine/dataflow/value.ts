@@ -279,8 +279,10 @@ export function globMatch(pattern: string, name: string): boolean {
 }
 
 /** Every column of a frame joined (a selection the analysis cannot resolve). */
-export function allColumns(frame: Value): Value {
-  return join(column(frame, '\0'), ...(frame.columns ? [...frame.columns.values()] : []), frame.mergedIn);
+export function allColumns(frame: Value, depth = 0): Value {
+  // A dict of frames (`{"x": X_train}`) holds each frame's columns too.
+  const nested = (v: Value) => (v.columns && depth < 3 ? allColumns(v, depth + 1) : v);
+  return join(column(frame, '\0'), ...(frame.columns ? [...frame.columns.values()].map(nested) : []), frame.mergedIn && nested(frame.mergedIn));
 }
 
 export function withColumn(frame: Value, name: string, value: Value): Value {
