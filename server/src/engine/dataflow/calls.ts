@@ -483,7 +483,9 @@ function method(it: Interpreter,
     const target = name.startsWith('fit') || name === 'learn' ? argValue(1, 'y') : undefined;
     // A fit without a target (a scaler, a t-SNE embedding, a clustering) decides nothing by itself:
     // what it outputs carries the leads on to wherever it is used.
-    const decides = !name.startsWith('fit') || !!target;
+    // A cluster or state predicted by a model fitted without a target is a transform too; a
+    // visualiser (`yellowbrick`) only draws.
+    const decides = (name.startsWith('fit') ? !!target : !receiver.unsupervised) && !drawsOnly(it, receiver);
     if (features && features !== receiver && decides) it.sink(features, node, `the features passed to \`${name}\``, act, true, target);
     for (const a of args.positional.slice(1)) it.expr(a, act);
     for (const [k, v] of args.keywords) if (k !== 'X' && k !== 'x' && k !== 'eval_set') it.expr(v, act);
@@ -648,6 +650,12 @@ function importedLoader(it: Interpreter, name: string): boolean {
   return /^(load|fetch|download)_\w+$/.test(name) || /^get_\w*(data|price|ohlc|bar|quote|return|histor|candle|etf|stock|equit|future|crypto|macro|fred|market)\w*$/i.test(name);
 }
 
+/** A class from a plotting library (`yellowbrick.features.Rank1D`): its `fit` draws a chart. */
+function drawsOnly(it: Interpreter, receiver: Value): boolean {
+  const origin = receiver.estimator ? it.index.imports.get(receiver.estimator) ?? '' : '';
+  return /^(yellowbrick|matplotlib|seaborn|plotly|bokeh|mplfinance)(\.|$)/.test(origin);
+}
+
 /** A fit given a target (`fit(X, y)`, `fit(X, y=y)`, statsmodels' `OLS(y, X).fit()`): its predictions are forecasts, not transforms. */
 function supervisedFit(args: Arguments, receiver: Value): boolean {
   if (args.positional.length >= 2 || args.keywords.has('y')) return true;
@@ -683,7 +691,7 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
   const remember = (model: Value) => {
     if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
   };
-  if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data) {
+  if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data && !drawsOnly(it, receiver)) {
     it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className });
   }
   if (fitsOnAllRows(features)) it.fitOrigins.set(node.id, new Set(features!.origins ?? []));

@@ -85,7 +85,7 @@ export class Interpreter {
   readonly leaks = new Map<string, Leak>();
   /** Every fit on market data, for the holdout check (missing-holdout). */
   readonly fits: FitRecord[] = [];
-  /** Bar-loop windows a fit paired with a later target: samples, not reads ahead (the same windows given to `predict` too). */
+  /** Sources a fit excused (bar-loop windows paired with a later target, its own target through an unreadable column pick): excused where the same features are predicted on too. */
   private readonly sampleWindows = new Set<number>();
   /** Splits (their call ids) whose parts reach a fit, a score or a cross-validation: splits that matter. */
   readonly usedSplits = new Set<number>();
@@ -156,19 +156,24 @@ export class Interpreter {
     if (act.live) return;
     // A frame decides through every column it holds. A fit on all rows feeding a model is judged
     // where the model meets the test rows (provenance.ts), not here.
+    const target = labels && (labels.columns || labels.mergedIn) ? allColumns(labels) : labels;
     for (const source of liveSources(value.columns || value.mergedIn ? allColumns(value) : value)) {
       if (features && source.code === 'SL204') continue;
       // The fit's own target, reaching its features only through a column list the analysis could
       // not read: the list almost surely leaves the target out (a model given its target is noticed at once).
-      if (features && source.uncertain && labels?.sources.some((l) => l.node.id === source.node.id)) continue;
-      // Samples cut from a bar loop (`X.append(x[i:i + n])`, `y.append(x[i + n])`): the window
-      // reads ahead of i, but no further than the target it is paired with starts. Unless the
-      // target's own offset from i is known and inside the window, the pairing is not a leak.
-      if (features && source.code === 'SL208' && labels?.data && (!labels.sources.some((l) => l.code === 'SL208') || effectiveLead(labels) > source.lead)) {
+      if (features && source.uncertain && target?.sources.some((l) => l.node.id === source.node.id)) {
         this.sampleWindows.add(source.node.id);
         continue;
       }
-      if (features && this.sampleWindows.has(source.node.id)) continue;
+      // Samples cut from a bar loop (`X.append(x[i:i + n])`, `y.append(x[i + n])`): the window
+      // reads ahead of i, but no further than the target it is paired with starts. Unless the
+      // target's own offset from i is known and inside the window, the pairing is not a leak.
+      if (features && source.code === 'SL208' && target?.data && (!target.sources.some((l) => l.code === 'SL208') || effectiveLead(target) > source.lead)) {
+        this.sampleWindows.add(source.node.id);
+        continue;
+      }
+      if (features && source.uncertain && this.sampleWindows.has(source.node.id)) continue;
+      if (features && source.code === 'SL208' && this.sampleWindows.has(source.node.id)) continue;
       const key = `${source.code}:${source.node.id}`;
       const certain = !source.uncertain && !act.uncalled;
       const previous = this.leaks.get(key);

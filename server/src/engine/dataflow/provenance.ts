@@ -18,9 +18,16 @@ export function fitsOnAllRows(features: Value | undefined): boolean {
 
 /** The fitted object after `fit` / `fit_transform` / `partial_fit` on `features` (with a target when `supervised`). */
 export function fitted(model: Value, features: Value | undefined, call: SyntaxNode, supervised: boolean): Value {
-  const onHeldOut = heldOut(features?.rows) && features!.data;
-  return { ...model, kind: 'model', fitCall: call, fitOnAll: fitsOnAllRows(features) ? call : undefined, fitOnHeldOut: onHeldOut ? call : undefined, unsupervised: !supervised };
+  const learns = !LEARNS_NO_STATISTIC.test(model.estimator ?? '');
+  const onHeldOut = learns && heldOut(features?.rows) && features!.data;
+  return { ...model, kind: 'model', fitCall: call, fitOnAll: learns && fitsOnAllRows(features) ? call : undefined, fitOnHeldOut: onHeldOut ? call : undefined, unsupervised: !supervised };
 }
+
+/**
+ * Transformers whose fit learns no statistic of the rows' values: a category vocabulary, a fixed
+ * expansion, a per-row operation. Fitting them on every row tells the test rows nothing.
+ */
+const LEARNS_NO_STATISTIC = /^(OneHotEncoder|LabelEncoder|OrdinalEncoder|LabelBinarizer|MultiLabelBinarizer|DictVectorizer|FeatureHasher|PolynomialFeatures|FunctionTransformer|SplineTransformer|Binarizer|Normalizer|MissingIndicator)$/;
 
 /** What a transform (or `fit_transform`) returns: the rows it was given, marked with the fits on all rows it passed. */
 export function transformed(out: Value, features: Value | undefined, fitOnAll: SyntaxNode | undefined, prediction = false, fitOnHeldOut?: SyntaxNode): Value {

@@ -6,7 +6,7 @@
 // runs) is walk-forward by construction and is not counted.
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, SyntaxIndex } from '../python/syntax-index';
-import { stringValue } from './python-values';
+import { dictEntries, stringValue } from './python-values';
 import { SEARCHES, SPLITTER_NAMES } from './sklearn';
 import type { ModelFacts, StrategyClass, TunedParameter, ValidationFacts } from './types';
 
@@ -86,9 +86,21 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   }
   for (const s of index.subscripts) {
     if (s.index.some((i) => dateCut(i))) holdout.push({ node: s.node, label: 'date cut-off' });
+    // `evals_result["valid"]`, `dataset.segments["test"]`: the score of a held-out segment.
+    else if (/eval|result|segment|score|metric/i.test(s.node.childForFieldName('value')?.text ?? '') && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) holdout.push({ node: s.node, label: 'held-out segment' });
   }
   for (const fn of index.functions) {
     if (WALK_FORWARD_FN.test(fn.name)) holdout.push({ node: fn.node, label: `\`${fn.name}\`` });
+  }
+  // A configuration with training and held-out segments (qlib `segments={"train": ..., "valid": ..., "test": ...}`).
+  if (holdout.length === 0 && /["'](test|valid|validation)["']\s*:/.test(index.root.text)) {
+    for (const dict of index.root.descendantsOfType('dictionary')) {
+      const keys = dictEntries(dict).map((e) => e.key);
+      if (keys.includes('train') && keys.some((k) => /^(test|valid|validation)$/.test(k))) {
+        holdout.push({ node: dict, label: 'train / held-out segments' });
+        break;
+      }
+    }
   }
   return { fitting, holdout };
 }
