@@ -66,4 +66,22 @@ describe('dataflow: research code', () => {
     const text = lines('import numpy as np', 'import pandas as pd', 'df = pd.read_csv("ticks.csv")', 'times_ns = df["ts"].values.astype(np.float64)', 'df["t_norm"] = (times_ns - times_ns.min()) / (times_ns.max() - times_ns.min())', 'model.fit(df[["t_norm"]], df["y"])');
     assert.deepEqual(summary(text), []);
   });
+
+  it('a whole-sample statistic compared with a constant still decides when it is data in a signal, not when it picks a branch', () => {
+    const signal = lines('import pandas as pd', 'df = pd.read_csv("btc.csv")', 'df["mean_volume"] = df["volume"].mean()', 'df["signal"] = (df["mean_volume"] > 0.75) & (df["close"] > df["close"].shift(1))');
+    assert.deepEqual(summary(signal), ['SL203 3:21']);
+  });
+
+  it('a higher-timeframe frame merged on a key moved to each candle\'s close is aligned', () => {
+    const text = lines(
+      'import pandas as pd',
+      'hourly = pd.read_csv("btc_1h.csv")',
+      'bars = pd.read_csv("btc_5m.csv")',
+      'hourly["date_merge"] = hourly["date"] + pd.to_timedelta(60, "m") - pd.to_timedelta(5, "m")',
+      'bars = pd.merge(bars, hourly, left_on="date", right_on="date_merge", how="left")',
+      'bars["signal"] = bars["close_1h"] > bars["close"]',
+    );
+    assert.deepEqual(summary(text), []);
+    assert.deepEqual(summary(text.replace(' + pd.to_timedelta(60, "m") - pd.to_timedelta(5, "m")', '')), ['SL216 5:8']);
+  });
 });

@@ -128,7 +128,10 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   }
   if (/(^|\.)merge_asof$/.test(qualified) || /^(pandas|pd)\.merge$/.test(qualified) || name === 'merge_asof') {
     const direction = stringValue(args.keywords.get('direction'));
-    return merged(first(), args.positional[1] ? it.expr(args.positional[1], act) : UNKNOWN, node, { direction, asof: name === 'merge_asof' });
+    const right = args.positional[1] ? it.expr(args.positional[1], act) : UNKNOWN;
+    // Merged on a key moved to each candle's close (`date_merge = date + 1h - 5m`, freqtrade's own recipe): aligned, not ahead.
+    const onShiftedKey = !!args.keywords.get('right_on') && [...(right.columns?.values() ?? [])].some((c) => c.timeShifted);
+    return merged(first(), onShiftedKey ? { ...right, higherTimeframe: undefined, leftLabelled: undefined, barMinutes: undefined, columns: right.columns && new Map([...right.columns].map(([n, c]) => [n, { ...c, barMinutes: undefined }])) } : right, node, { direction, asof: name === 'merge_asof' });
   }
   if (name === 'merge_informative_pair') {
     const base = first();

@@ -352,7 +352,10 @@ export class Interpreter {
 
   private guarded(condition: Value, act: Activation, run: () => void): void {
     const pc = act.pc;
-    act.pc = join(pc, condition.data || condition.sources.length ? { ...condition, columns: undefined, items: undefined } : undefined);
+    // `if df["price"].max() > 1e6:` chooses what the code does (a unit, a branch of the research),
+    // not a row's value: the whole-sample statistic does not flow into what the branch assigns.
+    const controls = condition.wholeSamplePredicate ? { ...condition, sources: condition.sources.filter((s) => s.code !== 'SL203') } : condition;
+    act.pc = join(pc, controls.data || controls.sources.length ? { ...controls, columns: undefined, items: undefined } : undefined);
     act.weak++;
     const journal = new Map<string, Value | undefined>();
     (act.journals ??= []).push(journal);
@@ -723,14 +726,13 @@ export class Interpreter {
         const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c).map((c) => this.expr(c, act));
         const v = joinAll(parts);
         const out: Value = { ...v, returnEnd: undefined, columns: undefined, constant: undefined, decision: node.type !== 'conditional_expression' || v.decision };
-        // `df["price"].max() > 1_000_000`: a predicate about the whole data set (a unit, a branch of
-        // the research), compared with no row's value, is not a per-row lookahead.
+        // `df["price"].max() > 1_000_000`: a predicate about the whole data set, compared with no row's value.
         // `is_train = df.index < "2022-07-01"`: a mask that keeps one part of a time cut.
         const cut = node.type === 'comparison_operator' && node.namedChild(0) ? rowsOfTimeFilter(node, parts[0], parts[1]) : undefined;
         if (cut) out.rowsIndex = cut;
         const wholeSampleStatistic = (p: Value) => p.kind === 'scalar' && p.sources.length > 0 && p.sources.every((s) => s.code === 'SL203');
         const aboutWholeSample = node.type === 'comparison_operator' && parts.some(wholeSampleStatistic) && parts.every((p) => wholeSampleStatistic(p) || (!p.data && !p.sources.length));
-        return aboutWholeSample ? { ...out, sources: [] } : out;
+        return aboutWholeSample ? { ...out, wholeSamplePredicate: true } : out;
       }
       case 'list':
       case 'tuple':
@@ -790,6 +792,9 @@ export class Interpreter {
       if (c !== undefined && Number.isInteger(c)) v.constant = c;
     }
     if (left.barIndex || right.barIndex) v.barIndex = true;
+    // `informative["date"] + pd.to_timedelta(60, "m")`: a time key moved later.
+    if (op === '+' && /date|time|stamp/i.test(left.seriesName ?? '') && rightNode && /timedelta|Timedelta|DateOffset|offsets\./.test(rightNode.text)) v = { ...v, timeShifted: true, seriesName: left.seriesName };
+    if (op === '-' && left.timeShifted) v = { ...v, timeShifted: true, seriesName: left.seriesName };
     // ["rsi", "atr"] + extra_features: a longer list of column names.
     if (op === '+' && left.strings && right.strings && left.kind === 'params' && right.kind === 'params') {
       v = { ...v, kind: 'params', strings: [...left.strings, ...right.strings], items: left.items && right.items ? [...left.items, ...right.items] : undefined };

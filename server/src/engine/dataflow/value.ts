@@ -112,6 +112,10 @@ export interface Value {
   columnSelection?: { frame: Value; keep: (column: string) => boolean };
   /** `["a", "b"] + list(other.columns)`: named columns plus every column of another frame. */
   extraColumns?: { frame: Value; keep: (column: string) => boolean };
+  /** A comparison of whole-sample statistics with constants only (`df["price"].max() > 1e6`): as an `if` condition it picks a branch, not a row's value. */
+  wholeSamplePredicate?: boolean;
+  /** A time key moved later (`date + pd.to_timedelta(...)`): a merge on it aligns each higher-timeframe candle with its close. */
+  timeShifted?: boolean;
   /** A function defined in the file (a name bound to it), for calls through a variable. */
   callable?: SyntaxNode;
 }
@@ -179,6 +183,7 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
     out.unsupervised ||= v.unsupervised;
     out.estimator ??= v.estimator;
     out.splitBy ??= v.splitBy;
+    out.timeShifted ||= v.timeShifted;
     if (v.polarsReads) out.polarsReads = [...new Set([...(out.polarsReads ?? []), ...v.polarsReads])];
     if (v.origins) out.origins = out.origins ? [...new Set([...out.origins, ...v.origins])] : v.origins;
     if (v.barMinutes !== undefined) out.barMinutes = Math.min(out.barMinutes ?? Infinity, v.barMinutes);
