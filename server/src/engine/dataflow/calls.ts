@@ -695,7 +695,7 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
     if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
   };
   if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data && !drawsOnly(it, receiver)) {
-    it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className });
+    it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className, estimator: receiver.estimator });
   }
   if (fitsOnAllRows(features)) it.fitOrigins.set(node.id, new Set(features!.origins ?? []));
   if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data && heldOut(features.rows)) it.fitParts.set(node.id, features.rows!);
@@ -712,7 +712,8 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
   }
   const prediction = name === 'score' || name === 'evaluate' || name.startsWith('predict') || name === 'decision_function';
   if (receiver.fitCall) it.usedFits.add(receiver.fitCall.id);
-  evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
+  // Clusters or states of held-out rows from a model fitted on those same rows describe them; no target leaked.
+  if (!(prediction && receiver.unsupervised && receiver.fitOnHeldOut)) evaluated(it, features, receiver, node, prediction ? `scored by \`${name}\`` : `given to \`${name}\``);
   if (name === 'score' || name === 'evaluate') return scalar();
   // A cluster or hidden state predicted by a model fitted without a target is a transform of the rows.
   const forecast = prediction && !receiver.unsupervised;

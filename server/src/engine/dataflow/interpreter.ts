@@ -37,6 +37,8 @@ export interface FitRecord {
   /** The data was only assumed (a parameter of a function nothing calls) or passed through unknown code. */
   uncertain: boolean;
   className?: string;
+  /** The class of what was fitted, when known (`RidgeCV`). */
+  estimator?: string;
 }
 
 export interface Leak {

@@ -57,7 +57,15 @@ const TRAIN_NAME = /(^|_)(train|trn|training|in_sample|insample)(_|\d|$)/i;
  * only one when the parts come from separate files.
  */
 export function rowsByName(name: string, value: Value): Value {
-  if (!value.data || value.rows || value.kind === 'model' || value.kind === 'scalar') return value;
+  if (!value.data || value.kind === 'model' || value.kind === 'scalar') return value;
+  // A part already known keeps its name unless the author names it the other way round
+  // (`X_train, X_valid = X_train[5000:], X_train[:5000]`: the later rows are the training part here).
+  if (value.rows) {
+    const bare = name.replace(/^self\./, '');
+    if (heldOut(value.rows) && TRAIN_NAME.test(bare) && !HELD_OUT_NAME.test(bare)) return { ...value, rows: 'train' };
+    if (value.rows === 'train' && HELD_OUT_NAME.test(bare) && !TRAIN_NAME.test(bare)) return { ...value, rows: /(^|_)val/i.test(bare) ? 'validation' : 'test' };
+    return value;
+  }
   const bare = name.replace(/^self\./, '');
   // `valid_mask`, `test_count`: a mask or a number about the rows, not a part of them.
   if (/(^|_)(mask|flag|flags|count|counts|len|size|n|num|idx_count)$/i.test(bare)) return value;
@@ -122,6 +130,8 @@ export function rowsOfTimeFilter(condition: SyntaxNode, left: Value | undefined,
   const rightNode = condition.namedChild(1);
   const dateOnRight = /date|time|stamp/i.test(right?.seriesName ?? '') || /^[rbf]?["']\d{4}-\d{2}(-\d{2})?/.test(rightNode?.text ?? '');
   if (!/date|time|stamp|^index$/i.test(left?.seriesName ?? '') && !dateOnRight) return undefined;
+  // `ts >= start_dt`, `date <= END_DATE`: the window the study covers, not a part of it.
+  if (/(^|_)(start|begin|from|first|min|end|stop|until|last|max)(_|$)/i.test(rightNode?.text.replace(/^.*\./, '') ?? '') && !/split|cut|train|test|valid|oos|holdout/i.test(rightNode?.text ?? '')) return undefined;
   const op = condition.children.find((c) => c && /^[<>]=?$/.test(c.type))?.type;
   return op?.startsWith('<') ? 'train' : op?.startsWith('>') ? 'test' : undefined;
 }

@@ -32,7 +32,7 @@ export const JESSE_ORDER_ATTRIBUTES = new Set(['buy', 'sell', 'stop_loss', 'take
 export const FEATURE_CALLS = new Set(['fit', 'partial_fit', 'learn', 'fit_predict', 'predict', 'predict_proba', 'decision_function', 'fit_transform']);
 
 /** Calls that only show or record a value. */
-export const INERT_CALL = /^(print|display|pprint|repr|str|format|plot\w*|hist|scatter|bar|barh|imshow|heatmap|lineplot|savefig|show|title|legend|xlabel|ylabel|set_(title|xlabel|ylabel|xticks|yticks|xticklabels|yticklabels|xlim|ylim|size_inches|xscale|yscale|facecolor|aspect|label)|annotate|axhline|axvline|fill_between|describe|info|head|to_csv|to_parquet|to_excel|to_json|to_sql|debug|warning|warn|error|exception|critical|log|Debug|Log|Error|Plot|Record|dump|dumps|write|append_row)$/;
+export const INERT_CALL = /^(print|display|pprint|repr|str|format|plot\w*|\w+_layout|draw\w*|hist|scatter|bar|barh|imshow|heatmap|lineplot|savefig|show|title|legend|xlabel|ylabel|set_(title|xlabel|ylabel|xticks|yticks|xticklabels|yticklabels|xlim|ylim|size_inches|xscale|yscale|facecolor|aspect|label)|annotate|axhline|axvline|fill_between|describe|info|head|to_csv|to_parquet|to_excel|to_json|to_sql|debug|warning|warn|error|exception|critical|log|Debug|Log|Error|Plot|Record|dump|dumps|write|append_row)$/;
 
 /** Receivers whose every method only shows or records (`plt.plot`, `logger.info`, `ax.scatter`). */
 export const INERT_RECEIVER = /^(plt|pyplot|matplotlib|sns|seaborn|px|go|fig|ax|axes|axs|ax\d|logger|logging|log|LOG|st|mlflow|wandb|tb|writer)$/;

@@ -38,8 +38,10 @@ export const missingHoldout: Rule = {
     // used (predicted with, scored), outside a strategy that retrains while it runs. A model only
     // inspected (coefficients, feature importances, a summary table) or fitted without a target
     // forecasts nothing to validate.
+    // An estimator that cross-validates itself (`RidgeCV`, `LassoCV`, `LogisticRegressionCV`) chose its settings out of sample.
+    const selfValidating = (f: { estimator?: string }) => /CV$/.test(f.estimator ?? '');
     const models = flow.fits
-      .filter((f) => f.allRows && f.supervised && !f.uncertain && flow.usedFits.has(f.node.id) && !(f.className && strategies.has(f.className)))
+      .filter((f) => f.allRows && f.supervised && !f.uncertain && flow.usedFits.has(f.node.id) && !selfValidating(f) && !(f.className && strategies.has(f.className)))
       .map((f) => ({ node: f.node, label: `\`${short(f.node)}\` trained on every row (line ${f.node.startPosition.row + 1})` }));
     const seen = new Set<number>();
     const sites = [...models, ...validation.fitting].filter((f) => !seen.has(f.node.id) && seen.add(f.node.id));
