@@ -688,8 +688,10 @@ function evaluatedSets(it: Interpreter, args: Arguments, model: Value, node: Syn
  * rows of anything fitted on all rows is reported.
  */
 function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Value, features: Value | undefined, out: Value, act: Activation, supervised = false): Value {
-  // The parts of a split that reach a fit or a score: the split is the one the result rests on.
-  if (features?.splitBy) it.usedSplits.add(features.splitBy.id);
+  // The parts of a split that reach a model's fit or a score: the split is the one the result rests
+  // on. A scaler fitted on them only passes the parts on (its output keeps the split).
+  const scored = /^(score|evaluate|predict\w*|decision_function)$/.test(name);
+  if (features?.splitBy && (supervised || scored || name === 'learn')) it.usedSplits.add(features.splitBy.id);
   const receiverNode = node.childForFieldName('function')?.childForFieldName('object');
   const remember = (model: Value) => {
     if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);

@@ -734,7 +734,9 @@ export class Interpreter {
         if (cut) out.rowsIndex = cut;
         const wholeSampleStatistic = (p: Value) => p.kind === 'scalar' && p.sources.length > 0 && p.sources.every((s) => s.code === 'SL203');
         const aboutWholeSample = node.type === 'comparison_operator' && parts.some(wholeSampleStatistic) && parts.every((p) => wholeSampleStatistic(p) || (!p.data && !p.sources.length));
-        return aboutWholeSample ? { ...out, wholeSamplePredicate: true } : out;
+        // `"price" in df.columns and df["price"].max() > 1e6`: still a predicate about the whole data set.
+        const combined = node.type !== 'comparison_operator' && node.type !== 'conditional_expression' && parts.some((p) => p.wholeSamplePredicate) && parts.every((p) => p.wholeSamplePredicate || (!p.data && !p.sources.length));
+        return aboutWholeSample || combined ? { ...out, wholeSamplePredicate: true } : out;
       }
       case 'list':
       case 'tuple':
