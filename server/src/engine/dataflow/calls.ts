@@ -67,6 +67,7 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
     // What the object was built from (a trading environment over a price frame): its rows and fits.
     const built = allArgs();
     if (heldOut(built.rows)) it.heldOutUses.push(node);
+    if (built.splitBy && /Dataset|Loader|Env/i.test(fn.text)) it.usedSplits.add(built.splitBy.id);
     return { ...scalar(), kind: 'unknown', instance: fn.text, data: built.data, rows: built.rows, seenBy: built.seenBy, origins: built.origins };
   }
   if (receiverNode) {
@@ -262,6 +263,8 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
   // A class of a library (`GaussianHMM(...)`, `sm.OLS(y, X)`): what it is decides what its methods do.
   if (/^[A-Z]/.test(name)) {
     if (heldOut(v.rows)) it.heldOutUses.push(node);
+    // A deep-learning pipeline trains through its data loaders (`DataLoader(TensorDataset(X_train, y_train))`).
+    if (v.splitBy && /Dataset|DataLoader|DMatrix|Pool$/.test(name)) it.usedSplits.add(v.splitBy.id);
     const kFold = /SearchCV$/.test(name) ? plainKFold(args, node) : undefined;
     // A splitter (`KFold(5, shuffle=True)`): where it was made, to know whether its folds are used.
     const splitBy = /(Fold|Split)$/.test(name) ? node : v.splitBy;
