@@ -81,7 +81,9 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
 
   for (const a of index.assignments) {
     const names = a.target.includes(',') ? a.target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [a.target];
-    if (names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)))) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
+    // A crossover point drawn at random (`cutoff = np.random.randint(...)`) splits genes, not data.
+    const random = /random|randint|rand\(/.test(a.node.text);
+    if (!random && names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)))) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
     else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
   }
   for (const s of index.subscripts) {
