@@ -45,6 +45,40 @@ describe('shuffled-time-series-split', () => {
     assert.deepEqual(linesOf(lint(used, 'SL301')), [5]);
   });
 
+  it('notes plain k-fold (cv=5, or no cv) when the labels span several bars, at info', () => {
+    const text = py(
+      'import pandas as pd',
+      'from sklearn.model_selection import cross_val_score, GridSearchCV',
+      'df = pd.read_csv("spy.csv", index_col="date", parse_dates=True)',
+      'df["mom"] = df["close"].pct_change(5)',
+      'df["y"] = df["close"].pct_change(5).shift(-5)',
+      'df = df.dropna()',
+      'print(cross_val_score(model, df[["mom"]], df["y"], cv=5))',
+      'search = GridSearchCV(model, {"alpha": [0.1, 1.0]})',
+      'search.fit(df[["mom"]], df["y"])',
+    );
+    const found = lint(text, 'SL301');
+    assert.deepEqual(linesOf(found), [7, 8]);
+    assert.ok(found.every((f) => f.severity === 'info'));
+    assert.match(found[0].message, /labels here span 5 bars/);
+    assert.match(found[0].message, /TimeSeriesSplit\(gap=5\)/);
+    // One-bar labels do not overlap: nothing to purge.
+    assert.deepEqual(lint(text.replace(/pct_change\(5\)\.shift\(-5\)/, 'pct_change().shift(-1)'), 'SL301'), []);
+  });
+
+  it('says when the rows are cross-sectional (keyed by ticker), at info', () => {
+    const text = py(
+      'import pandas as pd',
+      'from sklearn.model_selection import KFold, cross_val_score',
+      'snap = pd.read_csv("fundamentals_2023.csv", index_col="ticker")',
+      'snap["ret"] = snap["close"].pct_change()',
+      'print(cross_val_score(model, snap[["pe"]], snap["fwd_12m"], cv=KFold(5, shuffle=True)))',
+    );
+    const [finding] = lint(text, 'SL301');
+    assert.equal(finding.severity, 'info');
+    assert.match(finding.message, /cross-sectional/);
+  });
+
   it('is quiet for unshuffled or time-ordered splitters, and without time-series evidence', () => {
     const ok = py(...prices, 'from sklearn.model_selection import KFold, TimeSeriesSplit, train_test_split', 'a = KFold(5)', 'b = TimeSeriesSplit(5)', 'c = train_test_split(X, y, shuffle=False)', 'd = train_test_split(X, y, shuffle=flag)');
     assert.deepEqual(lint(ok, 'SL301'), []);
