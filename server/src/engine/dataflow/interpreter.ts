@@ -587,7 +587,7 @@ export class Interpreter {
         // df[["a", "b"]] = other[["a", "b"]].ffill(): each column takes its own part.
         const part = names.length > 1 && written.columns ? { ...column(written, name), decision: written.decision } : written;
         const combined = join(rowCondition || act.weak ? column(frame, name) : undefined, part);
-        const marked = DECISION_NAME.test(name) || FREQTRADE_SIGNAL_COLUMNS.has(name) ? { ...combined, decision: true } : combined;
+        const marked = decidesUnder(name, combined) || FREQTRADE_SIGNAL_COLUMNS.has(name) ? { ...combined, decision: true } : combined;
         next = withColumn(next, name, through(marked, { node: target, what: `stored in column \`${name}\`` }));
         this.columnSink(name, combined, target, act);
       }
@@ -596,7 +596,7 @@ export class Interpreter {
       const element = through(written, { node: target, what: `stored in \`${frameName ?? 'array'}\`` });
       next = join(frame, element);
       const bare = frameName?.replace(/^self\./, '') ?? '';
-      if (DECISION_NAME.test(bare)) this.sink(element, target, `the decision \`${bare}\``, act);
+      if (decidesUnder(bare, element)) this.sink(element, target, `the decision \`${bare}\``, act);
     } else if (columnKey && this.selector(columnKey, act).data) {
       // pos[close < lower] = 1.0: a boolean mask chooses the rows; the result follows the mask.
       const masked = { ...join(written, this.selector(columnKey, act)), decision: true };
@@ -623,13 +623,13 @@ export class Interpreter {
   private columnSink(name: string, value: Value, target: SyntaxNode, act: Activation): void {
     if (FREQTRADE_SIGNAL_COLUMNS.has(name)) this.sink(value, target, `the signal column \`${name}\``, act);
     else if (name.startsWith('%')) this.sink(value, target, `the FreqAI feature \`${name}\``, act);
-    else if (DECISION_NAME.test(name)) this.sink(value, target, `the decision column \`${name}\``, act);
+    else if (decidesUnder(name, value)) this.sink(value, target, `the decision column \`${name}\``, act);
   }
 
   setName(name: string, assigned: Value, act: Activation, strong = false, at?: SyntaxNode): void {
     // Live-only code may not run at all in a backtest: what was there survives, joined with a mark.
     const live = act.live ? liveOnly(assigned) : assigned;
-    const value = DECISION_NAME.test(name.replace(/^self\./, '')) ? { ...live, decision: true } : live;
+    const value = decidesUnder(name.replace(/^self\./, ''), live) ? { ...live, decision: true } : live;
     // Live-only code keeps what was there joined in; elsewhere a branch's journal joins on the way out.
     const weak = act.live;
     void strong;
@@ -644,7 +644,7 @@ export class Interpreter {
     this.journal(name, act.env.get(name), act);
     act.env.set(name, weak && old ? either(old, value) : value);
     // A name says it holds decisions; a whole frame under that name (`buy_signal = df.loc[...]`) is data.
-    if (at && DECISION_NAME.test(name) && !value.columns) this.sink(value, at, `the decision \`${name}\``, act);
+    if (at && decidesUnder(name, assigned) && !value.columns) this.sink(value, at, `the decision \`${name}\``, act);
   }
 
   lookup(name: string, act: Activation): Value {
@@ -1153,4 +1153,14 @@ function joinReturns(returns: Value[]): Value {
 /** Some of a frame's columns, which ones unknown: each may be there, through a choice the analysis cannot follow. */
 function someColumns(frame: Value): Value {
   return { ...frame, columns: frame.columns && new Map([...frame.columns].map(([n, v]) => [n, uncertain(v)])), mergedIn: frame.mergedIn && uncertain(frame.mergedIn) };
+}
+
+/**
+ * A value stored under a decision's name decides. "Signal" is also signal processing
+ * (`copy_signal = np.copy(prices)`) and an indicator line (`macd_signal`): under that word only a
+ * comparison, a `np.where` / `np.sign` of one, or a value computed under a condition decides.
+ */
+function decidesUnder(name: string, value: Value): boolean {
+  if (!DECISION_NAME.test(name)) return false;
+  return !/signal/i.test(name) || !!value.decision;
 }

@@ -38,7 +38,7 @@ export function withExpressions(it: Interpreter, frame: Value, args: Arguments, 
   const { columns: _c, mergedIn: _m, ...base } = frame;
   let out: Value = select ? { ...base, columns: new Map() } : frame;
   const add = (name: string | undefined, expression: Value) => {
-    if (name !== undefined && DECISION_NAME.test(name)) it.sink(applied(expression, frame), args.node, `the decision column \`${name}\``, act);
+    if (name !== undefined && DECISION_NAME.test(name) && (!/signal/i.test(name) || expression.decision)) it.sink(applied(expression, frame), args.node, `the decision column \`${name}\``, act);
     if (name === undefined) {
       // An unnamed expression over several columns (`pl.all().rank()`): every column may hold it.
       out = { ...out, mergedIn: join(out.mergedIn, applied(expression, frame)) };
