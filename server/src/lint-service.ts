@@ -6,6 +6,7 @@ import { nodeConfigFs } from './engine/config/node-fs';
 import { fixAll } from './engine/fixes/fix-all';
 import { lintPython, type LintInput, type LintOutput } from './engine/lint';
 import type { Finding } from './engine/types';
+import { fileTooLargeFinding } from './engine/rules/meta/file-too-large';
 import type { DocumentStore, OpenDocument } from './python-documents';
 import { lintConfigOf, type ServerSettings } from './settings';
 import { uriToPath } from './uri';
@@ -97,15 +98,7 @@ export class LintService {
         uri,
         version,
         skipped: 'too large',
-        findings: [
-          {
-            rule: 'file-too-large',
-            code: 'SL000',
-            severity: 'info',
-            message: `Strategy Lint skipped this file: ${text.length} characters is above the limit of ${settings.maxFileBytes} (setting strategyLint.maxFileBytes).`,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          },
-        ],
+        findings: [fileTooLargeFinding(text.length, settings.maxFileBytes)],
       };
     } else {
       const { input, configFile } = this.inputFor(entry, settings);

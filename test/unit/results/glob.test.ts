@@ -24,4 +24,19 @@ describe('results: glob matcher and directives', () => {
     assert.deepEqual(ds.map((d) => d.path), ['a.json', 'b c.csv', 'd.json']);
     for (const d of ds) assert.equal(text.slice(d.offset, d.offset + d.length), d.path);
   });
+
+  it('reads results= directives from comments only, never from a docstring or a string (issue 17, bug 3)', () => {
+    const text = [
+      'class S:',
+      '    """Usage: add `# strategy-lint: results=docs.json` to your file."""',
+      "    note = '# strategy-lint: results=string.json'",
+      "    raw = r'it\\'s # strategy-lint: results=escaped.json'",
+      '    x = 1  # strategy-lint: results=real.json',
+      '"""',
+      '# strategy-lint: results=inside-triple.json',
+      '"""',
+      '# strategy-lint: results=after.json',
+    ].join('\n');
+    assert.deepEqual(parseResultsDirectives(text).map((d) => d.path), ['real.json', 'after.json']);
+  });
 });

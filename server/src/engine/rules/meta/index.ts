@@ -1,5 +1,6 @@
 // Rules of the 'meta' family, in code order.
 import type { Rule } from '../rule';
+import { fileTooLarge } from './file-too-large';
 import { unusedSuppression } from './unused-suppression';
 
-export const META_RULES: Rule[] = [unusedSuppression];
+export const META_RULES: Rule[] = [fileTooLarge, unusedSuppression];
