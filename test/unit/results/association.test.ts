@@ -103,6 +103,19 @@ describe('results: association of result files with a strategy', () => {
     ]);
   });
 
+  it('matches brace and bracket globs with the configuration\'s glob engine (issue 17, bug 4)', () => {
+    const root = workspace();
+    const strategyText = 'class S: pass\n';
+    const strategy = write(root, 'strategies/s.py', strategyText);
+    write(root, 'results/a/run.json', '{}');
+    write(root, 'results/b/run.json', '{}');
+    write(root, 'results/c/run.json', '{}');
+    write(root, 'results/x1.csv', 'return\n0.1\n');
+    write(root, 'results/x9.csv', 'return\n0.1\n');
+    const found = associateResults({ strategyPath: strategy, strategyText, classNames: ['S'], workspaceRoot: root, settingsGlobs: ['results/{a,b}/*.json', 'results/x[12].csv'] });
+    assert.deepEqual(found.map((c) => rel(root, c)).sort(), ['results/a/run.json', 'results/b/run.json', 'results/x1.csv']);
+  });
+
   it('refuses a .. escape and a symlink escape, and reports a missing directive file', () => {
     const root = workspace();
     const outside = workspace();
