@@ -55,7 +55,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
     if (isNotebookPath(file)) {
       // Code cells as one program, reported per cell (see notebook-files.ts); results association as for a .py file.
       const absolute = path.resolve(file);
-      const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+      const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
       const { config, resultGlobs, periodsPerYear } = configFor(absolute, workspaceRoot);
       const notebook = checkNotebookFile(file, {
         input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, periodsPerYear, fs: resultFs }, cache) }),
@@ -73,9 +73,9 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       continue;
     }
     const absolute = path.resolve(file);
-    // Results must stay inside the project: the working directory, or the file's folder when
-    // the file lies outside it.
-    const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+    // Results must stay inside the project: the working directory, or, for a file outside it, the
+    // folder of its configuration file (else its own folder).
+    const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
     const { config, resultGlobs, periodsPerYear } = configFor(absolute, workspaceRoot);
     const input = (text: string): LintInput => ({
       path: absolute,

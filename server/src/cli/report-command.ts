@@ -3,6 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { attachResults, ResultFileCache } from '../engine/attach-results';
+import { applyPerFileIgnores, ConfigLoader, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
+import { nodeConfigFs } from '../engine/config/node-fs';
 import { lintPython } from '../engine/lint';
 import { buildReportData, type ReportData } from '../report/model';
 import { renderReportHtml } from '../report/render';
@@ -31,12 +33,19 @@ export function reportDataForFile(file: string, cwd = process.cwd()): ReportData
   const read = readSourceFile(path.resolve(cwd, file));
   if ('error' in read) throw new UsageError(`${file}: ${read.error}`);
   const absolute = path.resolve(cwd, file);
-  const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : path.dirname(absolute);
+  // The same project, configuration and result globs as `check` (its help promises the same association).
+  const configs = new ConfigLoader(nodeConfigFs);
+  const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
+  const loaded = configs.configFor(absolute, workspaceRoot);
+  const merged = mergeConfig({}, fileConfigOf(loaded), 'editorFirst');
+  const config = applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : '');
   const cache = new ResultFileCache();
   const output = lintPython({
     path: absolute,
     text: read.text,
-    attach: (facts) => attachResults({ path: absolute, text: read.text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot }, cache),
+    config,
+    attach: (facts) =>
+      attachResults({ path: absolute, text: read.text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear }, cache),
   });
   try {
     return buildReportData(output, absolute, { displayPath: path.relative(cwd, absolute) || absolute });

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { initPythonParser } from '../../../server/src/engine/python/parser';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'strategy-lint.js');
@@ -76,5 +77,35 @@ describe('strategy-lint check with configuration files', function () {
     const { rows } = check(dir, '--config', explicit);
     assert.deepEqual([...new Set(rows.map((r) => r.code))], ['SL303']);
     assert.equal(check(dir, '--config', path.join(dir, 'missing.json')).status, 2);
+  });
+
+  it('resolves a project\'s result globs from its configuration file, whatever the working directory; report attaches the same (issue 17, bugs 2 and 7)', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-project-'));
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-elsewhere-'));
+    try {
+      fs.mkdirSync(path.join(project, 'research'));
+      fs.mkdirSync(path.join(project, 'returns'));
+      fs.writeFileSync(path.join(project, 'strategy-lint.toml'), 'select = ["too-good-to-be-true"]\nresults = ["returns/*.csv"]\n');
+      const strategy = path.join(project, 'research', 'carry.py');
+      fs.writeFileSync(strategy, 'import pandas as pd\n\nprices = pd.read_csv("carry.csv")\nsignal = prices["spread"].rolling(20).mean()\n');
+      const returns = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? 0.03 : -0.01));
+      fs.writeFileSync(path.join(project, 'returns', 'carry-run.csv'), 'returns\n' + returns.join('\n') + '\n');
+      const run = (cwd: string) => {
+        const result = spawnSync(process.execPath, [BIN, 'check', strategy, '--format', 'json'], { cwd, encoding: 'utf8' });
+        return (JSON.parse(result.stdout || '[]') as { code: string }[]).map((r) => r.code);
+      };
+      assert.deepEqual(run(project), ['SL608'], 'from the project folder');
+      assert.deepEqual(run(elsewhere), ['SL608'], 'from another folder');
+      // `report` attaches through the same configuration glob.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { reportDataForFile } = require('../../../server/src/cli/report-command') as typeof import('../../../server/src/cli/report-command');
+      await initPythonParser();
+      const data = reportDataForFile(strategy, elsewhere);
+      assert.ok(!data.notes.some((n) => /no results/i.test(n)), data.notes.join('; '));
+      assert.ok(data.strategies.length > 0);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

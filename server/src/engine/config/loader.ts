@@ -84,6 +84,21 @@ export class ConfigLoader {
     return loaded;
   }
 
+  /**
+   * The project a file outside the working directory belongs to: the folder of the nearest
+   * configuration file above it (as Ruff resolves a project from its `pyproject.toml`), else the
+   * file's own folder. Paths in that configuration resolve from there, wherever the CLI runs.
+   */
+  projectRootFor(filePath: string): string {
+    let dir = path.dirname(path.resolve(filePath));
+    for (;;) {
+      for (const name of CONFIG_FILE_NAMES) if (this.load(path.join(dir, name), dir)) return dir;
+      const parent = path.dirname(dir);
+      if (parent === dir) return path.dirname(path.resolve(filePath));
+      dir = parent;
+    }
+  }
+
   /** Forgets cached files (all, or one path). */
   invalidate(configPath?: string): void {
     if (configPath) this.cache.delete(path.resolve(configPath));
