@@ -46,6 +46,8 @@ export interface NotebookDeps {
   /** Result association, as for a strategy file (the notebook's path decides its folder). */
   attachFor: AttachFor;
   rootFor(path: string): string;
+  /** False in an untrusted workspace: result globs from configuration files are ignored (as for files). */
+  trusted(): boolean;
   /** Resolves once the parser is ready. */
   ready(): Promise<unknown>;
   supportsPull(): boolean;
@@ -72,7 +74,7 @@ interface NotebookState {
 export function registerNotebookSupport(connection: Connection, deps: NotebookDeps): NotebookSupport {
   const notebooks = new NotebookDocuments(TextDocument);
   const store = new DocumentStore();
-  const lints = new LintService(store, deps.log, deps.attachFor, deps.rootFor);
+  const lints = new LintService(store, deps.log, deps.attachFor, deps.rootFor, deps.trusted);
   const states = new Map<string, NotebookState>();
   const timers = new Map<string, NodeJS.Timeout>();
 

@@ -106,7 +106,7 @@ export function startServer(connection: Connection): void {
     }
     return pending;
   }
-  const notebooks = registerNotebookSupport(connection, { settingsFor, attachFor, rootFor, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
+  const notebooks = registerNotebookSupport(connection, { settingsFor, attachFor, rootFor, trusted: () => workspaceTrusted, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
 
   const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py');
   const RESULT_FILE = /\.(json|csv|fthypt)$/i;

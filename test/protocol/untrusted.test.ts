@@ -40,4 +40,24 @@ describe('workspace trust', function () {
       }
     });
   }
+
+  // Issue 17, bug 1: the notebook path builds its own lint service, and it must honour trust too.
+  for (const trusted of [true, false]) {
+    it(`${trusted ? 'follows' : 'ignores'} result globs from a configuration file for a notebook when the workspace is ${trusted ? '' : 'not '}trusted`, async () => {
+      const client = await startServer({ settings: { debounceMs: 0 }, rootPath: root, initializationOptions: { workspaceTrusted: trusted } });
+      try {
+        const file = path.join(root, 'strategies', 'scalper.ipynb');
+        const cell = `vscode-notebook-cell:${file}#W0sscalper.ipynb`;
+        const published = client.nextDiagnostics(cell);
+        await client.connection.sendNotification('notebookDocument/didOpen', {
+          notebookDocument: { uri: 'file://' + file, notebookType: 'jupyter-notebook', version: 1, cells: [{ kind: 2, document: cell }] },
+          cellTextDocuments: [{ uri: cell, languageId: 'python', version: 1, text: STRATEGY }],
+        });
+        const { diagnostics } = await published;
+        assert.equal(diagnostics.some((d) => d.code === 'SL601'), trusted, JSON.stringify(diagnostics.map((d) => d.code)));
+      } finally {
+        await client.stop();
+      }
+    });
+  }
 });
