@@ -27,12 +27,17 @@ import { renderTermMarkdown } from './engine/glossary/render';
 import { csvHeaderHover, jsonKeyHover, pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
 import { applyUserGlossaries } from './user-glossary';
+import { memoizedResultFs } from './engine/results/memo-fs';
+import { nodeResultFs } from './engine/results/result-fs';
 import { LintService, type AttachFor } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
 import { NOTEBOOK_DOCUMENT_SYNC, registerNotebookSupport } from './notebook-sync';
 import { ruleDocUri } from './rule-docs';
 import { REPORT_DATA_REQUEST, reportDataRequest } from './report/request';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+
+/** How long result-folder listings are trusted without a file event (clients that watch nothing). */
+const RESULT_LISTING_TTL_MS = 3000;
 
 export function startServer(connection: Connection): void {
   const store = new DocumentStore();
@@ -43,10 +48,26 @@ export function startServer(connection: Connection): void {
   /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
   const rootFor = (file: string) =>
     workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+  // Folder listings and file heads for result association, remembered between keystrokes: a
+  // change to a result or configuration file (the client watches them) drops them, and so does
+  // age, for clients that send no file events.
+  let resultFs = memoizedResultFs(nodeResultFs);
+  let resultFsBorn = Date.now();
+  const freshResultFs = () => {
+    if (Date.now() - resultFsBorn > RESULT_LISTING_TTL_MS) {
+      resultFs = memoizedResultFs(nodeResultFs);
+      resultFsBorn = Date.now();
+    }
+    return resultFs;
+  };
+  const forgetResultListings = () => {
+    resultFs = memoizedResultFs(nodeResultFs);
+    resultFsBorn = Date.now();
+  };
   const attachFor: AttachFor = (_uri, file, text, options) => (facts) =>
     attachResults(
       { path: file, text, classNames: facts.strategies.map((s) => s.name) },
-      { workspaceRoot: rootFor(file), settingsGlobs: options.resultGlobs, periodsPerYear: options.periodsPerYear },
+      { workspaceRoot: rootFor(file), settingsGlobs: options.resultGlobs, periodsPerYear: options.periodsPerYear, fs: freshResultFs() },
       resultCache,
     );
   let workspaceTrusted = true;
@@ -194,6 +215,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A re-run backtest rewrites its result file: forget it so the next lint reads it again.
+    forgetResultListings();
     for (const change of changes) {
       resultCache.forget(uriToPath(change.uri));
       lints.configs.invalidate(uriToPath(change.uri));

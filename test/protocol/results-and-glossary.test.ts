@@ -125,6 +125,16 @@ describe('results and glossary through the server', function () {
     await cleared;
   });
 
+  it('a result file created next to the strategy is attached once the client reports it (listings are remembered between keystrokes, issue 17 bug 5)', async () => {
+    const sidecar = path.join(root, 'user_data', 'strategies', 'StrategyTestV3.backtest.json');
+    fs.writeFileSync(sidecar, JSON.stringify({ format: 'strategy-lint/v1', strategy: 'StrategyTestV3', tradeCount: 7 }));
+    const attached = client.nextDiagnostics(strategyUri, (p) => p.diagnostics.some((d) => d.code === 'SL601' && /7 trades/.test(String(d.message))));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file://' + sidecar, type: 1 }] });
+    await attached;
+    fs.rmSync(sidecar);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file://' + sidecar, type: 3 }] });
+  });
+
   it('lists and explains terms for the Explain Term command', async () => {
     const terms = (await client.connection.sendRequest('strategyLint/glossaryTerms')) as { id: string }[];
     assert.ok(terms.length >= 60);

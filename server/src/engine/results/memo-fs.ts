@@ -1,6 +1,7 @@
 // A ResultFs that remembers every answer: for one CLI run over a whole workspace, where files do
 // not change underneath and a thousand strategies would otherwise list and read the same
-// result folders a thousand times. Not for the editor, where result files change.
+// result folders a thousand times. The server keeps one between keystrokes and drops it when a
+// watched result or configuration file changes, or after a few seconds.
 import type { ResultFs } from './result-fs';
 
 export function memoizedResultFs(base: ResultFs): ResultFs {
