@@ -9,7 +9,7 @@ export const missingHoldout: Rule = {
   code: 'SL302',
   family: 'validation',
   defaultSeverity: 'warning',
-  summary: 'The file fits a model or optimises parameters but never holds data out for validation.',
+  summary: 'A model trained on every row is then used, or parameters are optimised, and nothing in the file is held out for validation.',
   glossary: ['holdout', 'out-of-sample', 'walk-forward-analysis', 'cross-validation', 'overfitting-prevention'],
   docs: {
     what:
