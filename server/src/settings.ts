@@ -29,7 +29,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   options: {},
   resultGlobs: [],
   glossaryFiles: [],
-  maxFileBytes: 2 * 1024 * 1024,
+  maxFileBytes: 8 * 1024 * 1024,
   configurationPreference: 'filesystemFirst',
 };
 

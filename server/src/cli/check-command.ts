@@ -8,6 +8,8 @@ import { nodeResultFs } from '../engine/results/result-fs';
 import { applyPerFileIgnores, ConfigLoader, configProblemRanges, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
 import { nodeConfigFs } from '../engine/config/node-fs';
 import { lintPython, type LintConfig, type LintInput } from '../engine/lint';
+import { fileTooLargeFinding } from '../engine/rules/meta/file-too-large';
+import { unreadableFileFinding } from '../engine/rules/meta/unreadable-file';
 import { selectRules } from '../engine/rules/registry';
 import { collectPythonFiles, readSourceFile } from './files';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
@@ -17,7 +19,9 @@ import { checkNotebookFile, isNotebookPath } from './notebook-files';
 const VERSION = '0.1.0';
 
 export async function runCheckCommand(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag', config: 'string', 'exit-zero': 'flag' });
+  const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag', config: 'string', 'exit-zero': 'flag', 'max-file-bytes': 'string' });
+  const maxFlag = parsed.options['max-file-bytes'] as string | undefined;
+  if (maxFlag !== undefined && !/^\d+$/.test(maxFlag)) throw new UsageError(`--max-file-bytes ${maxFlag}: expected a whole number of bytes`);
   const format = (parsed.options.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format '${format}' (expected text, json or sarif)`);
   const select = (parsed.options.select as string[] | undefined) ?? [];
@@ -38,7 +42,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   const reportedConfigs = new Set<string>();
   let configErrors = 0;
   /** CLI flags over the nearest configuration file (or --config), then per-file-ignores. */
-  const configFor = (absolute: string, workspaceRoot: string): { config: LintConfig; resultGlobs: string[]; periodsPerYear?: number } => {
+  const configFor = (absolute: string, workspaceRoot: string): { config: LintConfig; resultGlobs: string[]; periodsPerYear?: number; maxFileBytes?: number } => {
     const loaded = explicitConfig ? configs.load(path.resolve(explicitConfig), workspaceRoot) : configs.configFor(absolute, workspaceRoot);
     if (loaded && !reportedConfigs.has(loaded.source)) {
       reportedConfigs.add(loaded.source);
@@ -49,7 +53,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       }
     }
     const merged = mergeConfig({ select, ignore }, fileConfigOf(loaded), 'editorFirst');
-    return { config: applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : ''), resultGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear };
+    return { config: applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : ''), resultGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear, maxFileBytes: merged.maxFileBytes };
   };
   for (const file of files) {
     if (isNotebookPath(file)) {
@@ -67,16 +71,18 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       else results.push(notebook);
       continue;
     }
-    const read = readSourceFile(file);
-    if ('error' in read) {
-      errors.push(`${file}: ${read.error}`);
-      continue;
-    }
     const absolute = path.resolve(file);
     // Results must stay inside the project: the working directory, or, for a file outside it, the
     // folder of its configuration file (else its own folder).
     const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
-    const { config, resultGlobs, periodsPerYear } = configFor(absolute, workspaceRoot);
+    const { config, resultGlobs, periodsPerYear, maxFileBytes } = configFor(absolute, workspaceRoot);
+    const read = readSourceFile(file, maxFlag !== undefined ? Number(maxFlag) : maxFileBytes);
+    if ('error' in read) {
+      // A file that was not linted is a finding (as Ruff's E902), never a silent clean file.
+      const finding = read.tooLarge ? fileTooLargeFinding(read.tooLarge.size, read.tooLarge.limit, '--max-file-bytes or max-file-bytes', 'bytes') : unreadableFileFinding(read.error);
+      results.push({ file, findings: [finding] });
+      continue;
+    }
     const input = (text: string): LintInput => ({
       path: absolute,
       text,

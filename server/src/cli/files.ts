@@ -26,16 +26,17 @@ export function collectPythonFiles(inputs: string[]): { files: string[]; errors:
   return { files, errors };
 }
 
-export type ReadResult = { text: string } | { error: string };
+/** The text, or why not: too large (with the size and the limit), or unreadable. */
+export type ReadResult = { text: string } | { error: string; tooLarge?: { size: number; limit: number } };
 
-/** Same default as the editor's strategyLint.maxFileBytes: larger files are not strategies. */
-export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+/** Same default as the editor's strategyLint.maxFileBytes: real strategies reach 3.5 MB and 78,000 lines. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
 export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): ReadResult {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > maxBytes) return { error: `skipped: too large (${size} bytes; the limit is ${maxBytes})` };
+    if (size > maxBytes) return { error: `skipped: too large (${size} bytes; the limit is ${maxBytes})`, tooLarge: { size, limit: maxBytes } };
     bytes = fs.readFileSync(file);
   } catch (error) {
     return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };

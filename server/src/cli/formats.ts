@@ -16,7 +16,7 @@ export interface FileFindings {
 export function formatText(results: FileFindings[]): string {
   const lines: string[] = [];
   for (const { file, findings, cells } of results) {
-    for (const [i, f] of findings.entries()) lines.push(`${file}:${cells ? `cell ${cells[i]}:` : ''}${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.code} [${f.rule}] ${f.message}`);
+    for (const [i, f] of findings.entries()) lines.push(`${file}:${cells ? `cell ${cells[i]}:` : ''}${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code} [${f.rule}] ${f.message}`);
   }
   const count = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(count === 0 ? 'All checks passed.' : `Found ${count} problem${count === 1 ? '' : 's'} in ${results.filter((r) => r.findings.length).length} file(s).`);

@@ -13,14 +13,15 @@ import { UsageError, type CliIO } from './io';
 const HELP = `strategy-lint: flags overfitting risks in trading strategies and their backtest results.
 
 Usage:
-  strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--config FILE] [--fix] [--unsafe-fixes] [--exit-zero]
+  strategy-lint check [PATH...] [--format text|json|sarif] [--select RULES] [--ignore RULES] [--config FILE] [--fix] [--unsafe-fixes] [--exit-zero] [--max-file-bytes N]
   strategy-lint stats FILE|--sharpe SR --observations T [...]   PSR, DSR, MinTRL, MinBTL (see stats --help)
   strategy-lint pbo MATRIX.csv [--splits S] [--metric sharpe|mean]  probability of backtest overfitting
   strategy-lint report STRATEGY.py [-o report.html]  overfitting report (self-contained HTML)
   strategy-lint rules                 list every rule with its code
   strategy-lint rule NAME|CODE        print a rule's documentation
 
-Exit codes: 0 nothing found, 1 findings, 2 usage or I/O error.
+Exit codes: 0 nothing found, 1 findings (a file that cannot be read or is too large is one), 2 usage error
+or a path that does not exist.
 `;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -112,8 +112,16 @@ export function lintPython(input: LintInput): LintOutput {
       const severity = severityFor(rule, input.config) as Severity;
       // A severity the user configured wins over the one a rule picks per finding.
       const configured = input.config?.severity?.[rule.name] !== undefined || input.config?.severity?.[rule.code] !== undefined;
+      // The same rule saying the same thing twice on one line is one finding.
+      const said = new Set<string>();
       try {
-        rule.check(context, (report) => raw.push(toFinding(rule, severity, configured ? { ...report, severity: undefined } : report, lines)));
+        rule.check(context, (report) => {
+          const finding = toFinding(rule, severity, configured ? { ...report, severity: undefined } : report, lines);
+          const key = `${finding.range.start.line}\0${finding.message}`;
+          if (said.has(key)) return;
+          said.add(key);
+          raw.push(finding);
+        });
       } catch (error) {
         failures.push({ rule: rule.name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
       }

@@ -20,10 +20,10 @@ describe('strategy-lint check', () => {
   before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-cli-'))));
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('prints path:line:col: CODE [rule] message and exits 1 on findings', async () => {
+  it('prints path:line:col: SEVERITY CODE [rule] message and exits 1 on findings', async () => {
     const { code, out } = await run(['check', STRATEGY]);
     assert.equal(code, 1);
-    assert.match(out, /BandRiderStrategy\.py:18:7: SL101 \[too-many-parameters\] BandRiderStrategy tunes 12 parameters/);
+    assert.match(out, /BandRiderStrategy\.py:18:7: warning SL101 \[too-many-parameters\] BandRiderStrategy tunes 12 parameters/);
   });
 
   it('exits 0 with nothing found', async () => {
@@ -96,17 +96,41 @@ describe('strategy-lint check', () => {
     assert.match(bad.err[0], /unknown rule 'no-such-rule'/);
   });
 
-  it('reports binary, invalid UTF-8 and missing files on stderr and exits 2, still checking the rest', async () => {
+  it('reports binary and invalid UTF-8 files as SL001 findings (exit 1) and a missing path on stderr (exit 2), still checking the rest', async () => {
     const binary = path.join(tmp, 'binary.py');
     fs.writeFileSync(binary, Buffer.from([0x69, 0x6d, 0x00, 0x01, 0x02]));
     const latin1 = path.join(tmp, 'latin1.py');
     fs.writeFileSync(latin1, Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
-    const { code, out, err } = await run(['check', binary, latin1, path.join(tmp, 'missing.py'), STRATEGY]);
-    assert.equal(code, 2);
-    assert.match(out, /SL101/);
-    assert.ok(err.some((l) => /binary\.py: binary content \(NUL byte at offset 2\)/.test(l)), err.join('\n'));
-    assert.ok(err.some((l) => /latin1\.py: not valid UTF-8/.test(l)), err.join('\n'));
-    assert.ok(err.some((l) => /missing\.py: cannot read \(ENOENT\)/.test(l)), err.join('\n'));
+    const unreadable = await run(['check', binary, latin1, STRATEGY]);
+    assert.equal(unreadable.code, 1);
+    assert.match(unreadable.out, /binary\.py:1:1: error SL001 \[unreadable-file\] .*binary content \(NUL byte at offset 2\)/);
+    assert.match(unreadable.out, /latin1\.py:1:1: error SL001 \[unreadable-file\] .*not valid UTF-8/);
+    assert.match(unreadable.out, /SL101/);
+    const json = await run(['check', binary, '--format', 'json']);
+    assert.deepEqual(JSON.parse(json.out).map((r: { code: string }) => r.code), ['SL001']);
+    const missing = await run(['check', path.join(tmp, 'missing.py'), STRATEGY]);
+    assert.equal(missing.code, 2);
+    assert.ok(missing.err.some((l) => /missing\.py: cannot read \(ENOENT\)/.test(l)), missing.err.join('\n'));
+  });
+
+  it('a file over the size limit is an SL000 finding; the limit is --max-file-bytes or max-file-bytes in a config file', async () => {
+    const big = path.join(tmp, 'big_strategy.py');
+    fs.writeFileSync(big, 'x = 1\n'.repeat(200));
+    const flagged = await run(['check', big, '--max-file-bytes', '100', '--format', 'json']);
+    assert.equal(flagged.code, 1);
+    const [row] = JSON.parse(flagged.out) as { code: string; severity: string; message: string }[];
+    assert.equal(row.code, 'SL000');
+    assert.equal(row.severity, 'info');
+    assert.match(row.message, /1200 bytes is above the limit of 100/);
+    assert.equal((await run(['check', big])).code, 0, 'the default limit reads it');
+    assert.equal((await run(['check', big, '--max-file-bytes', 'lots'])).code, 2);
+    // The same limit from the project's configuration file.
+    const project = path.join(tmp, 'sized');
+    fs.mkdirSync(project, { recursive: true });
+    fs.writeFileSync(path.join(project, 'strategy-lint.toml'), 'max-file-bytes = 100\n');
+    fs.copyFileSync(big, path.join(project, 'big_strategy.py'));
+    const configured = await run(['check', path.join(project, 'big_strategy.py'), '--format', 'json']);
+    assert.deepEqual(JSON.parse(configured.out).map((r: { code: string }) => r.code), ['SL000']);
   });
 
   it('--exit-zero reports findings and exits 0', async () => {

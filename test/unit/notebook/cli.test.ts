@@ -25,13 +25,13 @@ describe('strategy-lint check on notebooks', () => {
     const { code, out, err } = await run(['check', file]);
     assert.equal(code, 1, err.join('\n'));
     const rows = out.trim().split('\n').slice(0, -1).map((l) => l.slice(file.length).split(' [')[0]);
-    assert.deepEqual(rows, [':cell 6:3:12: SL204', ':cell 9:1:36: SL301', ':cell 10:1:9: SL401']);
+    assert.deepEqual(rows, [':cell 6:3:12: warning SL204', ':cell 9:1:36: warning SL301', ':cell 10:1:9: warning SL401']);
     assert.match(out, /scored by `score` \(cell 10, line 3\)/);
   });
 
   it('finds notebooks when walking a directory, next to .py files', async () => {
     const { out } = await run(['check', FIXTURES]);
-    assert.match(out, /parameter_sweep\.ipynb:cell 4:2:20: SL103 \[wide-search-space\]/);
+    assert.match(out, /parameter_sweep\.ipynb:cell 4:2:20: (?:error|warning|info|hint) SL103 \[wide-search-space\]/);
     assert.match(out, /Found 6 problems in 2 file\(s\)/);
   });
 
@@ -58,7 +58,7 @@ describe('strategy-lint check on notebooks', () => {
     fs.writeFileSync(file, original);
     const { err, out } = await run(['check', file, '--unsafe-fixes']);
     assert.deepEqual(err, [`${file}: fixed 2 problems in cells 2, 9, 10`]);
-    assert.match(out, /cell 6:3:12: SL204/);
+    assert.match(out, /cell 6:3:12: (?:error|warning|info|hint) SL204/);
     assert.doesNotMatch(out, /SL301|SL401/);
     const before = JSON.parse(original);
     const after = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -107,7 +107,7 @@ describe('strategy-lint check on notebooks', () => {
     fs.writeFileSync(huge, JSON.stringify(sweep, null, 1));
     const second = await run(['check', huge]);
     assert.equal(second.code, 1);
-    assert.match(second.out, /huge\.ipynb:cell 4:2:20: SL103/);
+    assert.match(second.out, /huge\.ipynb:cell 4:2:20: (?:error|warning|info|hint) SL103/);
   });
 
   it('a strategy pasted into a notebook gives the same rows as the .py file, at the right cell and line', async () => {

@@ -43,6 +43,8 @@ function layer(low: MergeableConfig, high: MergeableConfig): MergeableConfig {
   if (Object.keys(options).length) out.options = options;
   const periodsPerYear = high.periodsPerYear ?? low.periodsPerYear;
   if (periodsPerYear !== undefined) out.periodsPerYear = periodsPerYear;
+  const maxFileBytes = high.maxFileBytes ?? low.maxFileBytes;
+  if (maxFileBytes !== undefined) out.maxFileBytes = maxFileBytes;
   const perFileIgnores = { ...low.perFileIgnores, ...high.perFileIgnores };
   if (Object.keys(perFileIgnores).length) out.perFileIgnores = perFileIgnores;
   return out;
@@ -68,6 +70,7 @@ export function fileConfigOf(loaded: LoadedConfig | undefined): MergeableConfig 
   if (loaded.resultGlobs.length) out.resultGlobs = loaded.resultGlobs;
   if (loaded.glossaryFiles.length) out.glossaryFiles = loaded.glossaryFiles;
   if (loaded.periodsPerYear !== undefined) out.periodsPerYear = loaded.periodsPerYear;
+  if (loaded.maxFileBytes !== undefined) out.maxFileBytes = loaded.maxFileBytes;
   return out;
 }
 
@@ -76,7 +79,7 @@ export function fileConfigOf(loaded: LoadedConfig | undefined): MergeableConfig 
  * `relativePath` is relative to the configuration file's folder (see configRelativePath).
  */
 export function applyPerFileIgnores(config: MergeableConfig, relativePath: string): LintConfig {
-  const { perFileIgnores, resultGlobs: _r, glossaryFiles: _g, periodsPerYear: _p, ...lint } = config;
+  const { perFileIgnores, resultGlobs: _r, glossaryFiles: _g, periodsPerYear: _p, maxFileBytes: _m, ...lint } = config;
   const out: LintConfig = { ...lint };
   const extra: string[] = [];
   for (const [glob, rules] of Object.entries(perFileIgnores ?? {})) {

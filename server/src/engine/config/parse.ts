@@ -22,6 +22,7 @@ export const THRESHOLD_SHORTCUTS: Record<string, { description: string; check: (
   'dsr-level': { description: 'deflated Sharpe ratio confidence level', check: (v) => (v > 0 && v < 1 ? undefined : 'a probability between 0 and 1 (exclusive)') },
   'pbo-level': { description: 'highest acceptable probability of backtest overfitting', check: (v) => (v > 0 && v < 1 ? undefined : 'a probability between 0 and 1 (exclusive)') },
   'periods-per-year': { description: 'return periods per year used to annualise (252, 365, 8760, ...)', check: (v) => (v > 0 ? undefined : 'a number > 0') },
+  'max-file-bytes': { description: 'largest source file linted, in bytes (larger files are reported as skipped)', check: (v) => (Number.isInteger(v) && v > 0 ? undefined : 'a whole number > 0') },
 };
 
 const TOP_LEVEL_KEYS = ['select', 'ignore', 'per-file-ignores', 'severity', 'rules', 'results', 'glossary', ...Object.keys(THRESHOLD_SHORTCUTS)];
@@ -246,6 +247,7 @@ function parseUnclamped(text: string, parseOptions: ParseConfigOptions): LoadedC
           }
           loaded.thresholds[key] = value;
           if (key === 'periods-per-year') loaded.periodsPerYear = value;
+          if (key === 'max-file-bytes') loaded.maxFileBytes = value;
           break;
         }
         problem([key], unknownKeyMessage(key), 'warning');

@@ -28,6 +28,8 @@ export interface MergeableConfig extends FileLintConfig {
   /** Workspace-relative (posix) glossary files. */
   glossaryFiles?: string[];
   periodsPerYear?: number;
+  /** Largest source file linted (`max-file-bytes`). */
+  maxFileBytes?: number;
 }
 
 export type ConfigKind = 'json' | 'toml' | 'pyproject';
@@ -39,6 +41,7 @@ export interface LoadedConfig {
   /** Workspace-relative (posix) paths; empty when the file sets none. */
   glossaryFiles: string[];
   periodsPerYear?: number;
+  maxFileBytes?: number;
   /** Threshold shortcuts as written (`min-trades`, `max-parameters`, ...), already expanded into `config.options`. */
   thresholds: Record<string, number>;
   /** Absolute path of the configuration file. */

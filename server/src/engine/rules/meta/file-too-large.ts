@@ -13,7 +13,7 @@ export const fileTooLarge: Rule = {
   glossary: ['overfitting-detection'],
   docs: {
     what:
-      'Reports, at the top of the file, that Strategy Lint skipped a file larger than the size limit (the `strategyLint.maxFileBytes` setting in editors, 2 MiB by default; the CLI skips such files with the same limit). No other rule runs on it.',
+      'Reports, at the top of the file, that Strategy Lint skipped a file larger than the size limit (the `strategyLint.maxFileBytes` setting in editors; `--max-file-bytes` or `max-file-bytes` in a configuration file for the CLI; 8 MiB by default, above the largest real strategies, about 3.5 MB). No other rule runs on it.',
     why:
       'Strategy files are small; a multi-megabyte Python file is generated code, vendored data or a notebook export, and analysing it on every keystroke would stall the editor. Saying that the file was skipped keeps the silence honest: no findings here means "not checked", not "checked and clean".',
     example: '# a 40 MB file of generated feature tables, saved as features_dump.py',
@@ -25,12 +25,12 @@ export const fileTooLarge: Rule = {
 };
 
 /** The finding for a file of `length` characters above `limit` (the setting named in the message). */
-export function fileTooLargeFinding(length: number, limit: number, setting = 'strategyLint.maxFileBytes'): Finding {
+export function fileTooLargeFinding(length: number, limit: number, setting = 'strategyLint.maxFileBytes', unit = 'characters'): Finding {
   return {
     rule: fileTooLarge.name,
     code: fileTooLarge.code,
     severity: fileTooLarge.defaultSeverity,
-    message: `Strategy Lint skipped this file: ${length} characters is above the limit of ${limit} (setting ${setting}).`,
+    message: `Strategy Lint skipped this file: ${length} ${unit} is above the limit of ${limit} (setting ${setting}).`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }
