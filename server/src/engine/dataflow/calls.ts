@@ -440,7 +440,7 @@ function method(it: Interpreter,
       const v = allArgs();
       // A list of conditions (`conditions.append(...)`) accumulates what is appended to it.
       if (receiverNode?.type === 'identifier' && !receiver.columns) {
-        it.setName(receiverNode.text, { ...join(receiver, v), items: undefined }, act, true);
+        it.setName(receiverNode.text, { ...join(receiver, v), items: undefined }, act);
         return scalar();
       }
       return join(receiver, v);
@@ -602,7 +602,7 @@ function dropColumns(it: Interpreter, receiver: Value, name: string, args: Argum
     if (receiverNode?.type === 'identifier' && receiver.columns && targets[0]) {
       const columns = new Map(receiver.columns);
       columns.delete(targets[0]);
-      it.setName(receiverNode.text, { ...receiver, columns }, act, true);
+      it.setName(receiverNode.text, { ...receiver, columns }, act);
     }
     return col;
   }
@@ -640,7 +640,7 @@ function trainedInstance(it: Interpreter, name: string, node: SyntaxNode, owner:
   if (!owner.data) return;
   if (/^(train|fit|learn|evolve|train_model|fit_model)$/.test(name)) {
     it.fits.push({ node, allRows: fitsOnAllRows({ ...owner, kind: 'bars' }), supervised: true, uncertain: !!owner.uncertain || act.uncalled, className: act.className });
-    if (receiverNode.type === 'identifier') it.setName(receiverNode.text, { ...owner, fitCall: node }, act, true);
+    if (receiverNode.type === 'identifier') it.setName(receiverNode.text, { ...owner, fitCall: node }, act);
   } else if (owner.fitCall && /^(buy|sell|trade|act|predict|evaluate|test|backtest|run|play|simulate|infer)/.test(name)) {
     it.usedFits.add(owner.fitCall.id);
   }
@@ -697,7 +697,7 @@ function fitFamily(it: Interpreter, name: string, node: SyntaxNode, receiver: Va
   if (features?.splitBy && (supervised || scored || name === 'learn')) it.usedSplits.add(features.splitBy.id);
   const receiverNode = node.childForFieldName('function')?.childForFieldName('object');
   const remember = (model: Value) => {
-    if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act, true);
+    if (receiverNode?.type === 'identifier') it.setName(receiverNode.text, model, act);
   };
   if (/^(fit|partial_fit|fit_transform|fit_predict|learn)$/.test(name) && features?.data && !drawsOnly(it, receiver)) {
     it.fits.push({ node, allRows: fitsOnAllRows(features), supervised, uncertain: !!features.uncertain || act.uncalled, className: act.className, estimator: receiver.estimator });

@@ -517,7 +517,7 @@ export class Interpreter {
     const step = (name: string) => through(withPc, { node: target, what: `stored in \`${name}\`` });
     switch (target.type) {
       case 'identifier':
-        this.setName(target.text, rowsByName(target.text, step(target.text)), act, false, target);
+        this.setName(target.text, rowsByName(target.text, step(target.text)), act, target);
         return;
       case 'pattern_list':
       case 'tuple_pattern':
@@ -539,7 +539,7 @@ export class Interpreter {
         // `df.columns = [...]` / `df.index = ...` relabel the frame; they are not columns.
         if (object?.type === 'identifier' && !/^(columns|index|name|names)$/.test(attribute)) {
           const frame = this.lookup(object.text, act);
-          this.setName(object.text, withColumn(frame, attribute, step(`${object.text}.${attribute}`)), act, true);
+          this.setName(object.text, withColumn(frame, attribute, step(`${object.text}.${attribute}`)), act);
         }
         return;
       }
@@ -610,7 +610,7 @@ export class Interpreter {
       const columns = frame.columns && new Map([...frame.columns].map(([c, v]) => [c, join(v, { ...anywhere, columns: undefined })]));
       next = { ...join(frame, anywhere), columns };
     }
-    if (frameName) this.setName(frameName, next, act, true);
+    if (frameName) this.setName(frameName, next, act);
   }
 
   /** The rows a write selects: `df.index[peaks]` is chosen by `peaks`, whatever the index holds. */
@@ -626,13 +626,13 @@ export class Interpreter {
     else if (decidesUnder(name, value)) this.sink(value, target, `the decision column \`${name}\``, act);
   }
 
-  setName(name: string, assigned: Value, act: Activation, strong = false, at?: SyntaxNode): void {
+  /** Binds a name (an assignment, or a mutation such as `model.fit(X)` or `df["x"] = ...`); `at`: the assignment target, for decision sinks. */
+  setName(name: string, assigned: Value, act: Activation, at?: SyntaxNode): void {
     // Live-only code may not run at all in a backtest: what was there survives, joined with a mark.
     const live = act.live ? liveOnly(assigned) : assigned;
     const value = decidesUnder(name.replace(/^self\./, ''), live) ? { ...live, decision: true } : live;
     // Live-only code keeps what was there joined in; elsewhere a branch's journal joins on the way out.
     const weak = act.live;
-    void strong;
     act.trace?.written.add(name);
     if (name.startsWith('self.')) {
       const old = act.self?.get(name.slice(5));
