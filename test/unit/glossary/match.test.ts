@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadGlossary, setActiveGlossary } from '../../../server/src/engine/glossary/glossary';
+import { activeGlossary, loadGlossary, setActiveGlossary } from '../../../server/src/engine/glossary/glossary';
 import { createMatcher, matchIdentifier, matchPhrase, matchResultKey } from '../../../server/src/engine/glossary/match';
 
 describe('glossary matchIdentifier', () => {
@@ -129,6 +129,17 @@ describe('glossary matchPhrase', () => {
     }
     assert.equal(at(text, 'keep'), undefined);
     assert.equal(at(text, 'tuning'), undefined);
+  });
+
+  it('finds every term by its title as written in a comment, mixed-case words included ("DeFi") (issue 19)', () => {
+    for (const term of activeGlossary().terms) {
+      const text = `# notes on ${term.title} for this strategy`;
+      assert.equal(matchPhrase(text, 11)?.term.id, term.id, term.title);
+    }
+    const mixed = '# see Hybrid DeFi Model Optimization';
+    const found = matchPhrase(mixed, 20);
+    assert.equal(found?.term.id, 'hybrid-defi-model-optimization');
+    assert.equal(mixed.slice(found!.start, found!.end), 'Hybrid DeFi Model Optimization');
   });
 
   it('treats hyphens, spaces and underscores alike and ignores case', () => {

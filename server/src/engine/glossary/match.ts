@@ -109,9 +109,14 @@ export function createMatcher(terms: readonly GlossaryTerm[]): Matcher {
         const raw = text.slice(first.start, last.end);
         let term = exact.get(raw);
         if (!term) {
+          // Sub-words of one token also count as one word: "DeFi" is "de fi" and "defi".
           let key = first.lower;
-          for (let j = i + 1; j < i + len; j++) key += ' ' + words[j].lower;
-          term = byKey.get(key);
+          let joined = first.lower;
+          for (let j = i + 1; j < i + len; j++) {
+            key += ' ' + words[j].lower;
+            joined += (words[j].start === words[j - 1].end ? '' : ' ') + words[j].lower;
+          }
+          term = byKey.get(key) ?? (joined !== key ? byKey.get(joined) : undefined);
         }
         if (term) return { term, start: first.start, end: last.end };
       }
