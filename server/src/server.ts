@@ -53,16 +53,13 @@ export function startServer(connection: Connection): void {
   // age, for clients that send no file events.
   let resultFs = memoizedResultFs(nodeResultFs);
   let resultFsBorn = Date.now();
-  const freshResultFs = () => {
-    if (Date.now() - resultFsBorn > RESULT_LISTING_TTL_MS) {
-      resultFs = memoizedResultFs(nodeResultFs);
-      resultFsBorn = Date.now();
-    }
-    return resultFs;
-  };
   const forgetResultListings = () => {
     resultFs = memoizedResultFs(nodeResultFs);
     resultFsBorn = Date.now();
+  };
+  const freshResultFs = () => {
+    if (Date.now() - resultFsBorn > RESULT_LISTING_TTL_MS) forgetResultListings();
+    return resultFs;
   };
   const attachFor: AttachFor = (_uri, file, text, options) => (facts) =>
     attachResults(

@@ -3,7 +3,7 @@
 // library-knowledge.ts; pandas / numpy methods go through the transfer functions (transfer.ts).
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
-import { CAUSAL_MODULES, ELEMENTWISE_BUILTINS, type LeadSpec, type LookaheadFunction } from './library-knowledge';
+import { CAUSAL_MODULES, DRAWING_MODULES, ELEMENTWISE_BUILTINS, EVALUATION_METRICS, SELECTION_SCORES, type LeadSpec, type LookaheadFunction } from './library-knowledge';
 import { FEATURE_CALLS, INERT_CALL, INERT_RECEIVER, ORDER_CALLS } from './sinks';
 import {
   aligned, applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, reducedWindow, renamed, ROW_PRESERVING, upsampleFill, WINDOW_AGGREGATIONS,
@@ -223,12 +223,12 @@ function freeCall(it: Interpreter, name: string, qualified: string, node: Syntax
     return { ...scalar(), seriesName: 'date' };
   }
   // A model's score against realised labels is its evaluation, not a value of any bar.
-  if (/^sklearn\.metrics\./.test(qualified) || /^(\w+_(score|error|loss)|roc_auc\w*|confusion_matrix|classification_report|information_coefficient)$/.test(name)) {
+  if (/^sklearn\.metrics\./.test(qualified) || EVALUATION_METRICS.names.test(name)) {
     allArgs();
     return scalar();
   }
   // Univariate feature scores (`mutual_info_regression(X, y)`): ranking columns with them is a fit.
-  if (/^(mutual_info_regression|mutual_info_classif|f_regression|f_classif|r_regression|chi2|f_oneway)$/.test(name) && !receiverNodeOf(node)) {
+  if (SELECTION_SCORES.names.test(name)) {
     const features = first();
     allArgs();
     return selectionStatistic(it, features, node);
@@ -560,11 +560,6 @@ function labelReach(labels: Value): number {
   return Math.max(0, ...labels.sources.filter((s) => s.code === 'SL201' && Number.isFinite(s.lead)).map((s) => s.lead));
 }
 
-const receiverNodeOf = (node: SyntaxNode) => {
-  const fn = node.childForFieldName('function');
-  return fn?.type === 'attribute' && !/^(sklearn|feature_selection|fs)\b/.test(fn.childForFieldName('object')?.text ?? '') ? fn.childForFieldName('object') : null;
-};
-
 /**
  * A statistic that ranks columns or assets (correlations, univariate scores): columns chosen with it
  * were chosen with every row in view when it was computed on all rows, like a fitted selector.
@@ -659,7 +654,7 @@ function importedLoader(it: Interpreter, name: string): boolean {
 /** A class from a plotting library (`yellowbrick.features.Rank1D`): its `fit` draws a chart. */
 function drawsOnly(it: Interpreter, receiver: Value): boolean {
   const origin = receiver.estimator ? it.index.imports.get(receiver.estimator) ?? '' : '';
-  return /^(yellowbrick|matplotlib|seaborn|plotly|bokeh|mplfinance)(\.|$)/.test(origin);
+  return DRAWING_MODULES.names.test(origin);
 }
 
 /** A fit given a target (`fit(X, y)`, `fit(X, y=y)`, statsmodels' `OLS(y, X).fit()`): its predictions are forecasts, not transforms. */

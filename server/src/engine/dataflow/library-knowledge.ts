@@ -142,3 +142,47 @@ export const CAUSAL_MODULES: { prefix: string; why: string }[] = [
 
 /** Bare names (no import needed) that act element-wise or only aggregate what they are given. */
 export const ELEMENTWISE_BUILTINS = new Set(['abs', 'round', 'min', 'max', 'float', 'int', 'bool', 'sum', 'len', 'list', 'tuple', 'reduce', 'pow']);
+
+// ---- what fits learn (row provenance, provenance.ts) -----------------------------------------
+
+/** A group of library classes or functions that share a behaviour, and why. */
+export interface LibraryGroup {
+  names: RegExp;
+  why: string;
+  cite: string;
+}
+
+/** Hidden-state models whose `predict` / `predict_proba` decode a whole sequence at once. */
+export const SEQUENCE_DECODERS: LibraryGroup = {
+  names: /HMM|HiddenMarkov|MarkovRegression|MarkovAutoregression|MarkovSwitching/,
+  why: "hmmlearn's predict runs Viterbi over the whole sequence and predict_proba returns smoothed (forward-backward) posteriors; statsmodels' Markov switching models expose smoothed probabilities: each row's state is chosen with later observations in view.",
+  cite: 'https://hmmlearn.readthedocs.io/en/latest/api.html#hmmlearn.base.BaseHMM.predict',
+};
+
+/** Transformers whose fit learns no statistic of the rows' values (a vocabulary, a fixed expansion, a per-row operation). */
+export const LEARNS_NO_STATISTIC: LibraryGroup = {
+  names: /^(OneHotEncoder|LabelEncoder|OrdinalEncoder|LabelBinarizer|MultiLabelBinarizer|DictVectorizer|FeatureHasher|PolynomialFeatures|FunctionTransformer|SplineTransformer|Binarizer|Normalizer|MissingIndicator)$/,
+  why: 'These record categories, feature counts or nothing at all when fitted (Normalizer and Binarizer work row by row), so fitting them on every row tells the test rows nothing about the test period.',
+  cite: 'https://scikit-learn.org/stable/modules/preprocessing.html',
+};
+
+/** Univariate scores that rank columns against a target: choosing columns with them is a fit. */
+export const SELECTION_SCORES: LibraryGroup = {
+  names: /^(mutual_info_regression|mutual_info_classif|f_regression|f_classif|r_regression|chi2|f_oneway)$/,
+  why: 'Each returns one score per column computed from every row given (and the target); the columns they pick were picked with those rows in view, as SelectKBest does with the same functions.',
+  cite: 'https://scikit-learn.org/stable/modules/feature_selection.html#univariate-feature-selection',
+};
+
+/** Model-quality measures against realised labels: an evaluation, not a value of any bar. */
+export const EVALUATION_METRICS: LibraryGroup = {
+  names: /^(\w+_(score|error|loss)|roc_auc\w*|confusion_matrix|classification_report|information_coefficient)$/,
+  why: "sklearn.metrics functions compare predictions with realised outcomes; the score is how a model is judged, so the label's lead does not flow on into what is chosen with it.",
+  cite: 'https://scikit-learn.org/stable/modules/model_evaluation.html',
+};
+
+/** Modules whose estimators only draw (`yellowbrick.features.Rank1D(...).fit(X, y)`). */
+export const DRAWING_MODULES: LibraryGroup = {
+  names: /^(yellowbrick|matplotlib|seaborn|plotly|bokeh|mplfinance)(\.|$)/,
+  why: "yellowbrick visualizers follow the scikit-learn API but their fit computes a chart; nothing is predicted or traded with them.",
+  cite: 'https://www.scikit-yb.org/en/latest/api/index.html',
+};

@@ -4,6 +4,7 @@
 // the score reported out of sample was computed with statistics of the rows it scores.
 import type { SyntaxNode } from '../python/parser';
 import type { Interpreter } from './interpreter';
+import { LEARNS_NO_STATISTIC, SEQUENCE_DECODERS } from './library-knowledge';
 import { allColumns, withSource, type Rows, type Source, type Value } from './value';
 
 export type { Rows } from './value';
@@ -18,16 +19,10 @@ export function fitsOnAllRows(features: Value | undefined): boolean {
 
 /** The fitted object after `fit` / `fit_transform` / `partial_fit` on `features` (with a target when `supervised`). */
 export function fitted(model: Value, features: Value | undefined, call: SyntaxNode, supervised: boolean): Value {
-  const learns = !LEARNS_NO_STATISTIC.test(model.estimator ?? '');
+  const learns = !LEARNS_NO_STATISTIC.names.test(model.estimator ?? '');
   const onHeldOut = learns && heldOut(features?.rows) && features!.data;
   return { ...model, kind: 'model', fitCall: call, fitOnAll: learns && fitsOnAllRows(features) ? call : undefined, fitOnHeldOut: onHeldOut ? call : undefined, unsupervised: !supervised };
 }
-
-/**
- * Transformers whose fit learns no statistic of the rows' values: a category vocabulary, a fixed
- * expansion, a per-row operation. Fitting them on every row tells the test rows nothing.
- */
-const LEARNS_NO_STATISTIC = /^(OneHotEncoder|LabelEncoder|OrdinalEncoder|LabelBinarizer|MultiLabelBinarizer|DictVectorizer|FeatureHasher|PolynomialFeatures|FunctionTransformer|SplineTransformer|Binarizer|Normalizer|MissingIndicator)$/;
 
 /** What a transform (or `fit_transform`) returns: the rows it was given, marked with the fits on all rows it passed. */
 export function transformed(out: Value, features: Value | undefined, fitOnAll: SyntaxNode | undefined, prediction = false, fitOnHeldOut?: SyntaxNode): Value {
@@ -136,9 +131,6 @@ export function rowsOfTimeFilter(condition: SyntaxNode, left: Value | undefined,
   return op?.startsWith('<') ? 'train' : op?.startsWith('>') ? 'test' : undefined;
 }
 
-/** Hidden-state models whose `predict` decodes a whole sequence at once (Viterbi, forward-backward). */
-const SEQUENCE_DECODERS = /HMM|HiddenMarkov|MarkovRegression|MarkovAutoregression|MarkovSwitching/;
-
 /**
  * `hmm.predict(X)` on a whole series: the decoded state of each row is chosen with every later
  * observation in view (Viterbi finds the best path through the whole sequence; `predict_proba` is
@@ -146,7 +138,7 @@ const SEQUENCE_DECODERS = /HMM|HiddenMarkov|MarkovRegression|MarkovAutoregressio
  */
 export function decodedStates(model: Value, features: Value | undefined, call: SyntaxNode, out: Value): Value {
   // A model fitted on all rows is reported at its fit; the decode is one more reason to fix it.
-  if (!SEQUENCE_DECODERS.test(model.estimator ?? '') || !features?.data || model.fitOnAll) return out;
+  if (!SEQUENCE_DECODERS.names.test(model.estimator ?? '') || !features?.data || model.fitOnAll) return out;
   if (features.kind === 'history' || features.window) return out;
   return withSource(out, { code: 'SL204', node: call, lead: Infinity, what: `${fitText(call)} decodes each hidden state with the whole sequence, later observations included` });
 }
