@@ -1,10 +1,10 @@
 // Lints open documents once per version and keeps the result for hover and code actions, so
-// neither ever re-parses or re-runs rules. Also resolves each document's configuration: editor
-// settings merged with the nearest configuration file (see engine/config).
-import { ConfigLoader, effectiveConfigFor, type LoadedConfig } from './engine/config';
-import { nodeConfigFs } from './engine/config/node-fs';
+// neither ever re-parses or re-runs rules. The lint input (configuration, trust, results) comes
+// from the engine's session, the one assembler every front uses.
+import type { LoadedConfig } from './engine/config';
 import { fixAll } from './engine/fixes/fix-all';
 import { lintPython, type LintInput, type LintOutput } from './engine/lint';
+import type { LintSession } from './engine/session';
 import type { Finding } from './engine/types';
 import { fileTooLargeFinding } from './engine/rules/meta/file-too-large';
 import type { DocumentStore, OpenDocument } from './python-documents';
@@ -23,28 +23,15 @@ export interface DocumentLint {
   configFile?: LoadedConfig;
 }
 
-/** What the effective configuration says about results: extra globs, periods per year. */
-export interface ResultOptions {
-  resultGlobs: string[];
-  periodsPerYear?: number;
-}
-
-export type AttachFor = (uri: string, path: string, text: string, options: ResultOptions) => LintInput['attach'];
-
 export class LintService {
   private readonly cache = new Map<string, DocumentLint>();
   private readonly reportedFailures = new Set<string>();
-  readonly configs = new ConfigLoader(nodeConfigFs);
 
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
-    /** Builds the result-association callback for a document (see engine/attach-results). */
-    private readonly attachFor: AttachFor = () => undefined,
-    /** The workspace folder a file belongs to (configuration and result paths stay inside it). */
-    private readonly rootFor: (path: string) => string = (p) => p,
-    /** False in an untrusted workspace: result globs from configuration files are then ignored. */
-    private readonly trusted: () => boolean = () => true,
+    /** The input assembler shared by files and notebooks (and its caches). */
+    private readonly session: LintSession,
   ) {}
 
   cached(uri: string): DocumentLint | undefined {
@@ -64,15 +51,8 @@ export class LintService {
 
   /** The lint input for a document: effective configuration and result association. */
   private inputFor(entry: OpenDocument, settings: ServerSettings): { input: LintInput; configFile?: LoadedConfig } {
-    const uri = entry.document.uri;
-    const path = uriToPath(uri);
-    const text = entry.document.getText();
-    const configFile = settings.configurationPreference === 'editorOnly' ? undefined : this.configs.configFor(path, this.rootFor(path));
-    const fromSettings = { ...lintConfigOf(settings), resultGlobs: settings.resultGlobs, glossaryFiles: settings.glossaryFiles };
-    const { lint, merged } = effectiveConfigFor(path, fromSettings, configFile, settings.configurationPreference);
-    const resultGlobs = this.trusted() ? merged.resultGlobs ?? settings.resultGlobs : settings.resultGlobs;
-    const attach = this.attachFor(uri, path, text, { resultGlobs, periodsPerYear: merged.periodsPerYear });
-    return { input: { path, text, config: lint, attach }, configFile };
+    const front = { ...lintConfigOf(settings), resultGlobs: settings.resultGlobs, glossaryFiles: settings.glossaryFiles, configurationPreference: settings.configurationPreference };
+    return this.session.inputFor(uriToPath(entry.document.uri), entry.document.getText(), front);
   }
 
   /** The document's text after fix-all (safe fixes, all rounds), from the cached lint. */

@@ -29,7 +29,8 @@ import { cellLabel, NotebookProgram, type CellEdit } from './engine/notebook';
 import type { Finding } from './engine/types';
 import { pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
-import { LintService, type AttachFor, type DocumentLint } from './lint-service';
+import type { LintSession } from './engine/session';
+import { LintService, type DocumentLint } from './lint-service';
 import { DocumentStore } from './python-documents';
 import type { ServerSettings } from './settings';
 
@@ -43,11 +44,8 @@ export const NOTEBOOK_DOCUMENT_SYNC: NotebookDocumentSyncOptions = {
 
 export interface NotebookDeps {
   settingsFor(uri: string): Promise<ServerSettings>;
-  /** Result association, as for a strategy file (the notebook's path decides its folder). */
-  attachFor: AttachFor;
-  rootFor(path: string): string;
-  /** False in an untrusted workspace: result globs from configuration files are ignored (as for files). */
-  trusted(): boolean;
+  /** The input assembler files use: the same configuration, trust and result association. */
+  session: LintSession;
   /** Resolves once the parser is ready. */
   ready(): Promise<unknown>;
   supportsPull(): boolean;
@@ -74,7 +72,7 @@ interface NotebookState {
 export function registerNotebookSupport(connection: Connection, deps: NotebookDeps): NotebookSupport {
   const notebooks = new NotebookDocuments(TextDocument);
   const store = new DocumentStore();
-  const lints = new LintService(store, deps.log, deps.attachFor, deps.rootFor, deps.trusted);
+  const lints = new LintService(store, deps.log, deps.session);
   const states = new Map<string, NotebookState>();
   const timers = new Map<string, NodeJS.Timeout>();
 

@@ -14,7 +14,6 @@ import {
 import { createConnection } from 'vscode-languageserver/node';
 import * as path from 'path';
 import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOC_COMMAND } from './code-actions';
-import { attachResults, ResultFileCache } from './engine/attach-results';
 import { resultLenses } from './engine/result-lens';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ResultDiagnostics } from './result-diagnostics';
@@ -27,9 +26,8 @@ import { renderTermMarkdown } from './engine/glossary/render';
 import { csvHeaderHover, jsonKeyHover, pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
 import { applyUserGlossaries } from './user-glossary';
-import { memoizedResultFs } from './engine/results/memo-fs';
-import { nodeResultFs } from './engine/results/result-fs';
-import { LintService, type AttachFor } from './lint-service';
+import { LintSession } from './engine/session';
+import { LintService } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
 import { NOTEBOOK_DOCUMENT_SYNC, registerNotebookSupport } from './notebook-sync';
 import { ruleDocUri } from './rule-docs';
@@ -42,33 +40,20 @@ const RESULT_LISTING_TTL_MS = 3000;
 export function startServer(connection: Connection): void {
   const store = new DocumentStore();
   const log = (message: string) => connection.console.log(message);
-  const resultCache = new ResultFileCache();
   const resultDiagnostics = new ResultDiagnostics(connection);
   let workspaceRoots: string[] = [];
-  /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
-  const rootFor = (file: string) =>
-    workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-  // Folder listings and file heads for result association, remembered between keystrokes: a
-  // change to a result or configuration file (the client watches them) drops them, and so does
-  // age, for clients that send no file events.
-  let resultFs = memoizedResultFs(nodeResultFs);
-  let resultFsBorn = Date.now();
-  const forgetResultListings = () => {
-    resultFs = memoizedResultFs(nodeResultFs);
-    resultFsBorn = Date.now();
-  };
-  const freshResultFs = () => {
-    if (Date.now() - resultFsBorn > RESULT_LISTING_TTL_MS) forgetResultListings();
-    return resultFs;
-  };
-  const attachFor: AttachFor = (_uri, file, text, options) => (facts) =>
-    attachResults(
-      { path: file, text, classNames: facts.strategies.map((s) => s.name) },
-      { workspaceRoot: rootFor(file), settingsGlobs: options.resultGlobs, periodsPerYear: options.periodsPerYear, fs: freshResultFs() },
-      resultCache,
-    );
   let workspaceTrusted = true;
-  const lints = new LintService(store, (m) => connection.console.error(m), attachFor, rootFor, () => workspaceTrusted);
+  // One input assembler for files and notebooks. Its folder listings live until a watched result
+  // or configuration file changes, or a few seconds for clients that send no file events.
+  const session = new LintSession({
+    /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
+    rootFor: (file) =>
+      workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file),
+    trusted: () => workspaceTrusted,
+    listings: { kind: 'watched', ttlMs: RESULT_LISTING_TTL_MS },
+  });
+  const rootFor = (file: string) => session.rootFor(file);
+  const lints = new LintService(store, (m) => connection.console.error(m), session);
   const configDiagnostics = new ConfigDiagnostics(connection, log);
   const publishedResultsFor = new WeakSet<object>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -124,7 +109,7 @@ export function startServer(connection: Connection): void {
     }
     return pending;
   }
-  const notebooks = registerNotebookSupport(connection, { settingsFor, attachFor, rootFor, trusted: () => workspaceTrusted, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
+  const notebooks = registerNotebookSupport(connection, { settingsFor, session, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
 
   const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py');
   const RESULT_FILE = /\.(json|csv|fthypt)$/i;
@@ -212,11 +197,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     // A re-run backtest rewrites its result file: forget it so the next lint reads it again.
-    forgetResultListings();
-    for (const change of changes) {
-      resultCache.forget(uriToPath(change.uri));
-      lints.configs.invalidate(uriToPath(change.uri));
-    }
+    for (const change of changes) session.fileChanged(uriToPath(change.uri));
     refreshAll();
   });
 

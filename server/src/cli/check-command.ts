@@ -2,12 +2,9 @@
 import * as fs from 'fs';
 import { fixAll } from '../engine/fixes/fix-all';
 import * as path from 'path';
-import { attachResults, ResultFileCache } from '../engine/attach-results';
-import { memoizedResultFs } from '../engine/results/memo-fs';
-import { nodeResultFs } from '../engine/results/result-fs';
-import { applyPerFileIgnores, ConfigLoader, configProblemRanges, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
-import { nodeConfigFs } from '../engine/config/node-fs';
-import { lintPython, type LintConfig, type LintInput } from '../engine/lint';
+import { configProblemRanges } from '../engine/config';
+import { lintPython, type LintInput } from '../engine/lint';
+import { LintSession } from '../engine/session';
 import { fileTooLargeFinding } from '../engine/rules/meta/file-too-large';
 import { unreadableFileFinding } from '../engine/rules/meta/unreadable-file';
 import { selectRules } from '../engine/rules/registry';
@@ -32,50 +29,41 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
 
   const { files, errors } = collectPythonFiles(parsed.positional.length ? parsed.positional : ['.']);
   const results: FileFindings[] = [];
-  const cache = new ResultFileCache();
-  // One run sees a fixed workspace: association may remember folder listings and file heads.
-  const resultFs = memoizedResultFs(nodeResultFs);
+  // One run sees a fixed workspace: the session may remember folder listings and file heads.
+  // Results stay inside the project: the working directory, or, for a file outside it, the
+  // folder of its configuration file (else its own folder).
+  const session = new LintSession({ listings: { kind: 'run' } });
   const cwd = process.cwd();
-  const configs = new ConfigLoader(nodeConfigFs);
   const explicitConfig = parsed.options.config as string | undefined;
   if (explicitConfig && !fs.existsSync(explicitConfig)) throw new UsageError(`--config ${explicitConfig}: file not found`);
   const reportedConfigs = new Set<string>();
   let configErrors = 0;
-  /** CLI flags over the nearest configuration file (or --config), then per-file-ignores. */
-  const configFor = (absolute: string, workspaceRoot: string): { config: LintConfig; resultGlobs: string[]; periodsPerYear?: number; maxFileBytes?: number } => {
-    const loaded = explicitConfig ? configs.load(path.resolve(explicitConfig), workspaceRoot) : configs.configFor(absolute, workspaceRoot);
+  /** Problems in a configuration file, printed once per run. */
+  const reportConfig = (absolute: string) => {
+    const loaded = session.configFileFor(absolute, { configFile: explicitConfig });
     if (loaded && !reportedConfigs.has(loaded.source)) {
       reportedConfigs.add(loaded.source);
-      const text = fs.readFileSync(loaded.source, 'utf8');
-      for (const problem of configProblemRanges(text, loaded.problems)) {
+      const configText = fs.readFileSync(loaded.source, 'utf8');
+      for (const problem of configProblemRanges(configText, loaded.problems)) {
         if (problem.severity === 'error') configErrors++;
         io.stderr(`${path.relative(cwd, loaded.source)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity}: ${problem.message}`);
       }
     }
-    const merged = mergeConfig({ select, ignore }, fileConfigOf(loaded), 'editorFirst');
-    return { config: applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : ''), resultGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear, maxFileBytes: merged.maxFileBytes };
+    return loaded;
   };
+  /** CLI flags over the nearest configuration file (or --config), then per-file-ignores. */
+  const inputFor = (absolute: string, text: string) =>
+    session.inputFor(absolute, text, { select, ignore, configFile: explicitConfig, configurationPreference: 'editorFirst' });
   for (const file of files) {
+    const absolute = path.resolve(file);
+    const maxFileBytes = reportConfig(absolute)?.maxFileBytes;
     if (isNotebookPath(file)) {
       // Code cells as one program, reported per cell (see notebook-files.ts); results association as for a .py file.
-      const absolute = path.resolve(file);
-      const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
-      const { config, resultGlobs, periodsPerYear } = configFor(absolute, workspaceRoot);
-      const notebook = checkNotebookFile(file, {
-        input: (text) => ({ path: absolute, text, config, attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, periodsPerYear, fs: resultFs }, cache) }),
-        fix,
-        unsafe,
-        note: io.stderr,
-      });
+      const notebook = checkNotebookFile(file, { input: (text) => inputFor(absolute, text).input, fix, unsafe, note: io.stderr });
       if ('error' in notebook) errors.push(`${file}: ${notebook.error}`);
       else results.push(notebook);
       continue;
     }
-    const absolute = path.resolve(file);
-    // Results must stay inside the project: the working directory, or, for a file outside it, the
-    // folder of its configuration file (else its own folder).
-    const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
-    const { config, resultGlobs, periodsPerYear, maxFileBytes } = configFor(absolute, workspaceRoot);
     const read = readSourceFile(file, maxFlag !== undefined ? Number(maxFlag) : maxFileBytes);
     if ('error' in read) {
       // A file that was not linted is a finding (as Ruff's E902), never a silent clean file.
@@ -83,12 +71,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
       results.push({ file, findings: [finding] });
       continue;
     }
-    const input = (text: string): LintInput => ({
-      path: absolute,
-      text,
-      config,
-      attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: resultGlobs, periodsPerYear, fs: resultFs }, cache),
-    });
+    const input = (text: string): LintInput => inputFor(absolute, text).input;
     let output = lintPython(input(read.text));
     if (fix) {
       const fixed = fixAll(input(read.text), output, unsafe);

@@ -2,10 +2,8 @@
 // its attached results as one self-contained HTML file (charts inlined, no network at view time).
 import * as fs from 'fs';
 import * as path from 'path';
-import { attachResults, ResultFileCache } from '../engine/attach-results';
-import { applyPerFileIgnores, ConfigLoader, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
-import { nodeConfigFs } from '../engine/config/node-fs';
 import { lintPython } from '../engine/lint';
+import { LintSession } from '../engine/session';
 import { buildReportData, type ReportData } from '../report/model';
 import { renderReportHtml } from '../report/render';
 import { loadReportScript } from '../report/script';
@@ -33,20 +31,9 @@ export function reportDataForFile(file: string, cwd = process.cwd()): ReportData
   const read = readSourceFile(path.resolve(cwd, file));
   if ('error' in read) throw new UsageError(`${file}: ${read.error}`);
   const absolute = path.resolve(cwd, file);
-  // The same project, configuration and result globs as `check` (its help promises the same association).
-  const configs = new ConfigLoader(nodeConfigFs);
-  const workspaceRoot = absolute.startsWith(cwd + path.sep) ? cwd : configs.projectRootFor(absolute);
-  const loaded = configs.configFor(absolute, workspaceRoot);
-  const merged = mergeConfig({}, fileConfigOf(loaded), 'editorFirst');
-  const config = applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : '');
-  const cache = new ResultFileCache();
-  const output = lintPython({
-    path: absolute,
-    text: read.text,
-    config,
-    attach: (facts) =>
-      attachResults({ path: absolute, text: read.text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear }, cache),
-  });
+  // The same assembler as `check` (its help promises the same association).
+  const session = new LintSession({ cwd, listings: { kind: 'run' } });
+  const output = lintPython(session.inputFor(absolute, read.text, { configurationPreference: 'editorFirst' }).input);
   try {
     return buildReportData(output, absolute, { displayPath: path.relative(cwd, absolute) || absolute });
   } finally {
