@@ -2,7 +2,7 @@
 // large, ...) and the result rules' findings at the key they are about. Several strategies can
 // share a result file, so each strategy's contribution is kept apart and merged on publish.
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { Attachment } from './engine/attach-results';
+import type { Attachment } from './engine/results/attach';
 import type { LintOutput } from './engine/lint';
 import type { Finding } from './engine/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';

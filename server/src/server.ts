@@ -14,7 +14,7 @@ import {
 import { createConnection } from 'vscode-languageserver/node';
 import * as path from 'path';
 import { codeActionsFor, FIX_ALL_KIND, SHOW_RULE_DOC_COMMAND } from './code-actions';
-import { resultLenses } from './engine/result-lens';
+import { resultLenses } from './engine/results/lens';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ResultDiagnostics } from './result-diagnostics';
 import { uriToPath } from './uri';

@@ -1,6 +1,6 @@
 // Seeded synthetic result summaries for result-rule tests (the realistic files live in
 // examples/ and test/fixtures/results; these isolate one property at a time).
-import { computeResultStatistics } from '../../server/src/engine/result-statistics';
+import { computeResultStatistics } from '../../server/src/engine/results/statistics';
 import type { BacktestSummary } from '../../server/src/engine/results/summary';
 import type { AttachedResult, AttachedResults } from '../../server/src/engine/rules/rule';
 import { mulberry32 } from '../../tools/seeded-random';

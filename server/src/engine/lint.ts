@@ -116,6 +116,11 @@ export function lintPython(input: LintInput): LintOutput {
       const said = new Set<string>();
       try {
         rule.check(context, (report) => {
+          if (report.fix && !rule.fixSafety) {
+            // Fix availability is declared once, on the rule: an undeclared fix is a rule bug.
+            failures.push({ rule: rule.name, error: `${rule.name} proposed a fix but declares no fixSafety; the fix was dropped` });
+            report = { ...report, fix: undefined };
+          }
           const finding = toFinding(rule, severity, configured ? { ...report, severity: undefined } : report, lines);
           const key = `${finding.range.start.line}\0${finding.message}`;
           if (said.has(key)) return;
@@ -155,7 +160,7 @@ function toFinding(rule: Rule, severity: Severity, report: ReportInput, lines: L
   // otherwise end one character past its LSP line.
   const range: Range = report.range ?? lines.rangeOf(report.node!.startIndex, report.node!.endIndex);
   const finding: Finding = { rule: rule.name, code: rule.code, severity: report.severity ?? severity, message: report.message, range };
-  if (report.fix) finding.fix = report.fix;
+  if (report.fix && rule.fixSafety) finding.fix = { ...report.fix, safety: rule.fixSafety };
   if (report.related) finding.related = report.related;
   return finding;
 }

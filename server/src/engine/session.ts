@@ -6,7 +6,7 @@
 // are remembered until the front says a file changed (or, for fronts that hear of no changes,
 // for a short time).
 import * as path from 'path';
-import { attachResults, ResultFileCache } from './attach-results';
+import { attachResults, ResultFileCache } from './results/attach';
 import { ConfigLoader, effectiveConfigFor, type ConfigurationPreference, type LoadedConfig, type MergeableConfig } from './config';
 import { nodeConfigFs } from './config/node-fs';
 import type { ConfigFs } from './config/types';

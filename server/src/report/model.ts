@@ -3,7 +3,7 @@
 // so the CLI, the language server and the tests share it; the renderer only draws it.
 import type { LintOutput } from '../engine/lint';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
-import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/results/common';
+import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/helpers/attached-results';
 import { RULES } from '../engine/rules/registry';
 import type { DateSpan } from '../engine/results/summary';
 import { getTerm } from '../engine/glossary/glossary';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { attachResults, ResultFileCache } from '../../../server/src/engine/attach-results';
+import { attachResults, ResultFileCache } from '../../../server/src/engine/results/attach';
 import { lintPython } from '../../../server/src/engine/lint';
 import { initPythonParser } from '../../../server/src/engine/python/parser';
-import { resultLenses } from '../../../server/src/engine/result-lens';
+import { resultLenses } from '../../../server/src/engine/results/lens';
 import { asRatios, buildReportData, equityCurve, histogram, type ReportData } from '../../../server/src/report/model';
 
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');

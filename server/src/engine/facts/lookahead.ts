@@ -3,16 +3,10 @@
 // no rule scans the whole tree.
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite } from '../python/syntax-index';
+import { nodeRange } from '../python/node-range';
 import type { Range } from '../types';
 import { numberValue } from './python-values';
 
-/** LSP range of a node (tree-sitter web columns are UTF-16 code units, as LSP wants). */
-export function rangeOf(node: SyntaxNode): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
-}
 
 /** Whether `inner` lies inside `outer` (or is it). */
 export function within(inner: SyntaxNode, outer: SyntaxNode): boolean {
@@ -91,8 +85,8 @@ export function argument(call: CallSite, position: number, keyword: string): Syn
 /** Replaces a string literal's content, keeping its quotes and prefix. */
 export function replaceStringContent(node: SyntaxNode, value: string): { range: Range; newText: string } {
   const content = node.namedChildren.find((c) => c?.type === 'string_content');
-  if (content) return { range: rangeOf(content), newText: value };
+  if (content) return { range: nodeRange(content), newText: value };
   const start = node.namedChildren.find((c) => c?.type === 'string_start');
   const quote = start?.text.replace(/^[a-zA-Z]*/, '') ?? '"';
-  return { range: rangeOf(node), newText: `${quote}${value}${quote}` };
+  return { range: nodeRange(node), newText: `${quote}${value}${quote}` };
 }

@@ -4,10 +4,13 @@ import type { StrategyFacts } from '../facts/types';
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import type { BacktestSummary } from '../results/summary';
-import type { ResultStatistics } from '../result-statistics';
+import type { ResultStatistics } from '../results/statistics';
 import type { Directives } from '../suppressions';
 import type { LineIndex } from '../text';
 import type { Fix, FixSafety, Range, RelatedLocation, Severity } from '../types';
+
+/** A fix as a rule proposes it: its safety is the rule's `fixSafety`, declared once. */
+export type ProposedFix = Omit<Fix, 'safety'>;
 
 export interface RuleDocs {
   /** What it does: one paragraph. */
@@ -63,7 +66,7 @@ export interface ReportInput {
   range?: Range;
   message: string;
   severity?: Severity;
-  fix?: Fix;
+  fix?: ProposedFix;
   related?: RelatedLocation[];
 }
 
@@ -79,7 +82,7 @@ export interface Rule {
   docs: RuleDocs;
   /** Glossary term ids this rule rests on. */
   glossary: string[];
-  /** Safety of the fix this rule offers, when it offers one. */
+  /** Safety of the fixes this rule offers; a rule without it offers none (checked when it reports). */
   fixSafety?: FixSafety;
   options?: Record<string, RuleOption>;
   check(context: RuleContext, report: (finding: ReportInput) => void): void;

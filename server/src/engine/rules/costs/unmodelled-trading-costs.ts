@@ -1,4 +1,4 @@
-import { calleeNode, insertAt } from '../models/edits';
+import { calleeNode, insertAt } from '../helpers/edits';
 import type { Rule } from '../rule';
 
 export const unmodelledTradingCosts: Rule = {
@@ -29,7 +29,7 @@ export const unmodelledTradingCosts: Rule = {
       report({
         node: calleeNode(u.node),
         message: `${u.label}: ${u.source} charges no fees unless told to, so this backtest trades for free. Set a realistic commission explicitly.`,
-        fix: edit ? { title: `Add a ${rate} fee`, safety: 'unsafe', edits: [edit] } : undefined,
+        fix: edit ? { title: `Add a ${rate} fee`, edits: [edit] } : undefined,
       });
     }
   },

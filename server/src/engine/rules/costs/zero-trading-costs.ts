@@ -1,5 +1,5 @@
 import type { CostSetting } from '../../facts/types';
-import { replaceNode } from '../models/edits';
+import { replaceNode } from '../helpers/edits';
 import type { Rule } from '../rule';
 
 function formatRate(value: number): string {
@@ -54,5 +54,5 @@ function message(c: CostSetting): string {
 function fix(c: CostSetting, rate: number) {
   if (!c.isRate || !(rate > 0)) return undefined;
   const text = formatRate(rate);
-  return { title: `Use ${c.kind === 'slippage' ? 'slippage' : 'a fee'} of ${text}`, safety: 'unsafe' as const, edits: [replaceNode(c.valueNode, text)] };
+  return { title: `Use ${c.kind === 'slippage' ? 'slippage' : 'a fee'} of ${text}`, edits: [replaceNode(c.valueNode, text)] };
 }

@@ -1,23 +1,23 @@
 // Rules of the 'lookahead' family, in code order.
 import type { Rule } from '../rule';
-import { lookaheadAbsoluteIloc } from './absolute-iloc';
-import { lookaheadBackfill } from './backfill';
-import { lookaheadCenteredWindow } from './centered-window';
-import { lookaheadCurrentBarOrder } from './current-bar-order';
-import { lookaheadForwardIndex } from './forward-index';
-import { lookaheadFullSampleStatistic } from './full-sample-statistic';
-import { lookaheadFutureLineIndex } from './future-line-index';
-import { lookaheadFutureNamedAttribute } from './future-named-attribute';
-import { lookaheadHigherTimeframeMerge } from './higher-timeframe-merge';
-import { lookaheadLibraryIndicator } from './library-indicator';
-import { lookaheadSameBarReturn } from './same-bar-return';
-import { lookaheadUpsampleInterpolate } from './upsample-interpolate';
-import { lookaheadIndicatorNotReady } from './indicator-not-ready';
-import { lookaheadMergeAsofForward } from './merge-asof-forward';
-import { lookaheadNegativeShift } from './negative-shift';
-import { lookaheadResampleLabel } from './resample-label';
-import { lookaheadScalerFitOnFullData } from './scaler-fit-on-full-data';
-import { lookaheadSecondaryFeedCurrentBar } from './secondary-feed-current-bar';
+import { lookaheadAbsoluteIloc } from './lookahead-absolute-iloc';
+import { lookaheadBackfill } from './lookahead-backfill';
+import { lookaheadCenteredWindow } from './lookahead-centered-window';
+import { lookaheadCurrentBarOrder } from './lookahead-current-bar-order';
+import { lookaheadForwardIndex } from './lookahead-forward-index';
+import { lookaheadFullSampleStatistic } from './lookahead-full-sample-statistic';
+import { lookaheadFutureLineIndex } from './lookahead-future-line-index';
+import { lookaheadFutureNamedAttribute } from './lookahead-future-named-attribute';
+import { lookaheadHigherTimeframeMerge } from './lookahead-higher-timeframe-merge';
+import { lookaheadLibraryIndicator } from './lookahead-library-indicator';
+import { lookaheadSameBarReturn } from './lookahead-same-bar-return';
+import { lookaheadUpsampleInterpolate } from './lookahead-upsample-interpolate';
+import { lookaheadIndicatorNotReady } from './lookahead-indicator-not-ready';
+import { lookaheadMergeAsofForward } from './lookahead-merge-asof-forward';
+import { lookaheadNegativeShift } from './lookahead-negative-shift';
+import { lookaheadResampleLabel } from './lookahead-resample-label';
+import { lookaheadScalerFitOnFullData } from './lookahead-scaler-fit-on-full-data';
+import { lookaheadSecondaryFeedCurrentBar } from './lookahead-secondary-feed-current-bar';
 
 export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadNegativeShift, // SL201

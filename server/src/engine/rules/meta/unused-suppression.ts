@@ -92,7 +92,7 @@ export function unusedSuppressionFindings(input: UnusedSuppressionInput): Unused
     severity,
     message,
     range,
-    fix: { title: fix.title, safety: 'safe', edits: fix.edits },
+    fix: { title: fix.title, safety: unusedSuppression.fixSafety ?? 'safe', edits: fix.edits },
   });
 
   for (const directive of input.directives.suppressions) {

@@ -1,13 +1,13 @@
 import type { Estimator } from '../../facts/types';
 import type { SyntaxIndex } from '../../python/syntax-index';
-import type { Fix } from '../../types';
+import type { ProposedFix } from '../rule';
 import type { Rule } from '../rule';
-import { calleeNode, importEdit, insertAt, nodeRange, removeArgument, replaceNode } from './edits';
+import { calleeNode, importEdit, insertAt, nodeRange, removeArgument, replaceNode } from '../helpers/edits';
 
 /** Keywords LinearRegression shares with Ridge; anything else and the swap is not mechanical. */
 const RIDGE_COMPATIBLE = new Set(['fit_intercept', 'copy_X', 'positive']);
 
-function ridgeFix(estimator: Estimator, index: SyntaxIndex): Fix | undefined {
+function ridgeFix(estimator: Estimator, index: SyntaxIndex): ProposedFix | undefined {
   const call = index.callsById.get(estimator.call.id);
   if (!call?.callee) return undefined;
   if (call.name === 'LinearRegression') {
@@ -24,15 +24,15 @@ function ridgeFix(estimator: Estimator, index: SyntaxIndex): Fix | undefined {
       const imp = importEdit(index, 'sklearn.linear_model', 'Ridge');
       if (imp) edits.push(imp);
     }
-    return { title: 'Use Ridge(alpha=1.0) (L2-penalised least squares)', safety: 'unsafe', edits };
+    return { title: 'Use Ridge(alpha=1.0) (L2-penalised least squares)', edits };
   }
   if (call.name === 'LogisticRegression') {
     const penalty = call.keywordNodes.get('penalty');
-    return penalty ? { title: 'Remove penalty=None (back to the default L2 penalty, C=1.0)', safety: 'unsafe', edits: [removeArgument(penalty)] } : undefined;
+    return penalty ? { title: 'Remove penalty=None (back to the default L2 penalty, C=1.0)', edits: [removeArgument(penalty)] } : undefined;
   }
   if (estimator.family === 'ridge' || estimator.family === 'lasso' || estimator.family === 'elastic-net') {
     const alpha = call.keywords.get('alpha') ?? call.positional[0];
-    return alpha ? { title: 'Use alpha=1.0', safety: 'unsafe', edits: [replaceNode(alpha, '1.0')] } : undefined;
+    return alpha ? { title: 'Use alpha=1.0', edits: [replaceNode(alpha, '1.0')] } : undefined;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { dictEntries, numberValue } from '../../facts/python-values';
 import type { TunedParameter } from '../../facts/types';
 import type { SyntaxIndex } from '../../python/syntax-index';
 import { PASTED_PARAMS } from '../../facts/windows';
-import { replaceNode } from '../models/edits';
+import { replaceNode } from '../helpers/edits';
 import type { Rule } from '../rule';
 
 /** Precision of a float literal: significant digits and digits after the point (trailing zeros dropped). */
@@ -94,7 +94,7 @@ export const overpreciseParameter: Rule = {
       report({
         node: literal,
         message: `${what(literal.text)} has ${precision.significant} significant digits: more precision than a backtest can justify, the fingerprint of pasted optimiser output. Round it (about \`${rounded}\`) and check the result barely moves.`,
-        fix: { title: `Round to ${rounded}`, safety: 'unsafe', edits: [replaceNode(literal, rounded)] },
+        fix: { title: `Round to ${rounded}`, edits: [replaceNode(literal, rounded)] },
       });
     };
     const declared = new Map<string, number | undefined>();

@@ -1,8 +1,8 @@
-import { formatCount } from '../models/edits';
+import { formatCount } from '../helpers/edits';
 import type { Rule } from '../rule';
-import { searchSpaces } from './search-space';
+import { searchSpaces } from '../helpers/search-space';
 
-export { searchSpaceSize, searchSpaces } from './search-space';
+export { searchSpaceSize, searchSpaces } from '../helpers/search-space';
 
 export const wideSearchSpace: Rule = {
   name: 'wide-search-space',

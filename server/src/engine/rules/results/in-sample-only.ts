@@ -1,6 +1,6 @@
 import type { DateSpan } from '../../results/summary';
 import type { Rule } from '../rule';
-import { atKey, fileName, reportAt, resultsByStrategy } from './common';
+import { atKey, fileName, reportAt, resultsByStrategy } from '../helpers/attached-results';
 
 function overlaps(a: DateSpan, b: DateSpan): boolean {
   const [as, ae, bs, be] = [a.start, a.end, b.start, b.end].map((d) => Date.parse(d));

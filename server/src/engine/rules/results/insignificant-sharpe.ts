@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { atKey, fileName, fmt, reportAt, resultsByStrategy } from './common';
+import { atKey, fileName, fmt, reportAt, resultsByStrategy } from '../helpers/attached-results';
 
 export const insignificantSharpe: Rule = {
   name: 'insignificant-sharpe',

@@ -1,6 +1,6 @@
 import { minBacktestLengthYears } from '../../stats';
 import type { Rule } from '../rule';
-import { atKey, fileName, fmt, reportAt, resultsByStrategy, trialCount } from './common';
+import { atKey, fileName, fmt, reportAt, resultsByStrategy, trialCount } from '../helpers/attached-results';
 
 export const shortBacktest: Rule = {
   name: 'short-backtest',

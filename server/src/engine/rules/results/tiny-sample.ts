@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { atKey, fileName, reportAt, resultsByStrategy } from './common';
+import { atKey, fileName, reportAt, resultsByStrategy } from '../helpers/attached-results';
 
 export const tinySample: Rule = {
   name: 'tiny-sample',

@@ -1,6 +1,6 @@
 import type { IndicatorWindow, StrategySetting } from '../../facts/types';
 import type { ClassInfo } from '../../python/syntax-index';
-import { insertAt, nodeRange, replaceNode } from '../models/edits';
+import { insertAt, nodeRange, replaceNode } from '../helpers/edits';
 import type { Rule, RuleContext } from '../rule';
 
 const ORIGIN: Record<IndicatorWindow['origin'], string> = {
@@ -79,7 +79,7 @@ export const insufficientWarmup: Rule = {
         report({
           node: setting.value,
           message: `startup_candle_count = ${setting.number} is shorter than the ${longest.length} candles needed by ${describe(longest, context)}: the first ${longest.length - setting.number} candles of every backtest compute it on partial history, so early signals differ from live trading.`,
-          fix: { title: `Set startup_candle_count = ${longest.length}`, safety: 'safe', edits: [replaceNode(setting.value, String(longest.length))] },
+          fix: { title: `Set startup_candle_count = ${longest.length}`, edits: [replaceNode(setting.value, String(longest.length))] },
           related: [{ message: `${longest.length}-candle window`, range: nodeRange(longest.call) }],
         });
         continue;
@@ -110,5 +110,5 @@ function addStartupFix(context: RuleContext, classNode: import('../../python/par
   const edit = after
     ? insertAt(after.endPosition.row, context.lines.lineText(after.endPosition.row).length, `\n${indent}${text}`)
     : insertAt(first.startPosition.row, first.startPosition.column, `${text}\n${indent}`);
-  return { title: `Add startup_candle_count = ${n}`, safety: 'safe' as const, edits: [edit] };
+  return { title: `Add startup_candle_count = ${n}`, edits: [edit] };
 }

@@ -1,7 +1,7 @@
 import { analyzeDataflow } from '../../dataflow';
 import type { SyntaxNode } from '../../python/parser';
 import type { RelatedLocation } from '../../types';
-import { calleeNode, nodeRange } from '../models/edits';
+import { calleeNode, nodeRange } from '../helpers/edits';
 import type { Rule } from '../rule';
 
 export const missingHoldout: Rule = {

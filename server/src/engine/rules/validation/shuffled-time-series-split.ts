@@ -2,14 +2,14 @@ import { analyzeDataflow } from '../../dataflow';
 import type { SyntaxNode } from '../../python/parser';
 import type { Splitter } from '../../facts/types';
 import type { CallSite, SyntaxIndex } from '../../python/syntax-index';
-import type { Fix } from '../../types';
-import { appendArgument, calleeNode, importEdit, replaceNode } from '../models/edits';
+import type { ProposedFix } from '../rule';
+import { appendArgument, calleeNode, importEdit, replaceNode } from '../helpers/edits';
 import type { Rule } from '../rule';
 
 /** Splitters a TimeSeriesSplit can stand in for (groups-based ones have no time-ordered twin here). */
 const REPLACEABLE = new Set(['KFold', 'StratifiedKFold', 'ShuffleSplit', 'StratifiedShuffleSplit', 'RepeatedKFold', 'RepeatedStratifiedKFold']);
 
-function timeSeriesSplitFix(call: CallSite, index: SyntaxIndex): Fix | undefined {
+function timeSeriesSplitFix(call: CallSite, index: SyntaxIndex): ProposedFix | undefined {
   if (!REPLACEABLE.has(call.name) || !call.callee) return undefined;
   const splits = call.keywords.get('n_splits') ?? (call.name.includes('Shuffle') ? undefined : call.positional[0]);
   const n = splits && /^\d+$/.test(splits.text) ? splits.text : '5';
@@ -19,14 +19,14 @@ function timeSeriesSplitFix(call: CallSite, index: SyntaxIndex): Fix | undefined
     const imp = importEdit(index, 'sklearn.model_selection', 'TimeSeriesSplit');
     if (imp) edits.push(imp);
   }
-  return { title: `Replace ${call.name} with TimeSeriesSplit(n_splits=${n})`, safety: 'unsafe', edits };
+  return { title: `Replace ${call.name} with TimeSeriesSplit(n_splits=${n})`, edits };
 }
 
-function trainTestSplitFix(call: CallSite): Fix | undefined {
+function trainTestSplitFix(call: CallSite): ProposedFix | undefined {
   if (call.keywords.has('stratify')) return undefined; // shuffle=False with stratify raises in scikit-learn
   const shuffle = call.keywords.get('shuffle');
   const edit = shuffle ? replaceNode(shuffle, 'False') : appendArgument(call.node, 'shuffle=False');
-  return edit ? { title: 'Split without shuffling (shuffle=False)', safety: 'unsafe', edits: [edit] } : undefined;
+  return edit ? { title: 'Split without shuffling (shuffle=False)', edits: [edit] } : undefined;
 }
 
 function message(s: Splitter, call: CallSite): string {

@@ -1,4 +1,5 @@
-import { reportLeaks } from './leak-report';
+import { nodeRange } from '../../python/node-range';
+import { reportLeaks } from '../helpers/leak-report';
 import type { Rule } from '../rule';
 import type { SyntaxNode } from '../../python/parser';
 
@@ -30,8 +31,7 @@ export const lookaheadSameBarReturn: Rule = {
         const text = simple ? `${position.text}.shift(1)` : `(${position.text}).shift(1)`;
         return {
           title: 'Trade on the previous bar\'s position (.shift(1))',
-          safety: 'unsafe',
-          edits: [{ range: { start: { line: position.startPosition.row, character: position.startPosition.column }, end: { line: position.endPosition.row, character: position.endPosition.column } }, newText: text }],
+          edits: [{ range: nodeRange(position), newText: text }],
         };
       },
     });

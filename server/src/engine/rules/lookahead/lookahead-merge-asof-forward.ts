@@ -1,4 +1,4 @@
-import { reportLeaks } from './leak-report';
+import { reportLeaks } from '../helpers/leak-report';
 import { replaceStringContent } from '../../facts/lookahead';
 import type { Rule } from '../rule';
 
@@ -23,7 +23,7 @@ export const lookaheadMergeAsofForward: Rule = {
     reportLeaks(context, report, 'SL209', {
       fix: (leak) => {
         const direction = context.index.callsById.get(leak.source.node.id)?.keywords.get('direction');
-        return direction ? { title: 'Match backward in time (direction="backward")', safety: 'unsafe', edits: [replaceStringContent(direction, 'backward')] } : undefined;
+        return direction ? { title: 'Match backward in time (direction="backward")', edits: [replaceStringContent(direction, 'backward')] } : undefined;
       },
     });
   },

@@ -2,10 +2,11 @@
 // decision, at the source, naming the lead and the decision, with each step of the chain as
 // related information. Error when the whole path is seen; warning when it passes through code the
 // analysis cannot see (the rule's configured severity still wins, see lint.ts).
+import type { ProposedFix } from '../rule';
 import { analyzeDataflow, type Leak } from '../../dataflow';
-import { rangeOf } from '../../facts/lookahead';
+import { nodeRange } from '../../python/node-range';
 import type { SyntaxNode } from '../../python/parser';
-import type { Fix, RelatedLocation } from '../../types';
+import type { RelatedLocation } from '../../types';
 import type { ReportInput, RuleContext } from '../rule';
 
 function leaksOf(context: RuleContext, code: string): Leak[] {
@@ -16,7 +17,7 @@ export function reportLeaks(
   context: RuleContext,
   report: (finding: ReportInput) => void,
   code: string,
-  options: { at?: (leak: Leak) => SyntaxNode; fix?: (leak: Leak) => Fix | undefined } = {},
+  options: { at?: (leak: Leak) => SyntaxNode; fix?: (leak: Leak) => ProposedFix | undefined } = {},
 ): void {
   // One finding per line and code: `(df - df.min()) / (df.max() - df.min())` is one problem.
   const byLine = new Map<number, Leak[]>();
@@ -31,8 +32,8 @@ export function reportLeaks(
     const line = sink.node.startPosition.row + 1;
     const through = leak.certain ? '' : ' (through code the analysis cannot follow, so check the path)';
     const related: RelatedLocation[] = [
-      ...source.chain.map((step) => ({ message: step.what, range: rangeOf(step.node) })),
-      { message: `reaches ${sink.what}`, range: rangeOf(sink.node) },
+      ...source.chain.map((step) => ({ message: step.what, range: nodeRange(step.node) })),
+      { message: `reaches ${sink.what}`, range: nodeRange(sink.node) },
     ];
     report({
       node: options.at?.(leak) ?? source.node,

@@ -1,10 +1,10 @@
 // One line per strategy summarising its attached results (trades, Sharpe, PSR, DSR with N,
 // PBO) and why those files are attached: the CodeLens above the class.
-import { deflatedSharpeRatio } from './stats';
-import type { LintOutput } from './lint';
-import type { RuleContext } from './rules/rule';
-import { fileName, fmt, resultsByStrategy, trialCount } from './rules/results/common';
-import type { Range } from './types';
+import { deflatedSharpeRatio } from '../stats';
+import type { LintOutput } from '../lint';
+import type { RuleContext } from '../rules/rule';
+import { fileName, fmt, resultsByStrategy, trialCount } from '../rules/helpers/attached-results';
+import type { Range } from '../types';
 
 export interface ResultLens {
   range: Range;

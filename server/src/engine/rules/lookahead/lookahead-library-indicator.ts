@@ -1,4 +1,4 @@
-import { reportLeaks } from './leak-report';
+import { reportLeaks } from '../helpers/leak-report';
 import type { Rule } from '../rule';
 
 export const lookaheadLibraryIndicator: Rule = {

@@ -1,6 +1,6 @@
 import { argument, intValue, isWrite } from '../../facts/lookahead';
 import type { Rule } from '../rule';
-import { CHEAT_ON_OPEN_METHODS, backtraderModel, fieldOf } from './backtrader-lines';
+import { CHEAT_ON_OPEN_METHODS, backtraderModel, fieldOf } from '../helpers/backtrader-lines';
 
 export const lookaheadFutureLineIndex: Rule = {
   name: 'lookahead-future-line-index',

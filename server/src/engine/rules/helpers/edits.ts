@@ -1,15 +1,11 @@
 // Small helpers for building fixes (LSP ranges: 0-based lines, UTF-16 columns, as tree-sitter web
 // reports them). Shared by the parameters, validation, models and costs rule families.
 import type { SyntaxNode } from '../../python/parser';
+import { nodeRange } from '../../python/node-range';
 import type { SyntaxIndex } from '../../python/syntax-index';
 import type { Range, TextEdit } from '../../types';
 
-export function nodeRange(node: SyntaxNode): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
-}
+export { nodeRange };
 
 export function replaceNode(node: SyntaxNode, newText: string): TextEdit {
   return { range: nodeRange(node), newText };

@@ -1,8 +1,8 @@
 import { enclosingAssignment, intValue, isWrite, within } from '../../facts/lookahead';
 import type { SyntaxNode } from '../../python/parser';
 import type { Rule, RuleContext } from '../rule';
-import { ORDER_METHODS, backtraderModel } from './backtrader-lines';
-import { guardingConditions, isLiveTradingScript } from './current-bar-order';
+import { ORDER_METHODS, backtraderModel } from '../helpers/backtrader-lines';
+import { guardingConditions, isLiveTradingScript } from './lookahead-current-bar-order';
 
 const DECISION_METHODS = new Set(['next', 'next_open', 'nextstart', 'prenext']);
 

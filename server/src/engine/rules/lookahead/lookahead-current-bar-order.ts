@@ -1,7 +1,8 @@
-import { intValue, rangeOf, unparen, within } from '../../facts/lookahead';
+import { intValue, unparen, within } from '../../facts/lookahead';
+import { nodeRange } from '../../python/node-range';
 import type { SyntaxNode } from '../../python/parser';
 import type { Rule } from '../rule';
-import { ORDER_METHODS, backtraderModel, fieldOf, type BacktraderModel } from './backtrader-lines';
+import { ORDER_METHODS, backtraderModel, fieldOf, type BacktraderModel } from '../helpers/backtrader-lines';
 
 const PRICE_KEYWORDS = ['price', 'plimit', 'stopprice', 'limitprice', 'trailamount'];
 /** Attributes that record an entry fill or a stop/target level. */
@@ -100,7 +101,7 @@ export const lookaheadCurrentBarOrder: Rule = {
           report({
             node: read,
             message: `The order at line ${call.node.startPosition.row + 1} is decided on \`${read.text}\`, which ${model.classify(read.childForFieldName('value')!, cls, fn)?.usesExtremes ? "is computed from this bar's high/low and " : ''}is only final when this bar closes. Fine if it fills at the next bar's open (backtrader's default); lookahead under cheat-on-close, replayed bars, or a stop/limit assumed to fill within this bar.`,
-            related: [{ message: 'order placed here', range: rangeOf(call.node) }],
+            related: [{ message: 'order placed here', range: nodeRange(call.node) }],
           });
         }
       }

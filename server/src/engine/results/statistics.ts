@@ -1,6 +1,6 @@
 // Statistics of one result summary, computed once per result-file version (off the keystroke
 // path) and shared by every result rule. Sharpe figures here are PER PERIOD unless named annual.
-import type { BacktestSummary } from './results/summary';
+import type { BacktestSummary } from './summary';
 import {
   annualizeSharpe,
   minTrackRecordLength,
@@ -9,7 +9,7 @@ import {
   probabilityOfBacktestOverfitting,
   largestEvenSplits,
   type PboResult,
-} from './stats';
+} from '../stats';
 
 export interface ResultStatistics {
   /** Which series the Sharpe came from. */

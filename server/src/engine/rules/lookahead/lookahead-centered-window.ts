@@ -1,5 +1,5 @@
-import { reportLeaks } from './leak-report';
-import { rangeOf } from '../../facts/lookahead';
+import { reportLeaks } from '../helpers/leak-report';
+import { nodeRange } from '../../python/node-range';
 import type { Rule } from '../rule';
 
 export const lookaheadCenteredWindow: Rule = {
@@ -23,7 +23,7 @@ export const lookaheadCenteredWindow: Rule = {
     reportLeaks(context, report, 'SL202', {
       fix: (leak) => {
         const center = context.index.callsById.get(leak.source.node.id)?.keywords.get('center');
-        return center ? { title: 'Use a trailing window (center=False)', safety: 'unsafe', edits: [{ range: rangeOf(center), newText: 'False' }] } : undefined;
+        return center ? { title: 'Use a trailing window (center=False)', edits: [{ range: nodeRange(center), newText: 'False' }] } : undefined;
       },
     });
   },

@@ -1,18 +1,19 @@
-import { reportLeaks } from './leak-report';
-import { rangeOf } from '../../facts/lookahead';
+import type { ProposedFix } from '../rule';
+import { reportLeaks } from '../helpers/leak-report';
+import { nodeRange } from '../../python/node-range';
 import { stringValue } from '../../facts/python-values';
 import type { CallSite } from '../../python/syntax-index';
-import type { Fix, TextEdit } from '../../types';
+import type { TextEdit } from '../../types';
 import type { Rule } from '../rule';
 
-function fixFor(call: CallSite): Fix | undefined {
+function fixFor(call: CallSite): ProposedFix | undefined {
   const edits: TextEdit[] = [];
   const missing: string[] = [];
   for (const key of ['closed', 'label']) {
     const value = call.keywords.get(key);
     if (!value) missing.push(`${key}="right"`);
     // An explicit closed= is the author's statement about how candles are stamped: keep it.
-    else if (key === 'label' && stringValue(value) !== 'right') edits.push({ range: rangeOf(value), newText: '"right"' });
+    else if (key === 'label' && stringValue(value) !== 'right') edits.push({ range: nodeRange(value), newText: '"right"' });
   }
   const args = call.node.childForFieldName('arguments');
   if (!args) return undefined;
@@ -22,9 +23,9 @@ function fixFor(call: CallSite): Fix | undefined {
     const last = args.namedChildren.filter((c) => c && c.type !== 'comment').pop();
     const trailingComma = args.child(args.childCount - 2)?.type === ',';
     const prefix = last && !trailingComma ? ', ' : last ? ' ' : '';
-    edits.push({ range: { start: rangeOf(close).start, end: rangeOf(close).start }, newText: prefix + missing.join(', ') });
+    edits.push({ range: { start: nodeRange(close).start, end: nodeRange(close).start }, newText: prefix + missing.join(', ') });
   }
-  return edits.length ? { title: 'Use right-closed, right-labelled bins', safety: 'unsafe', edits } : undefined;
+  return edits.length ? { title: 'Use right-closed, right-labelled bins', edits } : undefined;
 }
 
 export const lookaheadResampleLabel: Rule = {

@@ -1,5 +1,6 @@
-import { reportLeaks } from './leak-report';
-import { rangeOf, replaceStringContent } from '../../facts/lookahead';
+import { reportLeaks } from '../helpers/leak-report';
+import { replaceStringContent } from '../../facts/lookahead';
+import { nodeRange } from '../../python/node-range';
 import type { Rule } from '../rule';
 
 const BACKWARD_METHODS = new Set(['bfill', 'backfill']);
@@ -30,10 +31,10 @@ export const lookaheadBackfill: Rule = {
         if (!call) return undefined;
         if (BACKWARD_METHODS.has(call.name)) {
           const attr = call.node.childForFieldName('function')?.childForFieldName('attribute');
-          return attr ? { title: `Replace ${call.name}() with ffill()`, safety: 'unsafe', edits: [{ range: rangeOf(attr), newText: 'ffill' }] } : undefined;
+          return attr ? { title: `Replace ${call.name}() with ffill()`, edits: [{ range: nodeRange(attr), newText: 'ffill' }] } : undefined;
         }
         const method = call.keywords.get('method');
-        return method && METHOD_CALLS.has(call.name) ? { title: 'Forward-fill instead (method="ffill")', safety: 'unsafe', edits: [replaceStringContent(method, 'ffill')] } : undefined;
+        return method && METHOD_CALLS.has(call.name) ? { title: 'Forward-fill instead (method="ffill")', edits: [replaceStringContent(method, 'ffill')] } : undefined;
       },
     });
   },

@@ -2,14 +2,14 @@
 // parsed and its statistics (PBO included) computed once per modification, then cached:
 // the keystroke path only re-associates (cheap stats of a few paths) and reuses the cache.
 import * as fs from 'fs';
-import { associateResults, isRefused } from './results/association';
-import type { ResultFs } from './results/result-fs';
-import { loadResultFile, DEFAULT_MAX_RESULT_BYTES } from './results/load-result';
-import type { BacktestSummary } from './results/summary';
-import { computeResultStatistics } from './result-statistics';
-import type { AttachedResult, AttachedResults } from './rules/rule';
-import { LineIndex } from './text';
-import type { Range } from './types';
+import { associateResults, isRefused } from './association';
+import type { ResultFs } from './result-fs';
+import { loadResultFile, DEFAULT_MAX_RESULT_BYTES } from './load-result';
+import type { BacktestSummary } from './summary';
+import { computeResultStatistics } from './statistics';
+import type { AttachedResult, AttachedResults } from '../rules/rule';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
 
 export interface ResultFileProblem {
   range: Range;
