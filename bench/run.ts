@@ -141,7 +141,7 @@ function stageBreakdown(file: string, text: string, runs: number): Record<string
       t = now;
     };
     lap('parse');
-    const index = buildSyntaxIndex(tree);
+    const index = buildSyntaxIndex(tree, text);
     lap('syntax index');
     const lines = new LineIndex(text);
     lap('line index');

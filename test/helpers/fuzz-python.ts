@@ -375,7 +375,7 @@ export const lspChangeArb: fc.Arbitrary<LspChange> = fc.oneof(
 );
 
 /** A serialisation of every node with its type, offsets and points: equal trees give equal strings. */
-export function treeFingerprint(root: import('../../server/src/engine/python/parser').SyntaxNode): string {
+export function treeFingerprint(root: import('web-tree-sitter').Node): string {
   const parts: string[] = [];
   const cursor = root.walk();
   let depth = 0;
@@ -407,4 +407,18 @@ export function firstDifference(a: string, b: string): string {
     if (la[i] !== lb[i]) return `node #${i}: incremental ${la[i]} vs fresh ${lb[i]}`;
   }
   return 'no difference';
+}
+
+/** The same serialisation of the engine's JavaScript copy of a tree (see syntax-tree.ts). */
+export function mirrorFingerprint(root: import('../../server/src/engine/python/syntax-tree').SyntaxNode): string {
+  const parts: string[] = [];
+  const stack: [import('../../server/src/engine/python/syntax-tree').SyntaxNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    parts.push(
+      `${depth}:${n.type}${n.isMissing ? '!' : ''}@${n.startIndex}-${n.endIndex}:${n.startPosition.row},${n.startPosition.column}-${n.endPosition.row},${n.endPosition.column}`,
+    );
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i], depth + 1]);
+  }
+  return parts.join('\n');
 }

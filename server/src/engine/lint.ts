@@ -85,7 +85,7 @@ export function lintPython(input: LintInput): LintOutput {
     released = true;
   };
   try {
-    const index = buildSyntaxIndex(tree);
+    const index = buildSyntaxIndex(tree, parserText(input.text));
     const lines = new LineIndex(input.text);
     const facts = extractFacts(index);
     const directives = parseDirectives(index.comments);

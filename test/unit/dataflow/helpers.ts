@@ -4,7 +4,7 @@ import { parsePython, type SyntaxNode } from '../../../server/src/engine/python/
 import { buildSyntaxIndex } from '../../../server/src/engine/python/syntax-index';
 
 export function leaks(text: string): Leak[] {
-  return analyzeDataflow(buildSyntaxIndex(parsePython(text))).leaks;
+  return analyzeDataflow(buildSyntaxIndex(parsePython(text), text)).leaks;
 }
 
 /** `CODE line:col` of each leak's source (1-based), sorted. */
@@ -35,5 +35,5 @@ export function freqtrade(indicators: string[], entry: string[], header: string[
 
 /** Any node: the transfer functions only read ids, text and positions for the sources they add. */
 export function nodeOf(text: string): SyntaxNode {
-  return parsePython(text).rootNode;
+  return buildSyntaxIndex(parsePython(text), text).root;
 }

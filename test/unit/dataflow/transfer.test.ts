@@ -5,6 +5,7 @@ import {
   bars, column, effectiveLead, join, liveSources, scalar, shifted, UNKNOWN, withColumn, withSource, type Value,
 } from '../../../server/src/engine/dataflow/value';
 import { initPythonParser, parsePython, type SyntaxNode } from '../../../server/src/engine/python/parser';
+import { buildSyntaxIndex } from '../../../server/src/engine/python/syntax-index';
 
 let nodes: SyntaxNode[] = [];
 /** Distinct syntax nodes (sources are keyed by node id). */
@@ -19,8 +20,8 @@ function withLead(v: Value, lead: number, at = 0, code = 'SL201'): Value {
 describe('dataflow values and transfer functions', () => {
   before(async () => {
     await initPythonParser();
-    const tree = parsePython(Array.from({ length: 8 }, (_, i) => `x${i} = s.shift(${i})`).join('\n') + '\n');
-    nodes = tree.rootNode.namedChildren.map((n) => n!);
+    const text = Array.from({ length: 8 }, (_, i) => `x${i} = s.shift(${i})`).join('\n') + '\n';
+    nodes = buildSyntaxIndex(parsePython(text), text).root.namedChildren;
   });
 
   describe('shifted', () => {

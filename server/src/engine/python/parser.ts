@@ -7,7 +7,8 @@ import { Edit, Language, Parser, Tree } from 'web-tree-sitter';
 
 export { Edit };
 
-export type { Tree, Node as SyntaxNode } from 'web-tree-sitter';
+export type { Tree } from 'web-tree-sitter';
+export type { SyntaxNode } from './syntax-tree';
 
 let ready: Promise<Parser> | undefined;
 let parserInstance: Parser | undefined;

@@ -1,7 +1,7 @@
 // One walk over the tree-sitter tree collects every construct the fact collectors and rules look
 // at. Rules never walk the tree themselves: that keeps lint time close to parse time.
-import { Query } from 'web-tree-sitter';
-import type { SyntaxNode, Tree } from './parser';
+import type { Tree } from './parser';
+import { mirrorTree, type SyntaxNode } from './syntax-tree';
 
 export interface Scope {
   /** Innermost enclosing class, if any. */
@@ -109,10 +109,12 @@ export function dottedName(node: SyntaxNode | null | undefined): string | undefi
   return undefined;
 }
 
-export function buildSyntaxIndex(tree: Tree): SyntaxIndex {
+/** The index of a parsed tree; `text` is the text it was parsed from. */
+export function buildSyntaxIndex(tree: Tree, text: string): SyntaxIndex {
+  const root = mirrorTree(tree, text);
   const index: SyntaxIndex = {
     tree,
-    root: tree.rootNode,
+    root,
     classes: [],
     functions: [],
     calls: [],
@@ -124,16 +126,18 @@ export function buildSyntaxIndex(tree: Tree): SyntaxIndex {
     attributes: [],
     imports: new Map(),
     importedModules: new Set(),
-    hasSyntaxErrors: tree.rootNode.hasError,
+    hasSyntaxErrors: root.hasError,
   };
 
-  // A tree-sitter query (matched inside wasm) hands over only the ~15 % of nodes the index
-  // records; walking every node from JavaScript cost as much as the parse itself.
-  const captures = indexQuery(tree).captures(tree.rootNode);
-  // endIndex is a call into wasm on every read: read each bound once.
-  const nodes = captures.map((c) => ({ node: c.node, start: c.node.startIndex, end: c.node.endIndex }));
-  // Containers before what they contain: by start, then the longer node first.
-  nodes.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Pre-order over the JavaScript copy: containers come before what they contain.
+  const nodes: SyntaxNode[] = [];
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (INDEXED_TYPES.has(node.type)) nodes.push(node);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
 
   // Scope frames opened by class/function/loop/comparison nodes, closed once past their end.
   interface Frame {
@@ -142,10 +146,9 @@ export function buildSyntaxIndex(tree: Tree): SyntaxIndex {
     comparison?: SyntaxNode;
   }
   const frames: Frame[] = [{ end: Infinity, scope: { inLoop: false } }];
-  let previousId = -1;
-  for (const { node, start, end } of nodes) {
-    if (node.id === previousId) continue; // one node captured twice (e.g. integer and float patterns)
-    previousId = node.id;
+  for (const node of nodes) {
+    const start = node.startIndex;
+    const end = node.endIndex;
     while (frames.length > 1 && frames[frames.length - 1].end <= start) frames.pop();
     const frame = frames[frames.length - 1];
     const pushed = visit(node, frame, index);
@@ -154,19 +157,12 @@ export function buildSyntaxIndex(tree: Tree): SyntaxIndex {
   return index;
 }
 
-const INDEX_QUERY_SOURCE = `
-(class_definition) @n (function_definition) @n (call) @n (assignment) @n
-(integer) @n (float) @n (comparison_operator) @n (subscript) @n (attribute) @n (comment) @n
-(import_statement) @n (import_from_statement) @n
-(for_statement) @n (while_statement) @n (list_comprehension) @n (generator_expression) @n`;
-
-let indexQueryInstance: Query | undefined;
-
-/** The index query, compiled once per process. */
-function indexQuery(tree: Tree): Query {
-  indexQueryInstance ??= new Query(tree.language, INDEX_QUERY_SOURCE);
-  return indexQueryInstance;
-}
+/** The node types the index records or opens a scope at. */
+const INDEXED_TYPES = new Set([
+  'class_definition', 'function_definition', 'call', 'assignment', 'integer', 'float', 'comparison_operator', 'subscript',
+  'attribute', 'comment', 'import_statement', 'import_from_statement', 'for_statement', 'while_statement', 'list_comprehension',
+  'generator_expression',
+]);
 
 /** Records `node` in the index; returns a new frame when the node opens a scope. */
 function visit(

@@ -20,7 +20,7 @@ export function fixed(text: string, finding: Finding): string {
 
 /** Facts of a snippet. The tree is kept alive (nodes are read after this returns); tests only. */
 export function facts(text: string): StrategyFacts {
-  return extractFacts(buildSyntaxIndex(parsePython(text)));
+  return extractFacts(buildSyntaxIndex(parsePython(text), text));
 }
 
 /** 1-based line numbers of findings. */

@@ -1,0 +1,279 @@
+// The syntax tree the engine reads: a plain JavaScript copy of tree-sitter's tree, made in one
+// cursor walk right after parsing. Every property read on a web-tree-sitter node is a call into
+// wasm; the index, the facts and the dataflow read nodes hundreds of thousands of times per lint,
+// so they read this copy instead. The copy also outlives the wasm tree (freeing the tree cannot
+// invalidate a node a cache or a finding still holds), which is what lets later passes reuse
+// results between document versions.
+//
+// It offers the subset of web-tree-sitter's Node interface the engine uses, with the same
+// meaning: `children` includes anonymous tokens and comments, fields are tree-sitter's field
+// names, positions count rows at '\n' and columns in UTF-16 code units, as tree-sitter's do.
+import type { Tree, TreeCursor } from 'web-tree-sitter';
+
+export interface Point {
+  row: number;
+  column: number;
+}
+
+/** What every node of one tree shares: the text, line starts and the grammar's names. */
+interface TreeSource {
+  text: string;
+  /** Offsets where each row starts (after each '\n'), computed on first use. */
+  lineStarts?: number[];
+  fieldNames: readonly (string | null)[];
+  fieldIds: ReadonlyMap<string, number>;
+}
+
+const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]) as readonly SyntaxNode[];
+
+export class SyntaxNode {
+  parent: SyntaxNode | null = null;
+  children: SyntaxNode[] = NO_CHILDREN as SyntaxNode[];
+  /** Field id of each child (0 = none), parallel to `children`; absent when no child has one. */
+  private childFields?: number[];
+  private namedCache?: SyntaxNode[];
+  /** Set while the tree is copied: an ERROR or MISSING node marks its ancestors (no recursion). */
+  private containsError = false;
+  private indexInParent = 0;
+
+  constructor(
+    private readonly source: TreeSource,
+    /** Unique within its tree, stable for the tree's life (a document-order number). */
+    readonly id: number,
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+  ) {}
+
+  get text(): string {
+    return this.source.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  /** True when this node or a descendant is an ERROR or MISSING node (tree-sitter's hasError). */
+  get hasError(): boolean {
+    return this.containsError;
+  }
+
+  get startPosition(): Point {
+    return pointAt(this.source, this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return pointAt(this.source, this.endIndex);
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get namedChildren(): SyntaxNode[] {
+    this.namedCache ??= this.children.filter((c) => c.isNamed);
+    return this.namedCache;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  child(index: number): SyntaxNode | null {
+    return this.children[index] ?? null;
+  }
+
+  namedChild(index: number): SyntaxNode | null {
+    return this.namedChildren[index] ?? null;
+  }
+
+  get firstChild(): SyntaxNode | null {
+    return this.children[0] ?? null;
+  }
+
+  get lastChild(): SyntaxNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  get firstNamedChild(): SyntaxNode | null {
+    return this.namedChildren[0] ?? null;
+  }
+
+  get lastNamedChild(): SyntaxNode | null {
+    const named = this.namedChildren;
+    return named[named.length - 1] ?? null;
+  }
+
+  get nextSibling(): SyntaxNode | null {
+    return this.parent?.children[this.indexInParent + 1] ?? null;
+  }
+
+  get previousSibling(): SyntaxNode | null {
+    return this.parent?.children[this.indexInParent - 1] ?? null;
+  }
+
+  get nextNamedSibling(): SyntaxNode | null {
+    const siblings = this.parent?.children ?? [];
+    for (let i = this.indexInParent + 1; i < siblings.length; i++) if (siblings[i].isNamed) return siblings[i];
+    return null;
+  }
+
+  get previousNamedSibling(): SyntaxNode | null {
+    const siblings = this.parent?.children ?? [];
+    for (let i = this.indexInParent - 1; i >= 0; i--) if (siblings[i].isNamed) return siblings[i];
+    return null;
+  }
+
+  /** The first child in the field (tree-sitter's childForFieldName). */
+  childForFieldName(name: string): SyntaxNode | null {
+    if (!this.childFields) return null;
+    const id = this.source.fieldIds.get(name);
+    if (id === undefined) return null;
+    const at = this.childFields.indexOf(id);
+    return at < 0 ? null : this.children[at];
+  }
+
+  childrenForFieldName(name: string): SyntaxNode[] {
+    if (!this.childFields) return [];
+    const id = this.source.fieldIds.get(name);
+    if (id === undefined) return [];
+    return this.children.filter((_, i) => this.childFields![i] === id);
+  }
+
+  /** The field name of a child of this node, if it has one. */
+  fieldNameForChild(index: number): string | null {
+    const id = this.childFields?.[index] ?? 0;
+    return id > 0 ? this.source.fieldNames[id] ?? null : null;
+  }
+
+  /** Every descendant (pre-order, this node included) whose type is one of `types`. */
+  descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const out: SyntaxNode[] = [];
+    const stack: SyntaxNode[] = [this];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (wanted.includes(node.type)) out.push(node);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    }
+    return out;
+  }
+
+  /** The smallest descendant that spans [start, end] (tree-sitter's descendantForIndex). */
+  descendantForIndex(start: number, end = start): SyntaxNode {
+    let node: SyntaxNode = this;
+    for (;;) {
+      // As tree-sitter: the child must start at or before the range and end past its start.
+      const inner = node.children.find((c) => c.startIndex <= start && end <= c.endIndex && start < c.endIndex);
+      if (!inner) return node;
+      node = inner;
+    }
+  }
+
+  /** The smallest descendant that spans a point (row, UTF-16 column). */
+  descendantForPosition(point: Point): SyntaxNode {
+    const starts = (this.source.lineStarts ??= lineStartsOf(this.source.text));
+    const row = Math.min(Math.max(point.row, 0), starts.length - 1);
+    return this.descendantForIndex(Math.min(starts[row] + Math.max(point.column, 0), this.source.text.length));
+  }
+
+  /** The child of this node that is, or contains, `descendant`. */
+  childWithDescendant(descendant: SyntaxNode): SyntaxNode | null {
+    let node: SyntaxNode | null = descendant;
+    while (node && node.parent !== this) node = node.parent;
+    return node;
+  }
+
+  equals(other: SyntaxNode | null | undefined): boolean {
+    return other === this;
+  }
+
+  toString(): string {
+    return this.type;
+  }
+
+  /** Builds the children of `parent` from the cursor (positioned on `parent`). */
+  static mirror(cursor: TreeCursor, source: TreeSource, types: readonly string[], named: readonly boolean[]): SyntaxNode {
+    let nextId = 0;
+    const make = (): SyntaxNode => {
+      const typeId = cursor.nodeTypeId;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      // Only zero-width nodes can be MISSING: skip the extra wasm call for the rest.
+      const missing = start === end && cursor.nodeIsMissing;
+      const node = new SyntaxNode(source, nextId++, types[typeId] ?? 'ERROR', named[typeId] ?? true, missing, start, end);
+      node.containsError = missing;
+      return node;
+    };
+    const root = make();
+    const stack: SyntaxNode[] = [root];
+    if (!cursor.gotoFirstChild()) return root;
+    for (;;) {
+      const parent = stack[stack.length - 1];
+      const node = make();
+      const field = cursor.currentFieldId;
+      node.parent = parent;
+      // As tree-sitter: a MISSING node has an error, an ERROR node has one when it has children,
+      // and either makes every ancestor have one.
+      if (node.isMissing || node.type === 'ERROR' || parent.type === 'ERROR') {
+        for (let up: SyntaxNode | null = parent; up && !up.containsError; up = up.parent) up.containsError = true;
+      }
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      node.indexInParent = parent.children.length;
+      parent.children.push(node);
+      if (field) {
+        parent.childFields ??= new Array<number>(node.indexInParent).fill(0);
+        parent.childFields[node.indexInParent] = field;
+      } else if (parent.childFields) parent.childFields.push(0);
+      if (cursor.gotoFirstChild()) {
+        stack.push(node);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return root;
+        stack.pop();
+        if (stack.length === 0) return root;
+      }
+    }
+  }
+}
+
+function pointAt(source: TreeSource, offset: number): Point {
+  const starts = (source.lineStarts ??= lineStartsOf(source.text));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const grammarTables = new WeakMap<object, { named: boolean[]; fieldIds: Map<string, number> }>();
+
+/** The JavaScript copy of a parsed tree, for the text it was parsed from. */
+export function mirrorTree(tree: Tree, text: string): SyntaxNode {
+  const language = tree.language;
+  let tables = grammarTables.get(language);
+  if (!tables) {
+    const fieldIds = new Map<string, number>();
+    language.fields.forEach((name, id) => name && id > 0 && fieldIds.set(name, id));
+    tables = { named: language.types.map((_, id) => language.nodeTypeIsNamed(id)), fieldIds };
+    grammarTables.set(language, tables);
+  }
+  const cursor = tree.walk();
+  try {
+    return SyntaxNode.mirror(cursor, { text, fieldNames: language.fields, fieldIds: tables.fieldIds }, language.types, tables.named);
+  } finally {
+    cursor.delete();
+  }
+}

@@ -1,0 +1,87 @@
+// The engine reads a JavaScript copy of tree-sitter's tree (syntax-tree.ts). The copy must be the
+// same tree: every node's type, MISSING flag, offsets and points, every field, the error flags.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Node } from 'web-tree-sitter';
+import { initPythonParser, parsePython } from '../../../server/src/engine/python/parser';
+import { buildSyntaxIndex } from '../../../server/src/engine/python/syntax-index';
+import type { SyntaxNode } from '../../../server/src/engine/python/syntax-tree';
+import { parserText } from '../../../server/src/engine/text';
+import { firstDifference, mirrorFingerprint, mutatedStrategyArb, pathologicalSources, pythonCorpus, tokenSoupArb, treeFingerprint } from '../../helpers/fuzz-python';
+
+/** Fields and error flags, node by node, walking both trees in step. */
+function assertSameFields(realRoot: Node, copyRoot: SyntaxNode): void {
+  const stack: [Node, SyntaxNode, string][] = [[realRoot, copyRoot, 'root']];
+  while (stack.length) {
+    const [real, copy, path] = stack.pop()!;
+    assert.equal(copy.hasError, real.hasError, `${path}: hasError`);
+    assert.equal(copy.isNamed, real.isNamed, `${path}: isNamed`);
+    assert.equal(copy.childCount, real.childCount, `${path}: childCount`);
+    for (let i = 0; i < real.childCount; i++) {
+      const field = real.fieldNameForChild(i);
+      assert.equal(copy.fieldNameForChild(i), field, `${path}.${i}: field`);
+      if (field) assert.equal(copy.childForFieldName(field)?.startIndex, real.childForFieldName(field)?.startIndex, `${path}.${field}`);
+      stack.push([real.child(i)!, copy.children[i], `${path}.${i}`]);
+    }
+  }
+}
+
+function compare(text: string): void {
+  const parsed = parserText(text);
+  const tree = parsePython(parsed);
+  try {
+    const copy = buildSyntaxIndex(tree, parsed).root;
+    const a = treeFingerprint(tree.rootNode);
+    const b = mirrorFingerprint(copy);
+    if (a !== b) assert.fail(`copy differs: ${firstDifference(a, b)}`);
+    if (text.length < 20000) assertSameFields(tree.rootNode, copy);
+    const probe = Math.floor(parsed.length / 2);
+    assert.equal(copy.descendantForIndex(probe).startIndex, tree.rootNode.descendantForIndex(probe)?.startIndex);
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('the JavaScript copy of the syntax tree', function () {
+  this.timeout(120000);
+  before(() => initPythonParser());
+
+  it('equals tree-sitter\'s tree on every fixture and corpus file', () => {
+    for (const { name, text } of pythonCorpus()) {
+      try {
+        compare(text);
+      } catch (error) {
+        throw new Error(`${name}: ${(error as Error).message}`);
+      }
+    }
+  });
+
+  it('equals it on pathological sources (deep nesting, unicode, CRLF, broken code)', () => {
+    for (const { name, text } of pathologicalSources('unit')) {
+      try {
+        compare(text);
+      } catch (error) {
+        throw new Error(`${name}: ${(error as Error).message}`);
+      }
+    }
+  });
+
+  it('equals it on mutated strategies and token soup', () => {
+    fc.assert(fc.property(fc.oneof(mutatedStrategyArb(), tokenSoupArb), (text) => compare(text)), { numRuns: 60, seed: 17 });
+  });
+
+  it('navigates as tree-sitter does: siblings, named children, parents', () => {
+    const text = 'class S(IStrategy):\n    # note\n    x = f(a, b=2)\n';
+    const copy = buildSyntaxIndex(parsePython(text), text).root;
+    const call = copy.descendantsOfType('call')[0];
+    assert.equal(call.text, 'f(a, b=2)');
+    assert.equal(call.childForFieldName('function')?.text, 'f');
+    const args = call.childForFieldName('arguments')!;
+    assert.deepEqual(args.namedChildren.map((c) => c.type), ['identifier', 'keyword_argument']);
+    assert.equal(args.namedChildren[0].nextNamedSibling?.type, 'keyword_argument');
+    assert.equal(args.namedChildren[1].previousNamedSibling?.text, 'a');
+    assert.equal(call.parent?.type, 'assignment');
+    assert.deepEqual(call.startPosition, { row: 2, column: 8 });
+    assert.equal(copy.descendantForPosition({ row: 2, column: 8 }).text, 'f');
+  });
+});
