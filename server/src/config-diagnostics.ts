@@ -1,12 +1,11 @@
 // Problems in configuration files (bad TOML, unknown keys, wrong types) as diagnostics on the
 // file at the offending key; the output channel says which configuration applied to a file.
 import * as fs from 'fs';
-import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { type Connection } from 'vscode-languageserver';
 import { configProblemRanges, type LoadedConfig } from './engine/config';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, LSP_SEVERITY } from './diagnostics';
 import { pathToUri } from './uri';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 export class ConfigDiagnostics {
   private readonly applied = new Map<string, string>();
@@ -29,7 +28,7 @@ export class ConfigDiagnostics {
     }
     const diagnostics = configProblemRanges(text, config.problems).map((p) => ({
       range: p.range,
-      severity: SEVERITY[p.severity],
+      severity: LSP_SEVERITY[p.severity],
       source: DIAGNOSTIC_SOURCE,
       code: 'config',
       message: p.message,

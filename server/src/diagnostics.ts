@@ -5,7 +5,8 @@ import { ruleDocUri } from './rule-docs';
 import { pathToUri as fileUri } from './uri';
 import type { Finding, Severity } from './engine/types';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+/** The one mapping from a finding's severity to LSP's. */
+export const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
@@ -17,7 +18,7 @@ export const DIAGNOSTIC_SOURCE = 'strategy-lint';
 export function toDiagnostic(finding: Finding, documentUri: string): Diagnostic {
   return {
     range: finding.range,
-    severity: SEVERITY[finding.severity],
+    severity: LSP_SEVERITY[finding.severity],
     code: finding.code,
     codeDescription: { href: ruleDocUri(finding.rule) },
     source: DIAGNOSTIC_SOURCE,

@@ -1,14 +1,13 @@
 // Diagnostics shown IN result files: loader problems (malformed JSON at its offset, a file too
 // large, ...) and the result rules' findings at the key they are about. Several strategies can
 // share a result file, so each strategy's contribution is kept apart and merged on publish.
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Attachment } from './engine/results/attach';
 import type { LintOutput } from './engine/lint';
 import type { Finding } from './engine/types';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, LSP_SEVERITY } from './diagnostics';
 import { pathToUri } from './uri';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
 export class ResultDiagnostics {
   /** result uri -> strategy uri -> diagnostics */
@@ -21,7 +20,7 @@ export class ResultDiagnostics {
     const attachment = output?.results as Attachment | undefined;
     for (const file of attachment?.files ?? []) {
       const uri = pathToUri(file.file);
-      next.set(uri, file.problems.map((p) => ({ range: p.range, severity: SEVERITY[p.severity], source: DIAGNOSTIC_SOURCE, code: 'result-file', message: p.message })));
+      next.set(uri, file.problems.map((p) => ({ range: p.range, severity: LSP_SEVERITY[p.severity], source: DIAGNOSTIC_SOURCE, code: 'result-file', message: p.message })));
     }
     for (const finding of findings) {
       for (const related of finding.related ?? []) {
@@ -30,7 +29,7 @@ export class ResultDiagnostics {
         if (!next.has(uri)) next.set(uri, []);
         next.get(uri)!.push({
           range: related.range,
-          severity: SEVERITY[finding.severity],
+          severity: LSP_SEVERITY[finding.severity],
           source: DIAGNOSTIC_SOURCE,
           code: finding.code,
           message: `${related.message} [${finding.rule}]`,

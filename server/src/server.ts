@@ -26,6 +26,7 @@ import { renderTermMarkdown } from './engine/glossary/render';
 import { csvHeaderHover, jsonKeyHover, pythonTermHover } from './glossary-hover';
 import { hoverAt } from './hover';
 import { applyUserGlossaries } from './user-glossary';
+import { isInside } from './engine/paths';
 import { LintSession } from './engine/session';
 import { LintService } from './lint-service';
 import { DocumentStore, type OpenDocument } from './python-documents';
@@ -48,7 +49,7 @@ export function startServer(connection: Connection): void {
   const session = new LintSession({
     /** The workspace folder holding a file (result paths must stay inside it); else its own folder. */
     rootFor: (file) =>
-      workspaceRoots.filter((root) => file === root || file.startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file),
+      workspaceRoots.filter((root) => isInside(root, file)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file),
     trusted: () => workspaceTrusted,
     listings: { kind: 'watched', ttlMs: RESULT_LISTING_TTL_MS },
   });

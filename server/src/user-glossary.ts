@@ -1,5 +1,6 @@
 // User glossary files named in settings: read as JSON data (never executed), confined to the
 // workspace folder, merged over the built-in terms by id.
+import { isInside } from './engine/paths';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadGlossary, parseUserGlossary, setActiveGlossary, type GlossaryTerm } from './engine/glossary/glossary';
@@ -19,7 +20,7 @@ export function applyUserGlossaries(files: string[], root: string): string[] {
       problems.push(`glossary file ${name}: not found`);
       continue;
     }
-    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    if (!isInside(realRoot, real)) {
       problems.push(`glossary file ${name}: refused, it resolves outside the workspace folder`);
       continue;
     }

@@ -28,8 +28,8 @@ export interface LintInput {
   /** A tree the caller keeps (incremental parsing in the server); parsed here when absent. */
   tree?: Tree;
   results?: AttachedResults;
-  /** Finds results once the strategy's classes are known (association needs their names). */
-  attach?: (facts: StrategyFacts) => AttachedResults | undefined;
+  /** Finds results once the strategy's classes and directives are known (association needs them). */
+  attach?: (facts: StrategyFacts, directives: Directives) => AttachedResults | undefined;
   config?: LintConfig;
   /** The rules to run, filtered by `config` (default: the registry). Lets tests inject a rule. */
   rules?: readonly Rule[];
@@ -93,7 +93,7 @@ export function lintPython(input: LintInput): LintOutput {
     const failures: RuleFailure[] = [];
     let results = input.results;
     try {
-      results ??= input.attach?.(facts);
+      results ??= input.attach?.(facts, directives);
     } catch (error) {
       failures.push({ rule: 'result-association', error: error instanceof Error ? error.stack ?? error.message : String(error) });
     }

@@ -11,7 +11,9 @@ import { ConfigLoader, effectiveConfigFor, type ConfigurationPreference, type Lo
 import { nodeConfigFs } from './config/node-fs';
 import type { ConfigFs } from './config/types';
 import type { LintInput } from './lint';
+import { isInside } from './paths';
 import { memoizedResultFs } from './results/memo-fs';
+import { resultsDirectives } from './results/strategy-directives';
 import { nodeResultFs, type ResultFs } from './results/result-fs';
 
 /** What a front contributes: its own settings or flags, merged with the file's configuration. */
@@ -77,7 +79,7 @@ export class LintSession {
   rootFor(file: string): string {
     if (this.options.rootFor) return this.options.rootFor(file);
     const absolute = path.resolve(this.cwd, file);
-    return absolute.startsWith(this.cwd + path.sep) ? this.cwd : this.configs.projectRootFor(absolute);
+    return isInside(this.cwd, absolute) && absolute !== this.cwd ? this.cwd : this.configs.projectRootFor(absolute);
   }
 
   trusted(): boolean {
@@ -107,9 +109,9 @@ export class LintSession {
       path: absolute,
       text,
       config: lint,
-      attach: (facts) =>
+      attach: (facts, directives) =>
         attachResults(
-          { path: absolute, text, classNames: facts.strategies.map((s) => s.name) },
+          { path: absolute, directives: resultsDirectives(directives), classNames: facts.strategies.map((s) => s.name) },
           { workspaceRoot, settingsGlobs: resultGlobs, periodsPerYear, fs: listing },
           this.results,
         ),

@@ -20,6 +20,8 @@ export interface DataDirective {
   value: string;
   range: Range;
   valueRange: Range;
+  /** UTF-16 offset of the value in the file's text. */
+  valueOffset: number;
 }
 
 export interface Directives {
@@ -62,7 +64,7 @@ export function parseDirectives(comments: CommentInfo[]): Directives {
         });
       } else if (match[3] && match[4] !== undefined) {
         const valueStart = start + match[0].lastIndexOf(match[4]);
-        out.data.push({ key: match[3], value: match[4], range: at(start, match[0].length), valueRange: at(valueStart, match[4].length) });
+        out.data.push({ key: match[3], value: match[4], range: at(start, match[0].length), valueRange: at(valueStart, match[4].length), valueOffset: comment.node.startIndex + valueStart });
       }
     }
   }

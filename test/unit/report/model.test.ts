@@ -1,3 +1,4 @@
+import { resultsDirectives } from '../../../server/src/engine/results/strategy-directives';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,7 +17,7 @@ function reportOf(relative: string): { data: ReportData; lensTitles: string[] } 
   const output = lintPython({
     path: file,
     text,
-    attach: (facts) => attachResults({ path: file, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: EXAMPLES }, new ResultFileCache()),
+    attach: (facts, directives) => attachResults({ path: file, directives: resultsDirectives(directives), classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: EXAMPLES }, new ResultFileCache()),
   });
   try {
     return { data: buildReportData(output, file), lensTitles: resultLenses(output, file).map((l) => l.title) };

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { associateResults, isRefused, type ResultCandidate } from '../../../server/src/engine/results/association';
+import { initPythonParser } from '../../../server/src/engine/python/parser';
+import { directivesOf } from '../../helpers/result-directives';
 import { fixturePath } from './fixtures';
 
 function tempWorkspace(): string {
@@ -20,6 +22,7 @@ function write(root: string, rel: string, content: string | Buffer = '{}', mtime
 const rel = (root: string, c: ResultCandidate) => path.relative(root, c.file).split(path.sep).join('/');
 
 describe('results: association of result files with a strategy', () => {
+  before(() => initPythonParser());
   const roots: string[] = [];
   afterEach(() => {
     for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
@@ -44,7 +47,7 @@ describe('results: association of result files with a strategy', () => {
     write(root, 'user_data/hyperopt_results/strategy_MyStrat_2024-01-02_00-00-00.fthypt', '{}\n');
     write(root, 'user_data/hyperopt_results/strategy_Other_2024-01-03_00-00-00.fthypt', '{}\n');
     write(root, 'exports/run1.csv', 'return\n0.1\n');
-    const found = associateResults({ strategyPath: strategy, strategyText, classNames: ['MyStrat'], workspaceRoot: root, settingsGlobs: ['exports/**/*.csv'] });
+    const found = associateResults({ strategyPath: strategy, directives: directivesOf(strategyText), classNames: ['MyStrat'], workspaceRoot: root, settingsGlobs: ['exports/**/*.csv'] });
     assert.deepEqual(found.map((c) => [rel(root, c), c.source]), [
       ['user_data/reports/a.json', 'directive'],
       ['user_data/strategies/b.csv', 'directive'],
@@ -71,7 +74,7 @@ describe('results: association of result files with a strategy', () => {
     fs.utimesSync(path.join(dir, 'backtest-result.json'), 1_600_000_000, 1_600_000_000);
     fs.utimesSync(path.join(dir, 'backtest-result_multistrat.json'), 1_700_000_000, 1_700_000_000);
     const strategy = write(root, 'ft/user_data/strategies/strats.py', 'class StrategyTestV3: pass\nclass TestStrategy: pass\n');
-    const found = associateResults({ strategyPath: strategy, strategyText: '', classNames: ['StrategyTestV3', 'TestStrategy'], workspaceRoot: root });
+    const found = associateResults({ strategyPath: strategy, directives: [], classNames: ['StrategyTestV3', 'TestStrategy'], workspaceRoot: root });
     assert.deepEqual(found.map((c) => [path.basename(c.file), (c as { reason: string }).reason]), [
       ['backtest-result.json', '.last_result.json names backtest-result.json, which holds StrategyTestV3'],
       ['backtest-result_multistrat.json', 'newest result in user_data/backtest_results holding TestStrategy'],
@@ -84,7 +87,7 @@ describe('results: association of result files with a strategy', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(fixturePath('freqtrade/backtest_results/backtest-result_multistrat.json'), path.join(dir, 'backtest-result-x.json'));
     const strategy = write(root, 'user_data/strategies/t.py', '');
-    const found = associateResults({ strategyPath: strategy, strategyText: '', classNames: ['TestStrategy'], workspaceRoot: root });
+    const found = associateResults({ strategyPath: strategy, directives: [], classNames: ['TestStrategy'], workspaceRoot: root });
     assert.deepEqual(found.map((c) => path.basename(c.file)), ['backtest-result-x.json']);
   });
 
@@ -96,7 +99,7 @@ describe('results: association of result files with a strategy', () => {
     write(root, 'MyProject/backtests/2024-03-05_09-30-00/222.json');
     write(root, 'MyProject/backtests/2024-03-05_09-30-00/222-order-events.json');
     write(root, 'MyProject/backtests/2024-03-05_09-30-00/data-monitor-report-20240305.json');
-    const found = associateResults({ strategyPath: main, strategyText: '', classNames: ['MyAlgo'], workspaceRoot: root });
+    const found = associateResults({ strategyPath: main, directives: [], classNames: ['MyAlgo'], workspaceRoot: root });
     assert.deepEqual(found.map((c) => [rel(root, c), c.source]), [
       ['MyProject/backtests/2024-03-05_09-30-00/222.json', 'lean'],
       ['MyProject/config.json', 'lean'],
@@ -112,7 +115,7 @@ describe('results: association of result files with a strategy', () => {
     write(root, 'results/c/run.json', '{}');
     write(root, 'results/x1.csv', 'return\n0.1\n');
     write(root, 'results/x9.csv', 'return\n0.1\n');
-    const found = associateResults({ strategyPath: strategy, strategyText, classNames: ['S'], workspaceRoot: root, settingsGlobs: ['results/{a,b}/*.json', 'results/x[12].csv'] });
+    const found = associateResults({ strategyPath: strategy, directives: directivesOf(strategyText), classNames: ['S'], workspaceRoot: root, settingsGlobs: ['results/{a,b}/*.json', 'results/x[12].csv'] });
     assert.deepEqual(found.map((c) => rel(root, c)).sort(), ['results/a/run.json', 'results/b/run.json', 'results/x1.csv']);
   });
 
@@ -126,7 +129,7 @@ describe('results: association of result files with a strategy', () => {
     // a symlinked folder matched by a glob must not be followed
     fs.symlinkSync(outside, path.join(root, 'linked'));
     const settingsGlobs = ['**/*.json', '../*.json'];
-    const found = associateResults({ strategyPath: strategy, strategyText, classNames: ['S'], workspaceRoot: path.join(root, 'strategies') , settingsGlobs });
+    const found = associateResults({ strategyPath: strategy, directives: directivesOf(strategyText), classNames: ['S'], workspaceRoot: path.join(root, 'strategies') , settingsGlobs });
     const refused = found.filter(isRefused);
     assert.deepEqual(refused.map((c) => [c.source === 'settings' ? c.file : path.basename(c.file), c.source]), [
       ['outside.json', 'directive'],
@@ -149,7 +152,7 @@ describe('results: association of result files with a strategy', () => {
     fs.mkdirSync(path.join(root, 'user_data/backtest_results'), { recursive: true });
     fs.symlinkSync(path.join(outside, 'r.json'), path.join(root, 'user_data/backtest_results/r.json'));
     write(root, 'user_data/backtest_results/.last_result.json', '{"latest_backtest": "r.json"}');
-    const found = associateResults({ strategyPath: strategy, strategyText: '', classNames: ['S'], workspaceRoot: root });
+    const found = associateResults({ strategyPath: strategy, directives: [], classNames: ['S'], workspaceRoot: root });
     assert.equal(found.filter((c) => !isRefused(c)).length, 0);
   });
 });

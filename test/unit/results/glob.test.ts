@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { matchGlob } from '../../../server/src/engine/results/glob';
-import { parseResultsDirectives } from '../../../server/src/engine/results/strategy-directives';
+import { initPythonParser } from '../../../server/src/engine/python/parser';
+import { directivesOf } from '../../helpers/result-directives';
 
 describe('results: glob matcher and directives', () => {
+  before(() => initPythonParser());
   it('matches *, ** and ?', () => {
     assert.ok(matchGlob('results/*.json', 'results/a.json'));
     assert.ok(!matchGlob('results/*.json', 'results/sub/a.json'));
@@ -20,7 +22,7 @@ describe('results: glob matcher and directives', () => {
 
   it('parses results directives with several paths, quotes and offsets', () => {
     const text = 'x = 1\n#  strategy-lint: results = a.json, "b c.csv" ,\'d.json\'\r\n';
-    const ds = parseResultsDirectives(text);
+    const ds = directivesOf(text);
     assert.deepEqual(ds.map((d) => d.path), ['a.json', 'b c.csv', 'd.json']);
     for (const d of ds) assert.equal(text.slice(d.offset, d.offset + d.length), d.path);
   });
@@ -37,6 +39,6 @@ describe('results: glob matcher and directives', () => {
       '"""',
       '# strategy-lint: results=after.json',
     ].join('\n');
-    assert.deepEqual(parseResultsDirectives(text).map((d) => d.path), ['real.json', 'after.json']);
+    assert.deepEqual(directivesOf(text).map((d) => d.path), ['real.json', 'after.json']);
   });
 });

@@ -3,17 +3,14 @@
 // refused. Accepted entries are returned workspace-relative with `/` separators, the form the
 // settings `strategyLint.resultGlobs` / `strategyLint.glossaryFiles` use.
 import * as path from 'path';
+import { isInside } from '../paths';
 import { hasGlobMagic } from './glob';
 
 export type ResolvedPath = { relative: string } | { error: string };
 
 const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\)/;
 
-/** True when `child` is `root` or inside it (both absolute). */
-export function isInside(root: string, child: string): boolean {
-  const relative = path.relative(root, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+export { isInside };
 
 export function resolveConfigPath(entry: string, configDir: string, workspaceRoot: string, allowGlob: boolean): ResolvedPath {
   const trimmed = entry.trim();

@@ -9,14 +9,14 @@
 import * as path from 'node:path';
 import { nodeResultFs, type ResultFs } from './result-fs';
 import { Workspace } from './workspace-paths';
-import { parseResultsDirectives } from './strategy-directives';
+import type { ResultsDirective } from './strategy-directives';
 import { freqtradeResultStrategies, hyperoptIsFor } from './result-strategy-names';
 import { matchGlob } from './glob';
 
 export interface AssociationInput {
   strategyPath: string;
-  /** Text of the strategy file (for directives). */
-  strategyText: string;
+  /** The file's `results=` directives (see strategy-directives.ts). */
+  directives: ResultsDirective[];
   /** Strategy class name(s) defined in the file. */
   classNames: string[];
   workspaceRoot: string;
@@ -77,7 +77,7 @@ export function associateResults(input: AssociationInput, fs: ResultFs = nodeRes
   };
 
   // 1. Directives: explicit, so a missing file is reported too.
-  for (const d of parseResultsDirectives(input.strategyText)) {
+  for (const d of input.directives) {
     const file = path.resolve(strategyDir, d.path);
     offer(file, 'directive', `named by the "strategy-lint: results=" comment`, { offset: d.offset, length: d.length });
   }

@@ -3,6 +3,7 @@
 // the keystroke path only re-associates (cheap stats of a few paths) and reuses the cache.
 import * as fs from 'fs';
 import { associateResults, isRefused } from './association';
+import type { ResultsDirective } from './strategy-directives';
 import type { ResultFs } from './result-fs';
 import { loadResultFile, DEFAULT_MAX_RESULT_BYTES } from './load-result';
 import type { BacktestSummary } from './summary';
@@ -110,7 +111,8 @@ function missing(file: string): LoadedResultFile {
 
 export interface AttachInput {
   path: string;
-  text: string;
+  /** The strategy's `results=` directives. */
+  directives: ResultsDirective[];
   classNames: string[];
 }
 
@@ -122,7 +124,7 @@ export interface Attachment extends AttachedResults {
 export function attachResults(input: AttachInput, options: AttachOptions, cache: ResultFileCache): Attachment {
   const candidates = associateResults({
     strategyPath: input.path,
-    strategyText: input.text,
+    directives: input.directives,
     classNames: input.classNames,
     workspaceRoot: options.workspaceRoot,
     settingsGlobs: options.settingsGlobs,

@@ -1,5 +1,6 @@
 // `# strategy-lint: results=path[, path...]` comments in a strategy file name its result files
 // explicitly (paths relative to the strategy file).
+import type { Directives } from '../suppressions';
 
 export interface ResultsDirective {
   path: string;
@@ -8,18 +9,17 @@ export interface ResultsDirective {
   length: number;
 }
 
-const DIRECTIVE = /#\s*strategy-lint\s*:\s*results\s*=\s*(.*)$/gm;
-
-export function parseResultsDirectives(text: string): ResultsDirective[] {
+/**
+ * The result files named by `results=` directives. The directives come from the comment tokens
+ * the parser found (suppressions.ts, the one directive parser), so text in a docstring or a
+ * string is never a directive.
+ */
+export function resultsDirectives(directives: Directives): ResultsDirective[] {
   const out: ResultsDirective[] = [];
-  if (!text.includes('strategy-lint')) return out;
-  const comments = commentStarts(text);
-  for (const m of text.matchAll(DIRECTIVE)) {
-    // Directives live in comments: a `# strategy-lint: results=` inside a docstring or a string is text.
-    if (!comments.has(m.index ?? -1)) continue;
-    const listStart = (m.index ?? 0) + m[0].length - m[1].length;
-    let offset = listStart;
-    for (const raw of m[1].split(',')) {
+  for (const d of directives.data) {
+    if (d.key !== 'results') continue;
+    let offset = d.valueOffset;
+    for (const raw of d.value.split(',')) {
       const lead = raw.length - raw.trimStart().length;
       let value = raw.trim();
       let start = offset + lead;
@@ -30,34 +30,6 @@ export function parseResultsDirectives(text: string): ResultsDirective[] {
       if (value) out.push({ path: value, offset: start, length: value.length });
       offset += raw.length + 1;
     }
-  }
-  return out;
-}
-
-/**
- * Offsets of the `#` characters that start a comment: outside any string literal (single, double or
- * triple quoted, with or without a prefix; a backslash escapes the next character in every kind).
- */
-export function commentStarts(text: string): Set<number> {
-  const out = new Set<number>();
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '#') {
-      out.add(i);
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === '"' || c === "'") {
-      const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length;
-      while (i < text.length) {
-        if (text[i] === '\\') i += 2;
-        else if (text.startsWith(quote, i)) { i += quote.length; break; }
-        // An unterminated one-line string ends at the line's end (a syntax error, not a reason to hide the rest).
-        else if (quote.length === 1 && text[i] === '\n') break;
-        else i += 1;
-      }
-    } else i += 1;
   }
   return out;
 }

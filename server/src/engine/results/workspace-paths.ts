@@ -1,14 +1,11 @@
 // Containment checks: every associated file must stay inside the workspace, both by its
 // written path (no "..") and after resolving symlinks.
 import * as path from 'node:path';
+import { isInside } from '../paths';
 import type { ResultFs } from './result-fs';
 
 export type Contained = { ok: true; real: string } | { ok: false; reason: string };
 
-export function isWithin(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export class Workspace {
   readonly root: string;
@@ -22,10 +19,10 @@ export class Workspace {
   /** Check an absolute path: inside the root as written and as resolved; must exist. */
   check(p: string): Contained {
     const abs = path.resolve(p);
-    if (!isWithin(this.root, abs)) return { ok: false, reason: 'outside the workspace (the path leaves it with ..)' };
+    if (!isInside(this.root, abs)) return { ok: false, reason: 'outside the workspace (the path leaves it with ..)' };
     const real = this.fs.realpath(abs);
     if (real === undefined) return { ok: false, reason: 'file not found' };
-    if (!isWithin(this.realRoot, real)) return { ok: false, reason: `resolves outside the workspace through a symlink (to ${real})` };
+    if (!isInside(this.realRoot, real)) return { ok: false, reason: `resolves outside the workspace through a symlink (to ${real})` };
     return { ok: true, real };
   }
 
