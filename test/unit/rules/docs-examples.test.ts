@@ -121,7 +121,7 @@ const FRONT_FINDINGS: Record<string, (rule: Rule) => Promise<string[]>> = {
     withProject(async (root) => {
       const file = path.join(root, 'strategies', 'legacy.py');
       fs.mkdirSync(path.dirname(file));
-      fs.writeFileSync(file, Buffer.concat([Buffer.from('# Stratégie de base\nname = "caf', 'latin1'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+      fs.writeFileSync(file, Buffer.from('name = "café"\n', 'latin1')); // é is the single byte 0xE9
       return (await checkFile(file)).map((f) => f.rule);
     }),
 };
@@ -129,7 +129,7 @@ const FRONT_FINDINGS: Record<string, (rule: Rule) => Promise<string[]>> = {
 describe('every rule\'s documented example triggers its rule', () => {
   before(() => initPythonParser());
 
-  it('covers every rule in the registry, each example parsing as Python', () => {
+  it('every example parses as Python', () => {
     assert.ok(RULES.length >= 40);
     for (const rule of RULES) {
       const tree = parsePython(rule.docs.example + '\n');
