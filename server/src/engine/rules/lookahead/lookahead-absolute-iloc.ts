@@ -14,10 +14,11 @@ export const lookaheadAbsoluteIloc: Rule = {
     why:
       'In a backtest `populate_*` runs once over the whole history: `dataframe["close"].iloc[-1]` is the last candle of the backtest, so every earlier row is compared with a price from the future (freqtrade\'s strategy documentation lists it among the common lookahead mistakes). `iloc[0]` is not the future but the first candle of whatever window was loaded: the backtest sees the start of the test range, live trading sees the start of a rolling window of a few hundred candles, so the two disagree.',
     example: [
-      'def populate_entry_trend(self, dataframe, metadata):',
-      '    last_close = dataframe["close"].iloc[-1]',
-      '    dataframe.loc[dataframe["close"] < last_close * 0.95, "enter_long"] = 1',
-      '    return dataframe',
+      'class DipBuyer(IStrategy):',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        last_close = dataframe["close"].iloc[-1]',
+      '        dataframe.loc[dataframe["close"] < last_close * 0.95, "enter_long"] = 1',
+      '        return dataframe',
     ].join('\n'),
     fix:
       'Work row by row with vectorised operations: compare with `dataframe["close"].shift(1)`, a rolling statistic, or a column computed for each row. If you need the latest candle to make a decision, do it in a per-trade callback (`custom_stoploss`, `confirm_trade_entry`) with `dataframe.iloc[-1]` from `self.dp.get_analyzed_dataframe(...)`. No automatic fix.',

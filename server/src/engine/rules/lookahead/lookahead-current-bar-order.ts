@@ -62,9 +62,15 @@ export const lookaheadCurrentBarOrder: Rule = {
     why:
       'A bar\'s high and low are only final at its close. With backtrader\'s default broker a market order created in `next()` fills at the *next* bar\'s open, which is honest. But the same code becomes lookahead when the order is assumed to fill within the bar that produced the signal: cheat-on-close (`set_coc(True)`), a replayed/live feed where `next()` runs on every tick of a developing bar, or a stop/limit at a level the bar has already crossed ("buy the breakout of today\'s high, at today\'s high"). A limit or stop priced from `close[0]` is fine for the next bar, but under cheat-on-close or with a developing bar it fills at a price the strategy could not have known in time. The static checker `backtrader-strategy-validator` reports these patterns too; Strategy Lint reports them as `info` because the default execution model is not affected.',
     example: [
-      'def next(self):',
-      '    if self.data.high[0] > self.highest[-1]:',
-      '        self.buy(exectype=bt.Order.Limit, price=self.data.close[0])',
+      'import backtrader as bt',
+      '',
+      'class Breakout(bt.Strategy):',
+      '    def __init__(self):',
+      '        self.highest = bt.ind.Highest(self.data.high, period=20)',
+      '',
+      '    def next(self):',
+      '        if self.data.high[0] > self.highest[-1]:',
+      '            self.buy(exectype=bt.Order.Limit, price=self.data.close[0])',
     ].join('\n'),
     fix:
       'Decide on completed bars (`high[-1]`, `low[-1]`) or accept that the order fills on the next bar (market order, no cheat-on-close), and price limits/stops from levels that existed before the bar (`self.highest[-1]`, `close[-1]`). No automatic fix.',

@@ -14,6 +14,11 @@ export const lookaheadForwardIndex: Rule = {
     why:
       'Hand-written backtest loops and event callbacks receive the whole array and an index; nothing stops them from reading beyond it. `closes[i + 1] > closes[i]` is a perfect predictor in the backtest and impossible live. Open-ended slices are the quieter version: `history[i:]` hands every future bar to whatever consumes it (a max, a fit, a signal).',
     example: [
+      'import numpy as np',
+      'import pandas as pd',
+      '',
+      'closes = pd.read_csv("spy.csv")["close"].to_numpy()',
+      'position = np.zeros(len(closes))',
       'for i in range(len(closes) - 1):',
       '    if closes[i + 1] > closes[i]:',
       '        position[i] = 1',

@@ -14,8 +14,12 @@ export const lookaheadFullSampleStatistic: Rule = {
     why:
       'The mean, standard deviation, extremes and quantiles of the full history include every future bar. A z-score or a "top decile volume" threshold computed that way tells row t where it sits relative to prices that had not happened yet (for example, that the current price is far below the eventual all-time high). Backtests on such features look stable; live, the statistic keeps moving and the thresholds no longer mean what they did. This is the same leakage as fitting a scaler on the full data set (Kaufman et al., "Leakage in Data Mining", ACM TKDD 2012).',
     example: [
+      'import pandas as pd',
+      '',
+      'df = pd.read_csv("btc_1h.csv", index_col="date", parse_dates=True)',
       'df["z"] = (df["close"] - df["close"].mean()) / df["close"].std()',
       'df["high_volume"] = df["volume"] > df["volume"].quantile(0.9)',
+      'df["signal"] = (df["z"] < -2) & df["high_volume"]',
     ].join('\n'),
     fix:
       'Use a trailing window or an expanding one that only sees the past: `df["close"].rolling(100).mean()`, `df["volume"].expanding().quantile(0.9)`, and shift it by one bar if the current bar should not inform its own threshold. No automatic fix: the window length is a modelling choice.',

@@ -15,9 +15,12 @@ export const lookaheadFutureLineIndex: Rule = {
     why:
       'backtrader indexes lines relative to the bar being processed: `[-1]` is the previous bar, `[1]` the next one. In a backtest the buffer is preloaded, so `[1]` quietly returns tomorrow\'s price instead of failing, and the strategy trades on it (backtrader\'s own Cheat-On-Open page describes the positive `[1]` index as a way "to look into the future"). Under cheat-on-open `next_open` runs when the new bar has been loaded but before it trades: the mode exists to act on the open price, and the bar\'s high, low, close and volume, though already loaded, lie in the future of that decision. Almost every occurrence is a bug.',
     example: [
-      'def next(self):',
-      '    if self.data.close[1] > self.data.close[0]:',
-      '        self.buy()',
+      'import backtrader as bt',
+      '',
+      'class NextBarPeek(bt.Strategy):',
+      '    def next(self):',
+      '        if self.data.close[1] > self.data.close[0]:',
+      '            self.buy()',
     ].join('\n'),
     fix:
       'Compare the current bar with the past: `self.data.close[0] > self.data.close[-1]`. In `next_open` use `self.data.open[0]` and values from `[-1]`. No automatic fix: the intended bar cannot be inferred.',

@@ -14,9 +14,18 @@ export const lookaheadHigherTimeframeMerge: Rule = {
     why:
       "freqtrade stamps a candle with its open time. A 1h candle dated 10:00 closes at 10:59; merged by date onto 5m candles, its close, high and low appear on the 10:00 row, 55 minutes before they exist. freqtrade's `merge_informative_pair` moves the informative dates forward by one informative candle before merging for exactly this reason, and its documentation warns that hand-written merges leak.",
     example: [
-      'informative = self.dp.get_pair_dataframe(pair=metadata["pair"], timeframe="1h")',
-      'informative["rsi_1h"] = ta.RSI(informative, timeperiod=14)',
-      'dataframe = dataframe.merge(informative[["date", "rsi_1h"]], on="date", how="left")',
+      'class RsiConfirm(IStrategy):',
+      '    timeframe = "5m"',
+      '',
+      '    def populate_indicators(self, dataframe, metadata):',
+      '        informative = self.dp.get_pair_dataframe(pair=metadata["pair"], timeframe="1h")',
+      '        informative["rsi_1h"] = ta.RSI(informative, timeperiod=14)',
+      '        dataframe = dataframe.merge(informative[["date", "rsi_1h"]], on="date", how="left")',
+      '        return dataframe',
+      '',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        dataframe.loc[dataframe["rsi_1h"] < 30, "enter_long"] = 1',
+      '        return dataframe',
     ].join('\n'),
     fix:
       'Use `merge_informative_pair(dataframe, informative, self.timeframe, "1h", ffill=True)`, or shift the informative columns by one informative candle (`informative[cols] = informative[cols].shift(1)`) before merging.',

@@ -43,12 +43,16 @@ export const lookaheadIndicatorNotReady: Rule = {
     why:
       'Until an indicator has seen its full period, LEAN returns a partial value (a 20-day SMA after 3 days is a 3-day average; an RSI starts at 0). Trades in the first days of a backtest are then taken on numbers that mean something else, and the backtest start date changes the results. It is the point-in-time cousin of lookahead: the backtest assumes a history the algorithm did not have. LEAN\'s documentation recommends `SetWarmUp` or an `IsReady` check for exactly this.',
     example: [
-      'def Initialize(self):',
-      '    self.sma = self.SMA("SPY", 200, Resolution.Daily)',
+      'from AlgorithmImports import *',
       '',
-      'def OnData(self, data):',
-      '    if data["SPY"].Close > self.sma.Current.Value:',
-      '        self.SetHoldings("SPY", 1)',
+      'class TrendFollower(QCAlgorithm):',
+      '    def Initialize(self):',
+      '        self.AddEquity("SPY", Resolution.Daily)',
+      '        self.sma = self.SMA("SPY", 200, Resolution.Daily)',
+      '',
+      '    def OnData(self, data):',
+      '        if data["SPY"].Close > self.sma.Current.Value:',
+      '            self.SetHoldings("SPY", 1)',
     ].join('\n'),
     fix:
       'Return early until the indicator is ready (`if not self.sma.IsReady: return`), or call `self.SetWarmUp(200, Resolution.Daily)` in `Initialize` (and skip trading while `self.IsWarmingUp`). No automatic fix.',

@@ -14,13 +14,14 @@ export const lookaheadNegativeShift: Rule = {
     why:
       'In a vectorised backtest every row is computed at once, so row t can see row t+1 if you ask it to. A signal built from `close.shift(-1)` knows the next bar\'s close and looks brilliant in backtests; live, that column is NaN (or stale) on the bar where the decision is made. freqtrade documents negative shifts as the canonical source of lookahead bias and ships `lookahead-analysis` to catch it at run time; vectorbt parameter sweeps are especially prone to it because `entries = returns.shift(-1) > 0` simply selects the profitable bars. Labels for a model are the one legitimate use: the target is meant to be the future, and it must only ever be compared with predictions, never fed to the model or the signal.',
     example: [
-      'def populate_indicators(self, dataframe, metadata):',
-      '    dataframe["next_close"] = dataframe["close"].shift(-1)',
-      '    return dataframe',
+      'class NextCloseStrategy(IStrategy):',
+      '    def populate_indicators(self, dataframe, metadata):',
+      '        dataframe["next_close"] = dataframe["close"].shift(-1)',
+      '        return dataframe',
       '',
-      'def populate_entry_trend(self, dataframe, metadata):',
-      '    dataframe.loc[dataframe["next_close"] > dataframe["close"], "enter_long"] = 1',
-      '    return dataframe',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        dataframe.loc[dataframe["next_close"] > dataframe["close"], "enter_long"] = 1',
+      '        return dataframe',
     ].join('\n'),
     fix:
       'Use only the past: `shift(1)` (yesterday\'s value) or no shift at all for the current bar. If you are building a label, name it as one (`target`, `y`, `future_return`) and keep it out of the feature matrix and the entry/exit conditions; in FreqAI put it in `set_freqai_targets` with a `&-` prefix. There is no automatic fix: flipping the sign changes what the column means.',

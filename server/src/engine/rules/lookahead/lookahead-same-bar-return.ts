@@ -17,9 +17,14 @@ export const lookaheadSameBarReturn: Rule = {
     why:
       "The return on row t is the move from t-1 to t. A position computed from the close of t cannot have been held during that move: it is decided at t's close. Multiplying the two credits the strategy with the move that produced its own signal, the classic one-bar lookahead of vectorised backtests, and it turns almost any momentum rule into a high Sharpe ratio.",
     example: [
+      'import numpy as np',
+      'import pandas as pd',
+      '',
+      'df = pd.read_csv("spy_daily.csv", index_col="date", parse_dates=True)',
       'df["ret"] = df["close"].pct_change()',
       'df["position"] = np.where(df["close"] > df["close"].rolling(50).mean(), 1, 0)',
       'df["strategy"] = df["position"] * df["ret"]',
+      'print((1 + df["strategy"]).prod())',
     ].join('\n'),
     fix: 'Hold yesterday\'s decision: `df["position"].shift(1) * df["ret"]`. The quick fix adds the `.shift(1)`; it is unsafe because the equity curve changes.',
   },

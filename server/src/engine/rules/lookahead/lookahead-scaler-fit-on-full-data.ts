@@ -14,9 +14,18 @@ export const lookaheadScalerFitOnFullData: Rule = {
     why:
       'The fitted mean, range, quantiles or principal components then include the test period: every training row is scaled with knowledge of future prices and volatility, and the test rows are no longer out of sample. On trending price data the effect is large (a min-max scaler fitted on 2015-2024 tells 2016 that it sits near the bottom of the range). Kaufman, Rosset and Perlich ("Leakage in Data Mining", ACM TKDD 2012) and the scikit-learn user guide ("Common pitfalls: data leakage") both prescribe fitting preprocessing on the training data only, inside each cross-validation fold.',
     example: [
-      'scaler = StandardScaler()',
-      'X_scaled = scaler.fit_transform(features)',
+      'import pandas as pd',
+      'from sklearn.linear_model import LogisticRegression',
+      'from sklearn.model_selection import train_test_split',
+      'from sklearn.preprocessing import StandardScaler',
+      '',
+      'df = pd.read_csv("btc_1h.csv", index_col="date", parse_dates=True)',
+      'X = df[["rsi", "atr", "volume_z"]]',
+      'y = (df["close"].shift(-1) > df["close"]).astype(int)',
+      'X_scaled = StandardScaler().fit_transform(X)',
       'X_train, X_test, y_train, y_test = train_test_split(X_scaled, y, shuffle=False)',
+      'model = LogisticRegression().fit(X_train, y_train)',
+      'print(model.score(X_test, y_test))',
     ].join('\n'),
     fix:
       'Split first, then `scaler.fit(X_train)` and `scaler.transform(X_test)`; or put the transformer in a `Pipeline` so cross-validation refits it per fold. In freqtrade, compute scaling on a trailing window (`rolling(n)`) or let FreqAI handle it (it fits on each training window). No automatic fix.',

@@ -13,7 +13,12 @@ export const deflatedSharpe: Rule = {
   docs: {
     what: 'Computes the Deflated Sharpe Ratio (DSR) of the attached backtest: the PSR measured against the Sharpe ratio expected from the best of N trials with no skill. N comes from a `# strategy-lint: trials=N` directive, the epochs of an attached hyperopt file, or the size of an exhaustive grid in the file (backtrader `optstrategy`, vectorbt sweeps). The variance of the trials\' Sharpe ratios comes from the trials when the results carry them; otherwise from the sampling variance of a Sharpe estimate under the null, 1/(T − 1) (Lo 2002), which the message says.',
     why: 'E[max SR] = √V·((1 − γ)·Φ⁻¹(1 − 1/N) + γ·Φ⁻¹(1 − 1/(N·e))), γ the Euler–Mascheroni constant; DSR = PSR(E[max SR]) (Bailey and López de Prado, "The Deflated Sharpe Ratio", Journal of Portfolio Management, 2014). Selecting the best of many backtests inflates its Sharpe; the DSR removes that selection bias. Quoting a Sharpe without the number of trials behind it is the most common way backtests mislead.',
-    example: '# 500 hyperopt epochs in user_data/hyperopt_results/strategy_BandRider.fthypt\nclass BandRider(IStrategy):\n    ...',
+    example: [
+      '# backtest: 730 daily returns, Sharpe 0.084 a day (1.6 annualised), the best of the',
+      '# 500 hyperopt epochs in user_data/hyperopt_results/strategy_BandRider.fthypt',
+      'class BandRider(IStrategy):',
+      '    ...',
+    ].join('\n'),
     fix: 'Report N with the Sharpe, reduce the search (fewer parameters, coarser grids), and confirm on data the optimiser never saw.',
   },
   check(context, report) {
