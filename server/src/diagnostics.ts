@@ -1,5 +1,5 @@
-// Engine findings -> LSP diagnostics. The finding travels in `data` so code actions can be
-// answered from already-computed results without linting again.
+// Engine findings -> LSP diagnostics. `data` carries the rule name only: code actions find the
+// finding (and its fix) again in the document's cached lint, so they never lint again.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { ruleDocUri } from './rule-docs';
 import { pathToUri as fileUri } from './uri';

@@ -1,5 +1,5 @@
 // One walk over the tree-sitter tree collects every construct the fact collectors and rules look
-// at. Rules never walk the tree themselves: that keeps lint time close to parse time.
+// at, so rules and fact collectors read lists instead of each walking the whole tree again.
 import type { Tree } from './parser';
 import { mirrorTree, type SyntaxNode } from './syntax-tree';
 
@@ -8,7 +8,7 @@ export interface Scope {
   className?: string;
   /** Innermost enclosing function or method, if any. */
   functionName?: string;
-  /** Whether the innermost function is inside a loop-free body (false inside for/while). */
+  /** True inside a loop or comprehension of the innermost function or class (reset at each def). */
   inLoop: boolean;
 }
 
