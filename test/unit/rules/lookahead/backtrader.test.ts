@@ -76,8 +76,16 @@ describe('backtrader lookahead rules', () => {
       '            self.sell()',
       '        print(self.data1.close[0])',
     ];
-    const resampled = lines(...HEADER, ...body, '', 'cerebro.resampledata(feed, timeframe=bt.TimeFrame.Days)');
-    assert.deepEqual(at(findings(resampled, 'lookahead-secondary-feed-current-bar')), ['8:12', '8:62', '9:27']);
+    // A replayed feed's bar develops during the day; a second file at a coarser timeframe may be
+    // stamped at its start. Both are flagged where they decide an order.
+    const replayed = lines(...HEADER, ...body, '', 'cerebro.replaydata(feed, timeframe=bt.TimeFrame.Days)');
+    assert.deepEqual(at(findings(replayed, 'lookahead-secondary-feed-current-bar')), ['8:12', '8:62', '9:27']);
+    const twoFiles = lines(...HEADER, ...body, '', 'cerebro.adddata(intraday)', 'cerebro.adddata(bt.feeds.GenericCSVData(dataname="d.csv", timeframe=bt.TimeFrame.Days))');
+    assert.deepEqual(at(findings(twoFiles, 'lookahead-secondary-feed-current-bar')), ['8:12', '8:62', '9:27']);
+    // resampledata delivers a bar only once a bar of the next period is seen (backtrader's
+    // Filters page): [0] is the last completed bar, the fix this rule recommends.
+    const resampled = lines(...HEADER, ...body, '', 'cerebro.adddata(feed)', 'cerebro.resampledata(feed, timeframe=bt.TimeFrame.Days)');
+    assert.deepEqual(findings(resampled, 'lookahead-secondary-feed-current-bar'), []);
     // A second symbol on the same timeframe is complete at [0]; so is anything only printed.
     assert.deepEqual(findings(lines(...HEADER, ...body, '', 'cerebro.adddata(other)'), 'lookahead-secondary-feed-current-bar'), []);
   });

@@ -26,6 +26,21 @@ function orderConditions(context: RuleContext): SyntaxNode[] {
   return out;
 }
 
+/**
+ * Whether a secondary feed's `[0]` can be a bar that has not closed: a replayed feed (its bar
+ * develops during the period), or a second feed loaded on its own next to the first, at another
+ * timeframe or compression (a daily file stamped at midnight is delivered whole at the first
+ * intraday bar). A feed from `resampledata` alone is delivered only when its bar closes, so `[0]`
+ * is the last completed bar: that is the fix this rule recommends, and it stays silent.
+ */
+function mayDeliverFormingBars(context: RuleContext): boolean {
+  const feeds = context.index.calls.filter((c) => c.name === 'adddata' || c.name === 'replaydata');
+  if (feeds.some((c) => c.name === 'replaydata')) return true;
+  if (feeds.length < 2) return false;
+  // Two loaded feeds: only a timeframe or compression difference makes one a coarser bar.
+  return /\btimeframe\s*=|\bcompression\s*=/.test(context.text);
+}
+
 export const lookaheadSecondaryFeedCurrentBar: Rule = {
   name: 'lookahead-secondary-feed-current-bar',
   code: 'SL212',
@@ -37,7 +52,7 @@ export const lookaheadSecondaryFeedCurrentBar: Rule = {
     what:
       'In backtrader strategies, flags `[0]` reads in `next()` of feeds other than the first one (`self.data1`, `self.datas[1]`, `self.datas[2].close`) and of indicators computed on them (`self.daily_sma = bt.ind.SMA(self.data1)`). It is a prompt to check how the second feed is built, hence `info`: for pairs trading on two feeds of the same timeframe `[0]` is correct.',
     why:
-      'When `data1` is a higher timeframe (daily bars next to 5-minute bars), its bar at `[0]` is the current day. If that feed was loaded from a file whose daily bars are stamped at midnight (the usual export format), backtrader delivers the whole day, close included, at the first intraday bar: every decision in the morning knows the day\'s close. With `cerebro.replaydata` the bar at `[0]` is still developing and changes during the day, so signals repaint. The completed higher-timeframe bar is `[-1]`. `backtrader-strategy-validator` reports higher-timeframe `close[0]` for the same reason.',
+      'When `data1` is a higher timeframe (daily bars next to 5-minute bars), its bar at `[0]` is the current day. If that feed was loaded from a file whose daily bars are stamped at midnight (the usual export format), backtrader delivers the whole day, close included, at the first intraday bar: every decision in the morning knows the day\'s close. With `cerebro.replaydata` the bar at `[0]` is still developing and changes during the day, so signals repaint. A feed from `cerebro.resampledata` is different: backtrader buffers it and delivers a bar only when a bar of the next period arrives (backtrader docs, Filters), so its `[0]` is the last completed bar and is not reported. For a separately loaded file the completed higher-timeframe bar is `[-1]`. `backtrader-strategy-validator` reports higher-timeframe `close[0]` for the same reason.',
     example: [
       'import backtrader as bt',
       '',
@@ -60,8 +75,7 @@ export const lookaheadSecondaryFeedCurrentBar: Rule = {
   },
   check(context, report) {
     const model = backtraderModel(context.index, context.facts);
-    // Only a resampled or replayed feed can be a bar still forming; pair feeds on one timeframe cannot.
-    if (!model.classes.size || isLiveTradingScript(context.text) || !/\b(resampledata|replaydata)\s*\(|compression\s*=/.test(context.text)) return;
+    if (!model.classes.size || isLiveTradingScript(context.text) || !mayDeliverFormingBars(context)) return;
     const decisions = orderConditions(context);
     for (const sub of context.index.subscripts) {
       const cls = sub.scope.className;
