@@ -8,6 +8,7 @@ import { runCheckCommand } from './check-command';
 import { runPboCommand } from './pbo-command';
 import { runReportCommand } from './report-command';
 import { runStatsCommand } from './stats-command';
+import { runMcpCommand } from '../mcp/command';
 import { UsageError, type CliIO } from './io';
 
 const HELP = `strategy-lint: flags overfitting risks in trading strategies and their backtest results.
@@ -17,6 +18,7 @@ Usage:
   strategy-lint stats FILE|--sharpe SR --observations T [...]   PSR, DSR, MinTRL, MinBTL (see stats --help)
   strategy-lint pbo MATRIX.csv [--splits S] [--metric sharpe|mean]  probability of backtest overfitting
   strategy-lint report STRATEGY.py [-o report.html]  overfitting report (self-contained HTML)
+  strategy-lint mcp [--root DIR]      MCP server on stdio for coding agents (see mcp --help)
   strategy-lint rules                 list every rule with its code
   strategy-lint rule NAME|CODE        print a rule's documentation
 
@@ -38,6 +40,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'report':
         await initPythonParser();
         return await runReportCommand(rest, io);
+      case 'mcp':
+        return await runMcpCommand(rest, io);
       case 'rules':
         const width = Math.max(...RULES.map((r) => r.name.length));
         io.stdout(RULES.map((r) => `${r.code}  ${r.name.padEnd(width)}  ${r.defaultSeverity.padEnd(7)}  ${r.summary}`).join('\n') + '\n');

@@ -1,0 +1,60 @@
+// `strategy-lint mcp [--root DIR] [--max-file-bytes N]`: the MCP server over stdio. Standard output
+// carries protocol messages only; notes go to standard error. Runs until the client closes stdin.
+import * as path from 'path';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { ConfigLoader } from '../engine/config';
+import { nodeConfigFs } from '../engine/config/node-fs';
+import { initPythonParser } from '../engine/python/parser';
+import { applyUserGlossaries } from '../user-glossary';
+import { parseArgs, UsageError, type CliIO } from '../cli/io';
+import { MAX_SOURCE_BYTES } from '../cli/files';
+import { openWorkspace, type Workspace } from './paths';
+import { createMcpServer } from './server';
+
+export const MCP_HELP = `usage: strategy-lint mcp [--root DIR] [--max-file-bytes N]
+
+Serves Strategy Lint to Model Context Protocol clients (coding agents) over stdio.
+Tools: lint_file, lint_source, explain_rule, explain_term, result_stats, pbo, check_claim.
+
+options:
+  --root DIR            the only folder tools may read (default: the working directory);
+                        '..', absolute paths outside it and symbolic links leaving it are refused
+  --max-file-bytes N    largest source file linted (default: max-file-bytes of the root
+                        configuration, else ${MAX_SOURCE_BYTES})
+  -h, --help            show this help
+`;
+
+/** The root configuration's glossary files (confined to the root), merged over the built-in terms. */
+function loadRootGlossary(workspace: Workspace, note: (line: string) => void): void {
+  const loaded = new ConfigLoader(nodeConfigFs).configFor(path.join(workspace.realRoot, 'strategy.py'), workspace.realRoot);
+  if (!loaded?.glossaryFiles.length) return;
+  for (const problem of applyUserGlossaries(loaded.glossaryFiles, workspace.realRoot)) note(`strategy-lint mcp: ${problem}`);
+}
+
+export async function runMcpCommand(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args.map((a) => (a === '-h' ? '--help' : a)), { root: 'string', 'max-file-bytes': 'string', help: 'flag' });
+  if (parsed.options.help) {
+    io.stdout(MCP_HELP);
+    return 0;
+  }
+  if (parsed.positional.length) throw new UsageError(`mcp takes no positional arguments (got ${parsed.positional.join(' ')}); use --root DIR`);
+  const maxFlag = parsed.options['max-file-bytes'] as string | undefined;
+  if (maxFlag !== undefined && !/^\d+$/.test(maxFlag)) throw new UsageError(`--max-file-bytes ${maxFlag}: expected a whole number of bytes`);
+  const workspace = openWorkspace((parsed.options.root as string | undefined) ?? process.cwd());
+  if ('error' in workspace) throw new UsageError(workspace.error);
+
+  await initPythonParser();
+  loadRootGlossary(workspace, io.stderr);
+  const server = createMcpServer({ workspace, maxFileBytes: maxFlag === undefined ? undefined : Number(maxFlag) });
+  // Room for a lint_source of max-file-bytes after JSON escaping; larger messages close the transport.
+  const limit = maxFlag === undefined ? MAX_SOURCE_BYTES : Number(maxFlag);
+  const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: Math.max(10 * 1024 * 1024, 6 * limit + 1024 * 1024) });
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+    process.stdin.once('end', () => void server.close().then(resolve, resolve));
+  });
+  await server.connect(transport);
+  io.stderr(`strategy-lint mcp: serving ${workspace.root} on stdio`);
+  await closed;
+  return 0;
+}
