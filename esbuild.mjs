@@ -28,11 +28,20 @@ const noChildProcess = {
   },
 };
 
+// The MCP SDK's Ajv provider compiles schemas with new Function and serves only elicitation, which
+// `strategy-lint mcp` never sends: the CLI bundle gets a stub instead (no code from strings).
+const noSchemaCompiler = {
+  name: 'no-schema-compiler',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]validation[\\/]ajv-provider\.js$/ }, () => ({ path: new URL('./server/src/stubs/no-json-schema-compiler.ts', import.meta.url).pathname }));
+  },
+};
+
 mkdirSync('dist', { recursive: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [noChildProcess] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [noChildProcess] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [noChildProcess, noSchemaCompiler] }),
 ]);
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');

@@ -45,8 +45,9 @@ function sourceFiles(dir: string, root: string, out: string[] = []): string[] {
   return out;
 }
 
-async function connect(root: string, extra: string[] = []): Promise<Client> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', '--root', root, ...extra], stderr: 'pipe' });
+async function connect(root: string, extra: string[] = [], nodeArgs: string[] = [], onStderr?: (text: string) => void): Promise<Client> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [...nodeArgs, CLI, 'mcp', '--root', root, ...extra], stderr: 'pipe' });
+  if (onStderr) transport.stderr?.on('data', (chunk) => onStderr(String(chunk)));
   const client = new Client({ name: 'strategy-lint-test', version: '0.0.0' });
   await client.connect(transport);
   return client;
@@ -373,6 +374,37 @@ describe('MCP server over stdio (strategy-lint mcp)', function () {
     } finally {
       await small.close();
     }
+  });
+
+  it('builds no function from a string while serving (global Function watched in the server process)', async () => {
+    // zod would compile schemas with new Function and Ajv would compile JSON Schemas; the server
+    // runs zod jitless and bundles no Ajv. A preload records any Function built from a string.
+    const preload = path.join(root, 'bad', 'watch-function.cjs');
+    fs.writeFileSync(
+      preload,
+      "const F = Function; const log = () => process.stderr.write('FUNCTION-FROM-STRING\\n');\n" +
+        'globalThis.Function = new Proxy(F, { construct(t, a) { log(); return Reflect.construct(t, a); }, apply(t, s, a) { log(); return Reflect.apply(t, s, a); } });\n',
+    );
+    let stderr = '';
+    const watched = await connect(root, [], ['--require', preload], (text) => (stderr += text));
+    try {
+      const calls: [string, Record<string, unknown>][] = [
+        ['lint_file', { path: 'user_data/strategies/StrategyTestV3.py' }],
+        ['lint_source', { source: 'x = 1\n', ignore: ['SL9'] }],
+        ['explain_rule', { rule: 'SL2' }],
+        ['explain_term', { term: 'walk-forward' }],
+        ['result_stats', { path: 'results/daily-returns.csv', trials: 5 }],
+        ['pbo', { path: 'results/trial-matrix.csv' }],
+        ['check_claim', { sharpe: 1.2, periods: 800, trials: 25 }],
+        ['check_claim', { sharpe: 'high', periods: 800, trials: 25 }],
+      ];
+      for (const [name, args] of calls) await watched.callTool({ name, arguments: args });
+      await watched.listTools();
+    } finally {
+      await watched.close();
+    }
+    assert.match(stderr, /serving /, 'the preload ran in the server and stderr was read');
+    assert.doesNotMatch(stderr, /FUNCTION-FROM-STRING/);
   });
 
   it('survives a line that is not JSON-RPC and exits when stdin closes', async () => {

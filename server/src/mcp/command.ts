@@ -1,5 +1,6 @@
 // `strategy-lint mcp [--root DIR] [--max-file-bytes N]`: the MCP server over stdio. Standard output
 // carries protocol messages only; notes go to standard error. Runs until the client closes stdin.
+import './zod-jitless'; // first: before the SDK builds its schemas
 import * as path from 'path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { ConfigLoader } from '../engine/config';

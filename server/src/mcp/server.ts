@@ -1,5 +1,6 @@
 // The MCP server: the tools, their input schemas and their wiring to the engine. Every tool is
 // read-only and confined to the workspace root; bad input is an isError result.
+import './zod-jitless'; // first: before the SDK builds its schemas
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { ResultFileCache } from '../engine/attach-results';

@@ -65,7 +65,11 @@ const ASSUMED_VARIANCE_NOTE = 'trial_sharpe_variance was not given: assumed 1/(T
 function seriesOf(context: StatsContext, request: { path: string; strategy?: string }) {
   const file = existingFile(context.workspace, request.path);
   const loaded = context.cache.load(file);
-  const candidates = request.strategy ? loaded.results.filter((r) => r.summary.strategy === request.strategy || r.summary.strategies?.includes(request.strategy!)) : loaded.results;
+  const named = (name: string) => {
+    const exact = loaded.results.filter((r) => r.summary.strategy === name);
+    return exact.length ? exact : loaded.results.filter((r) => r.summary.strategy === undefined && r.summary.strategies?.includes(name));
+  };
+  const candidates = request.strategy ? named(request.strategy) : loaded.results;
   if (request.strategy && candidates.length === 0) {
     const names = loaded.results.map((r) => r.summary.strategy).filter(Boolean);
     throw new ToolError(`${request.path}: no result for strategy '${request.strategy}'${names.length ? ` (the file holds ${names.join(', ')})` : ''}`);
