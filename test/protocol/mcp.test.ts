@@ -206,6 +206,22 @@ describe('MCP server over stdio (strategy-lint mcp)', function () {
     assert.match(errorText(await call('explain_term', { term: 'quantum entanglement' })), /no glossary term/);
   });
 
+  it("explain_term also knows the terms of the root configuration's glossary files, re-read when they change", async () => {
+    const config = path.join(root, '.strategy-lint.json');
+    const terms = path.join(root, 'team-terms.json');
+    fs.writeFileSync(config, JSON.stringify({ glossary: ['team-terms.json', 'missing-terms.json'] }));
+    fs.writeFileSync(terms, JSON.stringify([{ id: 'regime-switch', title: 'Regime switch', definition: 'A rule that turns the strategy off in market states it was not built for.', aliases: ['regime switch'], source: 'https://example.org/regime' }]));
+    try {
+      const result = data(await call('explain_term', { term: 'regime switch' }));
+      assert.equal(result.id, 'regime-switch');
+      assert.deepEqual(result.glossaryProblems, ['glossary file missing-terms.json: not found']);
+    } finally {
+      fs.rmSync(config);
+      fs.rmSync(terms);
+    }
+    assert.match(errorText(await call('explain_term', { term: 'regime switch' })), /no glossary term/);
+  });
+
   it('result_stats of a CSV result file equals the stats module on the same returns', async () => {
     const result = data(await call('result_stats', { path: 'results/daily-returns.csv', trials: 20, trial_sharpe_variance: 0.01 }));
     const returns = fs.readFileSync(path.join(root, 'results', 'daily-returns.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));

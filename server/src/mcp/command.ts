@@ -1,15 +1,12 @@
 // `strategy-lint mcp [--root DIR] [--max-file-bytes N]`: the MCP server over stdio. Standard output
 // carries protocol messages only; notes go to standard error. Runs until the client closes stdin.
 import './zod-jitless'; // first: before the SDK builds its schemas
-import * as path from 'path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { ConfigLoader } from '../engine/config';
-import { nodeConfigFs } from '../engine/config/node-fs';
 import { initPythonParser } from '../engine/python/parser';
-import { applyUserGlossaries } from '../user-glossary';
 import { parseArgs, UsageError, type CliIO } from '../cli/io';
 import { MAX_SOURCE_BYTES } from '../cli/files';
-import { openWorkspace, type Workspace } from './paths';
+import { loadRootGlossary } from './glossary';
+import { openWorkspace } from './paths';
 import { createMcpServer } from './server';
 
 export const MCP_HELP = `usage: strategy-lint mcp [--root DIR] [--max-file-bytes N]
@@ -25,13 +22,6 @@ options:
   -h, --help            show this help
 `;
 
-/** The root configuration's glossary files (confined to the root), merged over the built-in terms. */
-function loadRootGlossary(workspace: Workspace, note: (line: string) => void): void {
-  const loaded = new ConfigLoader(nodeConfigFs).configFor(path.join(workspace.realRoot, 'strategy.py'), workspace.realRoot);
-  if (!loaded?.glossaryFiles.length) return;
-  for (const problem of applyUserGlossaries(loaded.glossaryFiles, workspace.realRoot)) note(`strategy-lint mcp: ${problem}`);
-}
-
 export async function runMcpCommand(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args.map((a) => (a === '-h' ? '--help' : a)), { root: 'string', 'max-file-bytes': 'string', help: 'flag' });
   if (parsed.options.help) {
@@ -45,7 +35,7 @@ export async function runMcpCommand(args: string[], io: CliIO): Promise<number> 
   if ('error' in workspace) throw new UsageError(workspace.error);
 
   await initPythonParser();
-  loadRootGlossary(workspace, io.stderr);
+  for (const problem of loadRootGlossary(workspace)) io.stderr(`strategy-lint mcp: ${problem}`);
   const server = createMcpServer({ workspace, maxFileBytes: maxFlag === undefined ? undefined : Number(maxFlag) });
   // Room for a lint_source of max-file-bytes after JSON escaping; larger messages close the transport.
   const limit = maxFlag === undefined ? MAX_SOURCE_BYTES : Number(maxFlag);

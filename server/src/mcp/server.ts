@@ -7,6 +7,7 @@ import { ResultFileCache } from '../engine/attach-results';
 import { ConfigLoader } from '../engine/config';
 import { nodeConfigFs } from '../engine/config/node-fs';
 import { explainRule, explainTerm } from './docs-tools';
+import { loadRootGlossary } from './glossary';
 import { lintFile, lintSource } from './lint-tools';
 import type { Workspace } from './paths';
 import { checkClaim, pbo, resultStats } from './stats-tools';
@@ -95,8 +96,9 @@ export function createMcpServer(options: McpOptions): McpServer {
     },
     (args) =>
       guarded(() => {
+        const glossaryProblems = loadRootGlossary(options.workspace);
         const { markdown, data } = explainRule(args);
-        return markdownResult(markdown, data);
+        return markdownResult(markdown, { ...data, ...(glossaryProblems.length ? { glossaryProblems } : {}) });
       }),
   );
 
@@ -110,8 +112,9 @@ export function createMcpServer(options: McpOptions): McpServer {
     },
     (args) =>
       guarded(() => {
+        const glossaryProblems = loadRootGlossary(options.workspace);
         const { markdown, data } = explainTerm(args);
-        return markdownResult(markdown, data);
+        return markdownResult(markdown, { ...data, ...(glossaryProblems.length ? { glossaryProblems } : {}) });
       }),
   );
 
