@@ -7,7 +7,7 @@ import { parseArgs, UsageError, type CliIO } from '../cli/io';
 import { MAX_SOURCE_BYTES } from '../cli/files';
 import { loadRootGlossary } from './glossary';
 import { openWorkspace } from './paths';
-import { createMcpServer } from './server';
+import { createMcpServer, createSession } from './server';
 
 export const MCP_HELP = `usage: strategy-lint mcp [--root DIR] [--max-file-bytes N]
 
@@ -35,7 +35,7 @@ export async function runMcpCommand(args: string[], io: CliIO): Promise<number> 
   if ('error' in workspace) throw new UsageError(workspace.error);
 
   await initPythonParser();
-  for (const problem of loadRootGlossary(workspace)) io.stderr(`strategy-lint mcp: ${problem}`);
+  for (const problem of loadRootGlossary(createSession(workspace), workspace)) io.stderr(`strategy-lint mcp: ${problem}`);
   const server = createMcpServer({ workspace, maxFileBytes: maxFlag === undefined ? undefined : Number(maxFlag) });
   // Room for a lint_source of max-file-bytes after JSON escaping; larger messages close the transport.
   const limit = maxFlag === undefined ? MAX_SOURCE_BYTES : Number(maxFlag);

@@ -1,14 +1,13 @@
-// lint_file and lint_source: the engine run as `strategy-lint check` runs it (nearest configuration
-// file, per-file-ignores, result association with the root as the workspace, the same size limit,
-// strict UTF-8), with findings returned as data: codes, severities, 1-based lines and columns as in
-// `check --format json`, and each fix as text edits.
+// lint_file and lint_source: the engine run as `strategy-lint check` runs it, through the same
+// input assembler (engine/session.ts: nearest configuration file, per-file-ignores, result
+// association with the root as the project), the same size limit and strict UTF-8, with findings
+// returned as data: codes, severities, 1-based lines and columns as in `check --format json`, and
+// each fix as text edits.
 import * as fs from 'fs';
-import { attachResults, type ResultFileCache } from '../engine/attach-results';
-import { applyPerFileIgnores, ConfigLoader, configProblemRanges, configRelativePath, fileConfigOf, mergeConfig } from '../engine/config';
-import { lintPython, type LintInput } from '../engine/lint';
-import { memoizedResultFs } from '../engine/results/memo-fs';
-import { nodeResultFs } from '../engine/results/result-fs';
+import { configProblemRanges } from '../engine/config';
+import { lintPython } from '../engine/lint';
 import { selectRules } from '../engine/rules/registry';
+import type { LintSession } from '../engine/session';
 import type { Finding, Range } from '../engine/types';
 import { MAX_SOURCE_BYTES, readSourceFile } from '../cli/files';
 import { checkNotebookFile, isNotebookPath } from '../cli/notebook-files';
@@ -19,8 +18,8 @@ export interface LintContext {
   workspace: Workspace;
   /** --max-file-bytes given at start-up; else the configuration's max-file-bytes; else the CLI default. */
   maxFileBytes?: number;
-  configs: ConfigLoader;
-  cache: ResultFileCache;
+  /** The server's input assembler, its project root fixed to the workspace root. */
+  session: LintSession;
 }
 
 export interface LintRequest {
@@ -57,29 +56,19 @@ function checkSelectors(request: LintRequest): void {
   }
 }
 
-/** Configuration for one file, merged as the CLI merges it (request select/ignore over the file). */
+/** Configuration and input for one file, assembled as `check` assembles them (request select/ignore over the file). */
 function settingsFor(context: LintContext, absolute: string, request: LintRequest) {
-  const root = context.workspace.realRoot;
-  const loaded = context.configs.configFor(absolute, root);
-  const merged = mergeConfig({ select: request.select ?? [], ignore: request.ignore ?? [] }, fileConfigOf(loaded), 'editorFirst');
-  const config = applyPerFileIgnores(merged, loaded ? configRelativePath(loaded, absolute) : '');
+  const settings = { select: request.select ?? [], ignore: request.ignore ?? [], configurationPreference: 'editorFirst' as const };
+  const configFile = context.session.configFileFor(absolute, settings);
   let problems: { file: string; line: number; column: number; severity: string; message: string }[] = [];
-  if (loaded && loaded.problems.length) {
-    const text = fs.readFileSync(loaded.source, 'utf8');
-    problems = configProblemRanges(text, loaded.problems).map((p) => ({ file: displayPath(context.workspace, loaded.source), line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, message: p.message }));
+  if (configFile && configFile.problems.length) {
+    const text = fs.readFileSync(configFile.source, 'utf8');
+    problems = configProblemRanges(text, configFile.problems).map((p) => ({ file: displayPath(context.workspace, configFile.source), line: p.range.start.line + 1, column: p.range.start.character + 1, severity: p.severity, message: p.message }));
   }
-  // One call sees a fixed workspace: association may remember folder listings within it.
-  const resultFs = memoizedResultFs(nodeResultFs);
-  const input = (text: string): LintInput => ({
-    path: absolute,
-    text,
-    config,
-    attach: (facts) => attachResults({ path: absolute, text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: root, settingsGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear, fs: resultFs }, context.cache),
-  });
   return {
-    input,
-    maxFileBytes: context.maxFileBytes ?? merged.maxFileBytes ?? MAX_SOURCE_BYTES,
-    configuration: { file: loaded ? displayPath(context.workspace, loaded.source) : null, problems },
+    input: (text: string) => context.session.inputFor(absolute, text, settings).input,
+    maxFileBytes: context.maxFileBytes ?? configFile?.maxFileBytes ?? MAX_SOURCE_BYTES,
+    configuration: { file: configFile ? displayPath(context.workspace, configFile.source) : null, problems },
   };
 }
 

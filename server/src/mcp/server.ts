@@ -3,9 +3,7 @@
 import './zod-jitless'; // first: before the SDK builds its schemas
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { ResultFileCache } from '../engine/attach-results';
-import { ConfigLoader } from '../engine/config';
-import { nodeConfigFs } from '../engine/config/node-fs';
+import { LintSession } from '../engine/session';
 import { explainRule, explainTerm } from './docs-tools';
 import { loadRootGlossary } from './glossary';
 import { lintFile, lintSource } from './lint-tools';
@@ -39,6 +37,13 @@ const lintShape = {
   ignore: ruleSelectors('Rules to skip'),
 };
 
+const LISTING_TTL_MS = 3000;
+
+/** The session for a workspace: every path resolves against its root, which is every file's project. */
+export function createSession(workspace: Workspace): LintSession {
+  return new LintSession({ cwd: workspace.realRoot, rootFor: () => workspace.realRoot, listings: { kind: 'watched', ttlMs: LISTING_TTL_MS } });
+}
+
 export function createMcpServer(options: McpOptions): McpServer {
   const server = new McpServer(
     { name: 'strategy-lint', version: SERVER_VERSION },
@@ -50,9 +55,12 @@ export function createMcpServer(options: McpOptions): McpServer {
         'Sharpe ratios are per period unless a field says annualized.',
     },
   );
-  const cache = new ResultFileCache();
-  const lintContext = { workspace: options.workspace, maxFileBytes: options.maxFileBytes, configs: new ConfigLoader(nodeConfigFs), cache };
-  const statsContext = { workspace: options.workspace, cache };
+  // One input assembler, as every front has. The root is the project of every file; the server
+  // hears of no file changes, so folder listings live a few seconds (as in the language server
+  // for clients without file events) and files are re-read when their stamp changes.
+  const session = createSession(options.workspace);
+  const lintContext = { workspace: options.workspace, maxFileBytes: options.maxFileBytes, session };
+  const statsContext = { workspace: options.workspace, cache: session.results };
 
   server.registerTool(
     'lint_file',
@@ -96,7 +104,7 @@ export function createMcpServer(options: McpOptions): McpServer {
     },
     (args) =>
       guarded(() => {
-        const glossaryProblems = loadRootGlossary(options.workspace);
+        const glossaryProblems = loadRootGlossary(session, options.workspace);
         const { markdown, data } = explainRule(args);
         return markdownResult(markdown, { ...data, ...(glossaryProblems.length ? { glossaryProblems } : {}) });
       }),
@@ -112,7 +120,7 @@ export function createMcpServer(options: McpOptions): McpServer {
     },
     (args) =>
       guarded(() => {
-        const glossaryProblems = loadRootGlossary(options.workspace);
+        const glossaryProblems = loadRootGlossary(session, options.workspace);
         const { markdown, data } = explainTerm(args);
         return markdownResult(markdown, { ...data, ...(glossaryProblems.length ? { glossaryProblems } : {}) });
       }),

@@ -1,6 +1,6 @@
 // result_stats, pbo and check_claim: thin calls into engine/stats (every formula lives there, with
 // its source) over a result file the engine's loaders read, a return series, or summary figures.
-import type { ResultFileCache } from '../engine/attach-results';
+import type { ResultFileCache } from '../engine/results/attach';
 import {
   computeSharpeStats,
   deannualizeSharpe,

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ResultFileCache } from '../../../server/src/engine/attach-results';
+import { ResultFileCache } from '../../../server/src/engine/results/attach';
 import { loadResultFile } from '../../../server/src/engine/results/load-result';
 import { computeSharpeStats } from '../../../server/src/engine/stats';
 import { openWorkspace, type Workspace } from '../../../server/src/mcp/paths';
