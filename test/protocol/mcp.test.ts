@@ -95,6 +95,8 @@ describe('MCP server over stdio (strategy-lint mcp)', function () {
     fs.mkdirSync(path.join(root, 'bad'));
     fs.writeFileSync(path.join(root, 'bad', 'latin1.py'), Buffer.from('# caf\xe9 strategy\nx = 1\n', 'latin1'));
     fs.writeFileSync(path.join(root, 'bad', 'broken.json'), '{"strategy": {"Foo": {"trades": [1, 2,');
+    fs.writeFileSync(path.join(root, 'bad', 'broken.ipynb'), '{"cells": [{"cell_type": "code", "source": ["x = 1"');
+    fs.writeFileSync(path.join(root, 'bad', 'latin1-returns.csv'), Buffer.from('date,r\u00e9turn\n2024-01-01,0.01\n2024-01-02,0.02\n2024-01-03,-0.01\n', 'latin1'));
     fs.writeFileSync(path.join(root, 'bad', 'nan-returns.csv'), 'date,return\n2024-01-01,0.01\n2024-01-02,NaN\n2024-01-03,0.02\n');
     fs.writeFileSync(path.join(root, 'bad', 'header-only.csv'), 'date,return\n');
     fs.writeFileSync(path.join(root, 'bad', 'nan-matrix.csv'), 'a,b\n0.01,0.02\n0.03,NaN\n0.01,0.02\n-0.01,0.00\n0.02,0.01\n');
@@ -352,6 +354,9 @@ describe('MCP server over stdio (strategy-lint mcp)', function () {
     it('files: not UTF-8, malformed JSON, NaN, an empty series, a ragged matrix', async () => {
       assert.match(errorText(await call('lint_file', { path: 'bad/latin1.py' })), /not valid UTF-8.*SL001/);
       assert.match(errorText(await call('result_stats', { path: 'bad/broken.json' })), /^bad\/broken\.json: /);
+      assert.match(errorText(await call('lint_file', { path: 'bad/broken.ipynb' })), /^bad\/broken\.ipynb: /);
+      assert.match(errorText(await call('result_stats', { path: 'bad/latin1-returns.csv' })), /^bad\/latin1-returns\.csv: .*UTF-8/);
+      assert.match(errorText(await call('pbo', { path: 'bad/latin1-returns.csv' })), /not valid UTF-8/);
       assert.match(errorText(await call('result_stats', { path: 'bad/nan-returns.csv' })), /^bad\/nan-returns\.csv: returns: dropped 1 of 3 cell\(s\) that are not numbers.*whole series/);
       assert.match(errorText(await call('result_stats', { path: 'bad/header-only.csv' })), /^bad\/header-only\.csv: /);
       assert.match(errorText(await call('pbo', { path: 'bad/ragged-matrix.csv' })), /row 2 has 2 values, expected 3/);
