@@ -3,7 +3,7 @@
 // arguments, so the rules are strict and the refusals say why.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isInside } from '../engine/config/paths';
+import { isInside } from '../engine/paths';
 import { ToolError } from './tool-result';
 
 export interface Workspace {
