@@ -4,6 +4,7 @@
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { PER_BAR_CALLBACKS } from '../facts/lookahead';
+import { isBacktestingStrategy } from './backtesting-py';
 import { Interpreter, type Activation, type FitRecord, type Leak } from './interpreter';
 import { bars, scalar, UNKNOWN, type Value } from './value';
 
@@ -83,7 +84,9 @@ function analyseClass(interpreter: Interpreter, node: SyntaxNode, className: str
   for (const [name, fn] of ordered) {
     if (done.has(fn.id) || interpreter.called.has(fn.id)) continue;
     const perBar = PER_BAR_CALLBACKS.has(name);
-    run(fn, assumedArguments(interpreter, fn, perBar), perBar || !name.startsWith('populate_'));
+    // backtesting.py runs `init()` once over the whole history, before the first bar.
+    const wholeHistory = name === 'init' && isBacktestingStrategy(interpreter.index, className);
+    run(fn, assumedArguments(interpreter, fn, perBar), !wholeHistory && (perBar || !name.startsWith('populate_')));
   }
 }
 

@@ -71,6 +71,10 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
         break;
     }
     if (call.name === 'run' || VBT_RUNS.has(call.name) || call.name === 'Backtest') runs.push(call);
+    // backtesting.py charges the bid-ask `spread` on every fill, apart from `commission`.
+    if (call.name === 'Backtest' && numberValue(call.keywords.get('spread')) !== undefined) {
+      add('slippage', 'backtesting.py', call.keywords.get('spread'), call.node, `Backtest(spread=${call.keywords.get('spread')!.text})`, true);
+    }
     for (const [key, value] of call.keywords) {
       const kind = COST_KEYS[key];
       if (!kind) continue;

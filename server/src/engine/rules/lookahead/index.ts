@@ -5,6 +5,7 @@ import { lookaheadBackfill } from './backfill';
 import { lookaheadCenteredWindow } from './centered-window';
 import { lookaheadCurrentBarOrder } from './current-bar-order';
 import { lookaheadForwardIndex } from './forward-index';
+import { lookaheadFillOnSignalBar } from './fill-on-signal-bar';
 import { lookaheadFullSampleStatistic } from './full-sample-statistic';
 import { lookaheadFutureLineIndex } from './future-line-index';
 import { lookaheadFutureNamedAttribute } from './future-named-attribute';
@@ -38,4 +39,5 @@ export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadHigherTimeframeMerge, // SL216
   lookaheadUpsampleInterpolate, // SL217
   lookaheadSameBarReturn, // SL218
+  lookaheadFillOnSignalBar, // SL219
 ];

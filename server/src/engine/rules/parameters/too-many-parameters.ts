@@ -47,6 +47,17 @@ export const tooManyParameters: Rule = {
       if (context.facts.strategies.length === 1) {
         tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized));
       }
+      // A grid over a declared parameter (`optimize(n1=range(...))` of `n1 = 10`) is the same degree of freedom.
+      const declared = new Set(tuned.filter((p) => p.kind === 'declared').map((p) => p.name));
+      for (let i = tuned.length - 1; i >= 0; i--) if (tuned[i].kind === 'grid' && declared.has(tuned[i].name)) tuned.splice(i, 1);
+      // The same threshold typed into several conditions (`bandwidth < 0.08` on entry and exit) is one choice.
+      const thresholds = new Set<number>();
+      for (let i = 0; i < tuned.length; i++) {
+        const p = tuned[i];
+        if (p.kind !== 'hidden' || p.defaultValue === undefined) continue;
+        if (thresholds.has(p.defaultValue)) tuned.splice(i--, 1);
+        else thresholds.add(p.defaultValue);
+      }
       if (tuned.length === 0) continue;
       const detail = describe(tuned);
       if (tuned.length > maxParameters) {
