@@ -1203,6 +1203,42 @@ function backtestingPy(): void {
   write('backtesting/sma_trend_stats.json', JSON.stringify(stats) + '\n');
 }
 
+// ---------------------------------------------------------------- zipline (perf frame as CSV)
+
+function zipline(): void {
+  const rng = new Rng(20210104);
+  const dates = weekdays('2021-01-04', '2022-12-30');
+  // A sector rotation in a year of rally and a year of drawdown: Sharpe near zero, 12 % peak-to-trough.
+  const returns = matchMoments(dates.map(() => rng.normal()), 0.00018, 0.0105);
+  const capital = 100_000;
+  let value = capital;
+  let peak = capital;
+  let maxDd = 0;
+  const header = ['', 'period_open', 'period_close', 'starting_value', 'ending_value', 'starting_cash', 'ending_cash', 'portfolio_value', 'pnl', 'capital_used', 'returns', 'transactions', 'algo_volatility', 'algorithm_period_return', 'max_drawdown', 'sharpe', 'leaders'];
+  const rows = [header.join(',')];
+  const seen: number[] = [];
+  dates.forEach((t, i) => {
+    const r = i === 0 ? 0 : returns[i];
+    const start = value;
+    value *= 1 + r;
+    peak = Math.max(peak, value);
+    maxDd = Math.min(maxDd, value / peak - 1);
+    seen.push(r);
+    const mean = seen.reduce((a, b) => a + b, 0) / seen.length;
+    const sd = Math.sqrt(seen.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, seen.length - 1));
+    const monthStart = i === 0 || new Date(dates[i - 1]).getUTCMonth() !== new Date(t).getUTCMonth();
+    const fills = monthStart ? `"[{'amount': ${rng.int(20, 90)}, 'dt': Timestamp('${day(t)} 14:31:00+0000', tz='UTC'), 'price': ${round(rng.uniform(40, 180), 2)}, 'order_id': '${(i * 7919).toString(16)}', 'sid': Equity(${rng.int(1, 9)} [XL])}]"` : '[]';
+    rows.push([
+      `${day(t)} 21:00:00+00:00`, `${day(t)} 14:31:00+00:00`, `${day(t)} 21:00:00+00:00`,
+      round(start - capital * 0.02, 2), round(value - capital * 0.02, 2), round(capital * 0.02, 2), round(capital * 0.02, 2),
+      round(value, 2), round(value - start, 2), 0, round(r, 8), fills,
+      i === 0 ? '' : round(sd * Math.sqrt(252), 6), round(value / capital - 1, 8), round(maxDd, 8),
+      i < 2 || !(sd > 0) ? '' : round((mean / sd) * Math.sqrt(252), 6), monthStart ? 3 : '',
+    ].join(','));
+  });
+  write('zipline/sector_momentum_perf.csv', rows.join('\n') + '\n');
+}
+
 // ---------------------------------------------------------------- main
 
 freqtrade();
@@ -1210,3 +1246,4 @@ lean();
 vectorbt();
 backtrader();
 backtestingPy();
+zipline();

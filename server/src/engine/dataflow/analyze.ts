@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { PER_BAR_CALLBACKS } from '../facts/lookahead';
 import { isBacktestingStrategy } from './backtesting-py';
+import { ziplineCallbacks } from './zipline';
 import { Interpreter, type Activation, type FitRecord, type Leak } from './interpreter';
 import { bars, scalar, UNKNOWN, type Value } from './value';
 
@@ -106,8 +107,16 @@ function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: 
  * helpers returning a lead were nearly always reporting, bookkeeping or dead code.
  */
 function analyseUncalledFunctions(interpreter: Interpreter): void {
-  for (const [, fn] of interpreter.moduleFunctions()) {
+  const engineCallbacks = ziplineCallbacks(interpreter.index);
+  for (const [name, fn] of interpreter.moduleFunctions()) {
     if (interpreter.called.has(fn.id)) continue;
+    if (engineCallbacks.has(name)) {
+      // zipline calls these once per session with (context, data): per-bar code, and no guess
+      // that `data` is a frame (it is zipline's BarData, whose history() ends at the session).
+      const args = new Map(interpreter.parameters(fn).map((p) => [p.name, UNKNOWN]));
+      interpreter.runFunction(fn, args, { depth: 1, perBar: true, uncalled: false });
+      continue;
+    }
     interpreter.runFunction(fn, assumedArguments(interpreter, fn, false), { depth: 1, uncalled: true });
   }
 }

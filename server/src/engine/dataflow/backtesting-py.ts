@@ -26,9 +26,15 @@ export function isBacktestingStrategy(index: SyntaxIndex, className: string | un
   return names.has(className);
 }
 
-/** `self.data` of a backtesting.py strategy: every bar in `init()`, bars up to the current one in `next()`. */
-export function backtestingData(act: Activation): Value {
-  return act.perBar ? bars('history') : bars();
+/**
+ * `self.data` of a backtesting.py strategy: every bar in `init()`, bars up to the current one in
+ * `next()`. In a file that does not parse, tree-sitter often folds the methods after a broken
+ * `init()` into it (an unclosed parenthesis swallows `def next`), so what init() seems to read
+ * there is only uncertain.
+ */
+export function backtestingData(act: Activation, index: SyntaxIndex): Value {
+  if (act.perBar) return bars('history');
+  return index.hasSyntaxErrors ? { ...bars(), uncertain: true } : bars();
 }
 
 export interface CallHelpers {

@@ -15,6 +15,7 @@ import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
 import { filtered, isPolarsFrameCall, overGroups, polarsColumn, withExpressions } from './polars';
 import { backtestingIndicator, isBacktestingStrategy } from './backtesting-py';
+import { isZiplineOrder } from './zipline';
 import { crossValidated, decodedStates, evaluated, fitsOnAllRows, fitted, heldOut, splitParts, transformed, type Rows } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
@@ -51,6 +52,11 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
       freeCall: (n, q, at, a, activation, all) => freeCall(it, n, q, at, a, activation, all),
       knownLookahead: (k, at, a, activation) => knownLookahead(it, k, at, a, undefined, activation),
     });
+  }
+  // zipline orders are module-level functions: `order_target_percent(asset, weight)`.
+  if (!receiverNode && isZiplineOrder(it.index, name, qualified)) {
+    it.sink(join(act.pc, allArgs()), node, `the order \`${name}()\``, act);
+    return scalar();
   }
   // An order through `self` decides, whether the engine or the file defines the method.
   if (receiverNode?.text === 'self' && ORDER_CALLS.has(name)) {

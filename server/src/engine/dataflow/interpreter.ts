@@ -882,7 +882,7 @@ export class Interpreter {
       act.trace?.statementReads?.add(`self.${name}`);
       const own = act.self?.get(name);
       if (isBacktestingStrategy(this.index, act.className)) {
-        if (!own && name === 'data') return backtestingData(act);
+        if (!own && name === 'data') return backtestingData(act, this.index);
         // Indicators computed in init() are revealed bar by bar: in next() they end at the current bar.
         if (own?.kind === 'bars' && act.perBar) return { ...own, kind: 'history' };
       }

@@ -28,10 +28,12 @@ export function importsBacktesting(index: SyntaxIndex): boolean {
 export function backtestingClassParameters(index: SyntaxIndex, strategies: Set<string>): TunedParameter[] {
   const out: TunedParameter[] = [];
   if (strategies.size === 0) return out;
-  // Attributes the strategy writes itself (`self.entry_price = price`) are state it starts from, not choices.
+  // Attributes the strategy updates while it trades (`self.entry_price = price` in next()) are state
+  // it starts from, not choices; init() often reuses a parameter's name for its indicator
+  // (`self.n1 = self.I(SMA, close, self.n1)`), which leaves it a parameter.
   const state = new Set<string>();
   for (const a of index.assignments) {
-    if (a.scope.className && a.scope.functionName && a.target.startsWith('self.')) state.add(`${a.scope.className}.${a.target.slice(5)}`);
+    if (a.scope.className && a.scope.functionName && a.scope.functionName !== 'init' && a.target.startsWith('self.')) state.add(`${a.scope.className}.${a.target.slice(5)}`);
   }
   for (const a of index.assignments) {
     const { scope } = a;

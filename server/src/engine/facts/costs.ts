@@ -66,6 +66,22 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
       case 'ConstantSlippageModel':
         add('slippage', 'lean', call.positional[0] ?? call.keywords.get('slippage_percent'), call.node, label(call, 'slippage_percent'), true);
         continue;
+      // zipline: set_commission(commission.PerShare(cost=0.0)), set_slippage(slippage.FixedSlippage(spread=0)).
+      case 'PerShare':
+      case 'PerTrade':
+      case 'PerDollar':
+      case 'PerContract':
+        if (isZiplineModel(call)) add('commission', 'zipline', call.keywords.get('cost') ?? call.positional[0], call.node, label(call, 'cost'), call.name === 'PerDollar');
+        continue;
+      case 'FixedSlippage':
+        if (isZiplineModel(call)) add('slippage', 'zipline', call.keywords.get('spread') ?? call.positional[0], call.node, label(call, 'spread'), false);
+        continue;
+      case 'FixedBasisPointsSlippage':
+        if (isZiplineModel(call)) add('slippage', 'zipline', call.keywords.get('basis_points') ?? call.positional[0], call.node, label(call, 'basis_points'), false);
+        continue;
+      case 'NoSlippage':
+        if (isZiplineModel(call)) settings.push({ kind: 'slippage', source: 'zipline', valueNode: call.node, value: 0, node: call.node, label: 'NoSlippage()', isRate: false });
+        continue;
       case 'Cerebro':
         cerebros.push(call);
         break;
@@ -135,6 +151,16 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
     }
   }
   return { settings, unset };
+}
+
+/** A zipline cost model: imported from zipline (or Quantopian), or passed to `set_commission` / `set_slippage`. */
+function isZiplineModel(call: CallSite): boolean {
+  if (/^(zipline|quantopian)\./.test(call.qualifiedCallee ?? '')) return true;
+  // set_commission(PerShare(...)) or set_commission(us_equities=PerShare(...)).
+  let outer = call.node.parent;
+  for (let depth = 0; outer && outer.type !== 'call' && depth < 3; depth++) outer = outer.parent;
+  const fn = outer?.type === 'call' ? outer.childForFieldName('function')?.text ?? '' : '';
+  return /(^|\.)(set_commission|set_slippage)$/.test(fn);
 }
 
 /** `setcommission(commission=0.0)` / `ConstantFeeModel(0)`, for messages. */

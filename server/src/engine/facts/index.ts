@@ -12,10 +12,13 @@ import type { StrategyFacts } from './types';
 import { validationFacts } from './validation';
 import { vectorbtParameters } from './vectorbt';
 import { backtestingClassParameters, backtestingSweeps } from './backtesting';
+import { ziplineAlgorithm, ziplineParameters } from './zipline';
 import { freqtradeFacts, freqtradeSettings, indicatorWindows } from './windows';
 
 export function extractFacts(index: SyntaxIndex): StrategyFacts {
   const strategies = findStrategyClasses(index);
+  const zipline = ziplineAlgorithm(index);
+  if (zipline) strategies.push(zipline);
   const names = new Set(strategies.map((s) => s.name));
   const frameworks = new Set(strategies.map((s) => s.framework!).filter(Boolean));
   const bindings = new Bindings(index);
@@ -29,6 +32,7 @@ export function extractFacts(index: SyntaxIndex): StrategyFacts {
     ...sklearnSearchParameters(index, bindings),
     ...backtestingClassParameters(index, new Set(strategies.filter((s) => s.framework === 'backtesting').map((s) => s.name))),
     ...backtestingSweeps(index, bindings),
+    ...ziplineParameters(index, zipline),
   ];
   if (parameters.some((p) => p.framework === 'vectorbt')) frameworks.add('vectorbt');
   if (parameters.some((p) => p.framework === 'backtesting')) frameworks.add('backtesting');

@@ -12,6 +12,7 @@ import { loadFreqtradeHyperopt, looksLikeHyperoptLine } from './freqtrade-hypero
 import { loadCsvResult } from './csv-result';
 import { loadBacktestingPyStats, looksLikeBacktestingPyStats } from './backtesting-py';
 import { loadFrameworkCsv } from './framework-csv';
+import { loadZiplinePerfJson, looksLikeZiplinePerfJson } from './zipline-perf';
 import { loadFreqtradeBacktest, looksLikeFreqtradeBacktest } from './freqtrade-backtest';
 import { loadFreqtradeMeta, looksLikeFreqtradeMeta } from './freqtrade-meta';
 import { loadLastResult, looksLikeLastResult } from './freqtrade-last-result';
@@ -42,6 +43,8 @@ export function loadResultFile(file: string, bytes: Uint8Array, options: LoadRes
 
 function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number): BacktestSummary[] {
   const byName = kindByName(file);
+  // zipline users pickle `perf`; unpickling runs code, so a pickle is named, never opened.
+  if (/\.(pickle|pkl)$/i.test(file)) return [unusable(guessFormat(file), file, 'a pickle is never loaded (unpickling runs code): save the frame with perf.to_csv(...) or perf.to_json(...) instead')];
   if (isZipSignature(bytes)) return loadFreqtradeZip(file, bytes, maxBytes);
   if (byName === 'zip') return [unusable('freqtrade-zip', file, 'not a zip: the file does not start with a zip signature (PK)')];
   if (bytes.length === 0) return [unusable(guessFormat(file), file, 'empty file')];
@@ -79,6 +82,7 @@ function loadJson(file: string, text: string): BacktestSummary[] {
   else if (name.endsWith('.meta.json') || looksLikeFreqtradeMeta(value)) {
     summaries = looksLikeFreqtradeMeta(value) ? loadFreqtradeMeta(file, value, keys) : [unusable('freqtrade-meta', file, 'meta file without strategy entries ({Name: {run_id, ...}})')];
   } else if (looksLikeBacktestingPyStats(value)) summaries = loadBacktestingPyStats(file, value, keys);
+  else if (looksLikeZiplinePerfJson(value)) summaries = loadZiplinePerfJson(file, value, keys);
   else if (looksLikeLeanBacktest(value)) summaries = loadLeanBacktest(file, value, keys);
   else if (looksLikeLeanConfig(value)) summaries = loadLeanConfig(file, value, keys);
   else if (looksLikeHyperoptLine(value)) summaries = loadFreqtradeHyperopt(file, text);

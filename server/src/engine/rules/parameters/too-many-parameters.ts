@@ -1,4 +1,5 @@
 import type { TunedParameter } from '../../facts/types';
+import type { SyntaxNode } from '../../python/parser';
 import type { Rule } from '../rule';
 
 function describe(parameters: TunedParameter[]): string {
@@ -6,6 +7,13 @@ function describe(parameters: TunedParameter[]): string {
   for (const p of parameters) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
   const words: Record<string, string> = { declared: 'declared', pasted: 'pasted from optimiser output', grid: 'swept on a grid', hidden: 'hidden thresholds in conditions' };
   return [...counts].map(([kind, n]) => `${n} ${words[kind]}`).join(', ');
+}
+
+/** `len(self.data) < 50`, `len(self) > 200`: the literal is compared with how many bars exist. */
+function isLengthGuard(literal: SyntaxNode): boolean {
+  let n: SyntaxNode | null = literal.parent;
+  for (let depth = 0; n && depth < 3 && n.type !== 'comparison_operator'; depth++) n = n.parent;
+  return n?.type === 'comparison_operator' && n.namedChildren.some((c) => c?.type === 'call' && c.childForFieldName('function')?.text === 'len');
 }
 
 export const tooManyParameters: Rule = {
@@ -50,12 +58,14 @@ export const tooManyParameters: Rule = {
       // A grid over a declared parameter (`optimize(n1=range(...))` of `n1 = 10`) is the same degree of freedom.
       const declared = new Set(tuned.filter((p) => p.kind === 'declared').map((p) => p.name));
       for (let i = tuned.length - 1; i >= 0; i--) if (tuned[i].kind === 'grid' && declared.has(tuned[i].name)) tuned.splice(i, 1);
-      // The same threshold typed into several conditions (`bandwidth < 0.08` on entry and exit) is one choice.
+      // The same threshold typed into several conditions (`bandwidth < 0.08` on entry and exit) is one
+      // choice; a bar count compared with the history's length (`if len(self.data) < 50: return`) is a
+      // warm-up guard, not a threshold on the market.
       const thresholds = new Set<number>();
       for (let i = 0; i < tuned.length; i++) {
         const p = tuned[i];
         if (p.kind !== 'hidden' || p.defaultValue === undefined) continue;
-        if (thresholds.has(p.defaultValue)) tuned.splice(i--, 1);
+        if (thresholds.has(p.defaultValue) || isLengthGuard(p.node)) tuned.splice(i--, 1);
         else thresholds.add(p.defaultValue);
       }
       if (tuned.length === 0) continue;
