@@ -1239,6 +1239,42 @@ function zipline(): void {
   write('zipline/sector_momentum_perf.csv', rows.join('\n') + '\n');
 }
 
+// ---------------------------------------------------------------- nautilus_trader (position + account reports)
+
+function nautilus(): void {
+  const rng = new Rng(20240301);
+  const start = ms('2024-03-01');
+  const positions = ['position_id,trader_id,strategy_id,instrument_id,account_id,opening_order_id,closing_order_id,entry,side,quantity,peak_qty,ts_init,ts_opened,ts_last,ts_closed,duration_ns,avg_px_open,avg_px_close,commissions,realized_return,realized_pnl,is_snapshot'];
+  const account = [',total,locked,free,currency,account_id,account_type,base_currency,margins,reported,info'];
+  let balance = 100_000;
+  const iso = (t: number) => new Date(t).toISOString().replace('T', ' ').replace('.000Z', '+00:00');
+  account.push([iso(start), balance.toFixed(2), '0.00', balance.toFixed(2), 'USDT', 'BINANCE-001', 'CASH', '', '[]', 'True', '{}'].join(','));
+  let t = start + 2 * HOUR;
+  let px = 3400;
+  // Two calm months of trend-following: 9 round trips, one large winner carrying most of the profit.
+  for (let i = 0; i < 9; i++) {
+    const open = t;
+    const close = open + rng.int(4, 60) * 15 * MIN;
+    const entry = px * (1 + rng.normal(0, 0.002));
+    const ret = i === 5 ? 0.091 : rng.normal(-0.002, 0.011);
+    const exit = entry * (1 + ret);
+    const qty = 2;
+    const fees = (entry + exit) * qty * 0.0004;
+    const pnl = (exit - entry) * qty - fees;
+    balance += pnl;
+    positions.push([
+      `ETHUSDT.BINANCE-EmaCrossAtr-000-${i + 1}`, 'BACKTESTER-001', 'EmaCrossAtr-000', 'ETHUSDT.BINANCE', 'BINANCE-001', `O-${2 * i + 1}`, `O-${2 * i + 2}`,
+      'BUY', 'FLAT', '0', qty.toFixed(3), `${open}000000`, iso(open), `${close}000000`, iso(close), `${(close - open) * 1_000_000}`,
+      entry.toFixed(2), exit.toFixed(2), `['${fees.toFixed(2)} USDT']`, (exit / entry - 1).toFixed(6), `${pnl.toFixed(2)} USDT`, 'False',
+    ].join(','));
+    account.push([iso(close), balance.toFixed(2), '0.00', balance.toFixed(2), 'USDT', 'BINANCE-001', 'CASH', '', '[]', 'False', '{}'].join(','));
+    px = exit;
+    t = close + rng.int(2, 8) * DAY;
+  }
+  write('nautilus/reports/positions.csv', positions.join('\n') + '\n');
+  write('nautilus/reports/account.csv', account.join('\n') + '\n');
+}
+
 // ---------------------------------------------------------------- main
 
 freqtrade();
@@ -1247,3 +1283,4 @@ vectorbt();
 backtrader();
 backtestingPy();
 zipline();
+nautilus();

@@ -13,6 +13,7 @@ import { validationFacts } from './validation';
 import { vectorbtParameters } from './vectorbt';
 import { backtestingClassParameters, backtestingSweeps } from './backtesting';
 import { ziplineAlgorithm, ziplineParameters } from './zipline';
+import { nautilusParameters } from './nautilus';
 import { freqtradeFacts, freqtradeSettings, indicatorWindows } from './windows';
 
 export function extractFacts(index: SyntaxIndex): StrategyFacts {
@@ -33,6 +34,7 @@ export function extractFacts(index: SyntaxIndex): StrategyFacts {
     ...backtestingClassParameters(index, new Set(strategies.filter((s) => s.framework === 'backtesting').map((s) => s.name))),
     ...backtestingSweeps(index, bindings),
     ...ziplineParameters(index, zipline),
+    ...nautilusParameters(index, strategies),
   ];
   if (parameters.some((p) => p.framework === 'vectorbt')) frameworks.add('vectorbt');
   if (parameters.some((p) => p.framework === 'backtesting')) frameworks.add('backtesting');

@@ -3,8 +3,9 @@
 // the generic CSV reader guesses at returns, trades or a trial matrix.
 import { loadBacktestingPyCsv } from './backtesting-py';
 import { loadZiplinePerfCsv } from './zipline-perf';
+import { loadNautilusReportCsv } from './nautilus-reports';
 import type { BacktestSummary } from './summary';
 
 export function loadFrameworkCsv(file: string, text: string): BacktestSummary[] | undefined {
-  return loadBacktestingPyCsv(file, text) ?? loadZiplinePerfCsv(file, text);
+  return loadBacktestingPyCsv(file, text) ?? loadZiplinePerfCsv(file, text) ?? loadNautilusReportCsv(file, text);
 }

@@ -43,8 +43,6 @@ export function loadResultFile(file: string, bytes: Uint8Array, options: LoadRes
 
 function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number): BacktestSummary[] {
   const byName = kindByName(file);
-  // zipline users pickle `perf`; unpickling runs code, so a pickle is named, never opened.
-  if (/\.(pickle|pkl)$/i.test(file)) return [unusable(guessFormat(file), file, 'a pickle is never loaded (unpickling runs code): save the frame with perf.to_csv(...) or perf.to_json(...) instead')];
   if (isZipSignature(bytes)) return loadFreqtradeZip(file, bytes, maxBytes);
   if (byName === 'zip') return [unusable('freqtrade-zip', file, 'not a zip: the file does not start with a zip signature (PK)')];
   if (bytes.length === 0) return [unusable(guessFormat(file), file, 'empty file')];

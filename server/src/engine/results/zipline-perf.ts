@@ -1,8 +1,8 @@
 // zipline's `perf` DataFrame (what `run_algorithm` returns), saved with `perf.to_csv(...)` or
 // `perf.to_json(...)`: one row per session with `portfolio_value`, `returns` (the session's return),
 // `algorithm_period_return` (cumulative), `max_drawdown` (running, negative), `sharpe` (running),
-// `transactions` (the fills of the session, printed as a list of dicts). Pickles are never read:
-// unpickling runs code. Columns: https://zipline.ml4trading.io/beginner-tutorial.html
+// `transactions` (the fills of the session, printed as a list of dicts). Binary dumps are not read.
+// Columns: https://zipline.ml4trading.io/beginner-tutorial.html
 import { parseCsv } from './csv-parse';
 import { isoDate, isoFromEpoch } from './dates';
 import { isRecord } from './json-read';

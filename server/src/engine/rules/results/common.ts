@@ -20,7 +20,7 @@ export interface StrategyResults {
 }
 
 /** Files that record an optimisation or a matrix of trials, not one backtest's figures. */
-const NOT_BACKTESTS = new Set(['freqtrade-hyperopt', 'csv-trial-matrix', 'freqtrade-meta', 'backtesting-py-heatmap']);
+const NOT_BACKTESTS = new Set(['freqtrade-hyperopt', 'csv-trial-matrix', 'freqtrade-meta', 'backtesting-py-heatmap', 'nautilus-fills']);
 
 /** Groups attached results by the strategy class they are for. */
 export function resultsByStrategy(context: RuleContext): StrategyResults[] {
