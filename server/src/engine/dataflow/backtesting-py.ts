@@ -33,7 +33,7 @@ export function isBacktestingStrategy(index: SyntaxIndex, className: string | un
  * there is only uncertain.
  */
 export function backtestingData(act: Activation, index: SyntaxIndex): Value {
-  if (act.perBar) return bars('history');
+  if (act.perBar) return { ...bars('history'), endsAtCurrentBar: true };
   return index.hasSyntaxErrors ? { ...bars(), uncertain: true } : bars();
 }
 

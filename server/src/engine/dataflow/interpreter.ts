@@ -884,7 +884,7 @@ export class Interpreter {
       if (isBacktestingStrategy(this.index, act.className)) {
         if (!own && name === 'data') return backtestingData(act, this.index);
         // Indicators computed in init() are revealed bar by bar: in next() they end at the current bar.
-        if (own?.kind === 'bars' && act.perBar) return { ...own, kind: 'history' };
+        if (own?.kind === 'bars' && act.perBar) return { ...own, kind: 'history', endsAtCurrentBar: true };
       }
       return own ?? UNKNOWN;
     }
@@ -1057,7 +1057,8 @@ export class Interpreter {
     if (keyValue.barIndex) {
       const ahead = barOffset(key, this, act);
       const text = (key.parent ?? key).text.slice(0, 60);
-      if (typeof ahead === 'number' && ahead > 0 && seriesLike && receiver.data) {
+      // backtesting.py hands next() arrays that end at the current bar: `x[i + 1]` stays inside them.
+      if (typeof ahead === 'number' && ahead > 0 && seriesLike && receiver.data && !receiver.endsAtCurrentBar) {
         const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${text}\` reads ${ahead} row(s) after the current one` };
         return { ...withSource(shifted(receiver, -ahead), source), kind: 'history', columns: receiver.columns };
       }

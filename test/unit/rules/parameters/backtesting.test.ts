@@ -82,6 +82,17 @@ describe('backtesting.py lookahead through self.I', () => {
     for (const rule of ['lookahead-full-sample-statistic', 'lookahead-absolute-iloc', 'lookahead-forward-index']) assert.equal(lint(text, rule).length, 0, rule);
   });
 
+  it('reports a fractal that needs the next bars, not loops over windows that end at the current bar', () => {
+    const text = strategy(
+      ['self.w = self.I(lambda h, l: h - l, self.data.High, self.data.Low)', 'self.f = self.I(fractals, self.data.High)'],
+      ['lows = self.data.Low[-10:]', 'narrowing = all(self.w[i] > self.w[i + 1] for i in range(-5, -1))', 'rising = all(lows[i] < lows[i + 1] for i in range(len(lows) - 1))', 'if narrowing and rising and self.data.Close[-1] > self.f[-1]:', '    self.buy()'],
+      ['def fractals(high):', '    up = np.full(len(high), np.nan)', '    for i in range(2, len(high) - 2):', '        if high[i] > high[i + 1] and high[i] > high[i - 1]:', '            up[i] = high[i]', '    return up'],
+    );
+    const found = lint(text, 'lookahead-forward-index');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /high\[i \+ 1\]/);
+  });
+
   it('reports a whole-history statistic taken in init()', () => {
     const text = strategy(['self.mean = self.data.Close.mean()'], ['if self.data.Close[-1] < self.mean:', '    self.buy()']);
     assert.equal(lint(text, 'lookahead-full-sample-statistic').length, 1);

@@ -9,11 +9,14 @@ function describe(parameters: TunedParameter[]): string {
   return [...counts].map(([kind, n]) => `${n} ${words[kind]}`).join(', ');
 }
 
-/** `len(self.data) < 50`, `len(self) > 200`: the literal is compared with how many bars exist. */
-function isLengthGuard(literal: SyntaxNode): boolean {
-  let n: SyntaxNode | null = literal.parent;
-  for (let depth = 0; n && depth < 3 && n.type !== 'comparison_operator'; depth++) n = n.parent;
-  return n?.type === 'comparison_operator' && n.namedChildren.some((c) => c?.type === 'call' && c.childForFieldName('function')?.text === 'len');
+/**
+ * `len(self.data) < 50`, `len(self) > 200`: the literal is compared with how many bars exist. Read
+ * from the line's text: walking up from thousands of literals through deeply nested conditions
+ * costs O(depth) per parent step in tree-sitter.
+ */
+function isLengthGuard(literal: SyntaxNode, lineText: string): boolean {
+  const n = literal.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\blen\\([^()]*(\\([^()]*\\))?[^()]*\\)\\s*[<>]=?\\s*${n}(?![\\w.])|(?<![\\w.])${n}\\s*[<>]=?\\s*len\\(`).test(lineText);
 }
 
 export const tooManyParameters: Rule = {
@@ -65,7 +68,7 @@ export const tooManyParameters: Rule = {
       for (let i = 0; i < tuned.length; i++) {
         const p = tuned[i];
         if (p.kind !== 'hidden' || p.defaultValue === undefined) continue;
-        if (thresholds.has(p.defaultValue) || isLengthGuard(p.node)) tuned.splice(i--, 1);
+        if (thresholds.has(p.defaultValue) || isLengthGuard(p.node, context.lines.lineText(p.node.startPosition.row))) tuned.splice(i--, 1);
         else thresholds.add(p.defaultValue);
       }
       if (tuned.length === 0) continue;
