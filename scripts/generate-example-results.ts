@@ -1100,9 +1100,187 @@ function backtrader(): void {
   write('backtrader/sma_cross.backtest.csv', rows.join('\n') + '\n');
 }
 
+
+// ---------------------------------------------------------------- backtesting.py (stats + heatmap)
+
+/** A backtesting.py-style run of an EMA-free SMA crossover: trades, equity and the stats figures. */
+function backtestingRun(dates: number[], close: number[], fast: number, slow: number, cash: number, commission: number) {
+  const f = sma(close, fast);
+  const s = sma(close, slow);
+  const trades: Record<string, unknown>[] = [];
+  let equity = cash;
+  let open: { bar: number; price: number; size: number } | undefined;
+  const curve: number[] = [];
+  let peak = cash;
+  let maxDd = 0;
+  for (let i = 0; i < close.length; i++) {
+    const up = i > 0 && f[i - 1] !== undefined && s[i - 1] !== undefined && f[i - 1]! > s[i - 1]!;
+    // Orders placed on bar i - 1's signal fill at bar i (close stands in for the open here).
+    if (up && !open) {
+      const size = Math.floor((equity * 0.95) / close[i]);
+      if (size > 0) {
+        open = { bar: i, price: close[i] * (1 + commission), size };
+      }
+    } else if (!up && open) {
+      const exit = close[i] * (1 - commission);
+      const pnl = (exit - open.price) * open.size;
+      equity += pnl;
+      trades.push({
+        Size: open.size, EntryBar: open.bar, ExitBar: i, EntryPrice: round(open.price, 4), ExitPrice: round(exit, 4),
+        SL: null, TP: null, PnL: round(pnl, 2), ReturnPct: round(exit / open.price - 1, 6),
+        EntryTime: `${day(dates[open.bar])} 00:00:00`, ExitTime: `${day(dates[i])} 00:00:00`, Duration: `${Math.round((dates[i] - dates[open.bar]) / DAY)} days 00:00:00`, Tag: null,
+      });
+      open = undefined;
+    }
+    const mark = open ? equity + (close[i] - open.price) * open.size : equity;
+    curve.push(mark);
+    peak = Math.max(peak, mark);
+    maxDd = Math.max(maxDd, 1 - mark / peak);
+  }
+  const daily = curve.slice(1).map((v, i) => v / curve[i] - 1);
+  const mean = daily.reduce((a, b) => a + b, 0) / daily.length;
+  const sd = Math.sqrt(daily.reduce((a, r) => a + (r - mean) ** 2, 0) / (daily.length - 1));
+  const sharpe = (mean * 252) / (sd * Math.sqrt(252));
+  const wins = trades.filter((t) => (t.PnL as number) > 0);
+  const gross = (sign: number) => trades.reduce((a, t) => a + (Math.sign(t.PnL as number) === sign ? Math.abs(t.PnL as number) : 0), 0);
+  return { trades, curve, sharpe, maxDd, equity: curve[curve.length - 1], winRate: trades.length ? wins.length / trades.length : NaN, profitFactor: gross(1) / (gross(-1) || 1) };
+}
+
+function backtestingPy(): void {
+  const rng = new Rng(20240607);
+  const dates = weekdays('2019-01-02', '2022-12-30');
+  // A liquid large-cap: about 9 % a year at 22 % volatility, no real trend-following edge.
+  const shocks = matchMoments(dates.map(() => rng.normal()), 0.00035, 0.0139);
+  const close: number[] = [];
+  let p = 140;
+  for (const e of shocks) close.push((p *= Math.exp(e)));
+  const cash = 100_000;
+  const commission = 0.0005;
+  const fasts = [5, 10, 15, 20, 25, 30, 35, 40, 45, 50];
+  const slows = [20, 40, 60, 80, 100, 120, 140, 160, 180, 200];
+  const heat: string[] = ['fast,slow,Sharpe Ratio'];
+  let best: { fast: number; slow: number; run: ReturnType<typeof backtestingRun> } | undefined;
+  for (const fast of fasts) {
+    for (const slow of slows) {
+      if (!(fast < slow)) continue; // constraint=lambda p: p.fast < p.slow
+      const run = backtestingRun(dates, close, fast, slow, cash, commission);
+      heat.push(`${fast},${slow},${Number.isFinite(run.sharpe) ? round(run.sharpe, 6) : ''}`);
+      if (!best || run.sharpe > best.run.sharpe) best = { fast, slow, run };
+    }
+  }
+  write('backtesting/sma_trend_heatmap.csv', heat.join('\n') + '\n');
+  const { run, fast, slow } = best!;
+  const returnPct = (run.equity / cash - 1) * 100;
+  const years = (dates[dates.length - 1] - dates[0]) / (365.25 * DAY);
+  const equityCurve: Record<string, Record<string, unknown>> = { Equity: {}, DrawdownPct: {}, DrawdownDuration: {} };
+  let peak = cash;
+  run.curve.forEach((v, i) => {
+    peak = Math.max(peak, v);
+    const key = `${day(dates[i])}T00:00:00.000`;
+    equityCurve.Equity[key] = round(v, 2);
+    equityCurve.DrawdownPct[key] = round(1 - v / peak, 6);
+    equityCurve.DrawdownDuration[key] = null;
+  });
+  const stats = {
+    Start: `${day(dates[0])} 00:00:00`,
+    End: `${day(dates[dates.length - 1])} 00:00:00`,
+    Duration: `${Math.round((dates[dates.length - 1] - dates[0]) / DAY)} days 00:00:00`,
+    'Exposure Time [%]': round((100 * run.trades.reduce((a, t) => a + ((t.ExitBar as number) - (t.EntryBar as number)), 0)) / dates.length, 4),
+    'Equity Final [$]': round(run.equity, 2),
+    'Equity Peak [$]': round(Math.max(...run.curve), 2),
+    'Return [%]': round(returnPct, 4),
+    'Buy & Hold Return [%]': round((close[close.length - 1] / close[0] - 1) * 100, 4),
+    'Return (Ann.) [%]': round(((run.equity / cash) ** (1 / years) - 1) * 100, 4),
+    'Sharpe Ratio': round(run.sharpe, 6),
+    'Max. Drawdown [%]': round(-run.maxDd * 100, 4),
+    '# Trades': run.trades.length,
+    'Win Rate [%]': round(run.winRate * 100, 4),
+    'Profit Factor': round(run.profitFactor, 6),
+    _strategy: `SmaTrend(fast=${fast},slow=${slow})`,
+    _equity_curve: equityCurve,
+    _trades: run.trades,
+  };
+  write('backtesting/sma_trend_stats.json', JSON.stringify(stats) + '\n');
+}
+
+// ---------------------------------------------------------------- zipline (perf frame as CSV)
+
+function zipline(): void {
+  const rng = new Rng(20210104);
+  const dates = weekdays('2021-01-04', '2022-12-30');
+  // A sector rotation in a year of rally and a year of drawdown: Sharpe near zero, 12 % peak-to-trough.
+  const returns = matchMoments(dates.map(() => rng.normal()), 0.00018, 0.0105);
+  const capital = 100_000;
+  let value = capital;
+  let peak = capital;
+  let maxDd = 0;
+  const header = ['', 'period_open', 'period_close', 'starting_value', 'ending_value', 'starting_cash', 'ending_cash', 'portfolio_value', 'pnl', 'capital_used', 'returns', 'transactions', 'algo_volatility', 'algorithm_period_return', 'max_drawdown', 'sharpe', 'leaders'];
+  const rows = [header.join(',')];
+  const seen: number[] = [];
+  dates.forEach((t, i) => {
+    const r = i === 0 ? 0 : returns[i];
+    const start = value;
+    value *= 1 + r;
+    peak = Math.max(peak, value);
+    maxDd = Math.min(maxDd, value / peak - 1);
+    seen.push(r);
+    const mean = seen.reduce((a, b) => a + b, 0) / seen.length;
+    const sd = Math.sqrt(seen.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, seen.length - 1));
+    const monthStart = i === 0 || new Date(dates[i - 1]).getUTCMonth() !== new Date(t).getUTCMonth();
+    const fills = monthStart ? `"[{'amount': ${rng.int(20, 90)}, 'dt': Timestamp('${day(t)} 14:31:00+0000', tz='UTC'), 'price': ${round(rng.uniform(40, 180), 2)}, 'order_id': '${(i * 7919).toString(16)}', 'sid': Equity(${rng.int(1, 9)} [XL])}]"` : '[]';
+    rows.push([
+      `${day(t)} 21:00:00+00:00`, `${day(t)} 14:31:00+00:00`, `${day(t)} 21:00:00+00:00`,
+      round(start - capital * 0.02, 2), round(value - capital * 0.02, 2), round(capital * 0.02, 2), round(capital * 0.02, 2),
+      round(value, 2), round(value - start, 2), 0, round(r, 8), fills,
+      i === 0 ? '' : round(sd * Math.sqrt(252), 6), round(value / capital - 1, 8), round(maxDd, 8),
+      i < 2 || !(sd > 0) ? '' : round((mean / sd) * Math.sqrt(252), 6), monthStart ? 3 : '',
+    ].join(','));
+  });
+  write('zipline/sector_momentum_perf.csv', rows.join('\n') + '\n');
+}
+
+// ---------------------------------------------------------------- nautilus_trader (position + account reports)
+
+function nautilus(): void {
+  const rng = new Rng(20240301);
+  const start = ms('2024-03-01');
+  const positions = ['position_id,trader_id,strategy_id,instrument_id,account_id,opening_order_id,closing_order_id,entry,side,quantity,peak_qty,ts_init,ts_opened,ts_last,ts_closed,duration_ns,avg_px_open,avg_px_close,commissions,realized_return,realized_pnl,is_snapshot'];
+  const account = [',total,locked,free,currency,account_id,account_type,base_currency,margins,reported,info'];
+  let balance = 100_000;
+  const iso = (t: number) => new Date(t).toISOString().replace('T', ' ').replace('.000Z', '+00:00');
+  account.push([iso(start), balance.toFixed(2), '0.00', balance.toFixed(2), 'USDT', 'BINANCE-001', 'CASH', '', '[]', 'True', '{}'].join(','));
+  let t = start + 2 * HOUR;
+  let px = 3400;
+  // Two calm months of trend-following: 9 round trips, one large winner carrying most of the profit.
+  for (let i = 0; i < 9; i++) {
+    const open = t;
+    const close = open + rng.int(4, 60) * 15 * MIN;
+    const entry = px * (1 + rng.normal(0, 0.002));
+    const ret = i === 5 ? 0.091 : rng.normal(-0.002, 0.011);
+    const exit = entry * (1 + ret);
+    const qty = 2;
+    const fees = (entry + exit) * qty * 0.0004;
+    const pnl = (exit - entry) * qty - fees;
+    balance += pnl;
+    positions.push([
+      `ETHUSDT.BINANCE-EmaCrossAtr-000-${i + 1}`, 'BACKTESTER-001', 'EmaCrossAtr-000', 'ETHUSDT.BINANCE', 'BINANCE-001', `O-${2 * i + 1}`, `O-${2 * i + 2}`,
+      'BUY', 'FLAT', '0', qty.toFixed(3), `${open}000000`, iso(open), `${close}000000`, iso(close), `${(close - open) * 1_000_000}`,
+      entry.toFixed(2), exit.toFixed(2), `['${fees.toFixed(2)} USDT']`, (exit / entry - 1).toFixed(6), `${pnl.toFixed(2)} USDT`, 'False',
+    ].join(','));
+    account.push([iso(close), balance.toFixed(2), '0.00', balance.toFixed(2), 'USDT', 'BINANCE-001', 'CASH', '', '[]', 'False', '{}'].join(','));
+    px = exit;
+    t = close + rng.int(2, 8) * DAY;
+  }
+  write('nautilus/reports/positions.csv', positions.join('\n') + '\n');
+  write('nautilus/reports/account.csv', account.join('\n') + '\n');
+}
+
 // ---------------------------------------------------------------- main
 
 freqtrade();
 lean();
 vectorbt();
 backtrader();
+backtestingPy();
+zipline();
+nautilus();

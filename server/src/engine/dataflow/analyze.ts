@@ -4,6 +4,8 @@
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { PER_BAR_CALLBACKS } from '../facts/lookahead';
+import { isBacktestingStrategy } from './backtesting-py';
+import { ziplineCallbacks } from './zipline';
 import { Interpreter, type Activation, type FitRecord, type Leak } from './interpreter';
 import { bars, scalar, UNKNOWN, type Value } from './value';
 
@@ -83,7 +85,9 @@ function analyseClass(interpreter: Interpreter, node: SyntaxNode, className: str
   for (const [name, fn] of ordered) {
     if (done.has(fn.id) || interpreter.called.has(fn.id)) continue;
     const perBar = PER_BAR_CALLBACKS.has(name);
-    run(fn, assumedArguments(interpreter, fn, perBar), perBar || !name.startsWith('populate_'));
+    // backtesting.py runs `init()` once over the whole history, before the first bar.
+    const wholeHistory = name === 'init' && isBacktestingStrategy(interpreter.index, className);
+    run(fn, assumedArguments(interpreter, fn, perBar), !wholeHistory && (perBar || !name.startsWith('populate_')));
   }
 }
 
@@ -103,8 +107,16 @@ function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: 
  * helpers returning a lead were nearly always reporting, bookkeeping or dead code.
  */
 function analyseUncalledFunctions(interpreter: Interpreter): void {
-  for (const [, fn] of interpreter.moduleFunctions()) {
+  const engineCallbacks = ziplineCallbacks(interpreter.index);
+  for (const [name, fn] of interpreter.moduleFunctions()) {
     if (interpreter.called.has(fn.id)) continue;
+    if (engineCallbacks.has(name)) {
+      // zipline calls these once per session with (context, data): per-bar code, and no guess
+      // that `data` is a frame (it is zipline's BarData, whose history() ends at the session).
+      const args = new Map(interpreter.parameters(fn).map((p) => [p.name, UNKNOWN]));
+      interpreter.runFunction(fn, args, { depth: 1, perBar: true, uncalled: false });
+      continue;
+    }
     interpreter.runFunction(fn, assumedArguments(interpreter, fn, false), { depth: 1, uncalled: true });
   }
 }

@@ -14,6 +14,8 @@ import {
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
 import { filtered, isPolarsFrameCall, overGroups, polarsColumn, withExpressions } from './polars';
+import { backtestingIndicator, isBacktestingStrategy } from './backtesting-py';
+import { isZiplineOrder } from './zipline';
 import { crossValidated, decodedStates, evaluated, fitsOnAllRows, fitted, heldOut, splitParts, transformed, type Rows } from './provenance';
 
 export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Value {
@@ -44,6 +46,18 @@ export function evalCall(it: Interpreter, node: SyntaxNode, act: Activation): Va
     return knownLookahead(it, known, node, args, receiverNode ? it.expr(receiverNode, act) : undefined, act);
   }
 
+  // backtesting.py `self.I(func, *args)`: func runs once over every bar of the backtest.
+  if (receiverNode?.text === 'self' && name === 'I' && isBacktestingStrategy(it.index, act.className) && !it.methodOf(act.className!, 'I')) {
+    return backtestingIndicator(it, node, act, {
+      freeCall: (n, q, at, a, activation, all) => freeCall(it, n, q, at, a, activation, all),
+      knownLookahead: (k, at, a, activation) => knownLookahead(it, k, at, a, undefined, activation),
+    });
+  }
+  // zipline orders are module-level functions: `order_target_percent(asset, weight)`.
+  if (!receiverNode && isZiplineOrder(it.index, name, qualified)) {
+    it.sink(join(act.pc, allArgs()), node, `the order \`${name}()\``, act);
+    return scalar();
+  }
   // An order through `self` decides, whether the engine or the file defines the method.
   if (receiverNode?.text === 'self' && ORDER_CALLS.has(name)) {
     it.sink(join(act.pc, allArgs()), node, `the order \`self.${name}()\``, act);

@@ -8,6 +8,7 @@ import { sliceParts } from '../facts/lookahead';
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
+import { backtestingData, isBacktestingStrategy } from './backtesting-py';
 import { evalCall } from './calls';
 import { argumentsOf, columnNames, fStringPattern, isIndexKey, isProperty } from './syntax';
 import { barOffset, integerLiteral, storedAt } from './offsets';
@@ -732,7 +733,7 @@ export class Interpreter {
         // `is_train = df.index < "2022-07-01"`: a mask that keeps one part of a time cut.
         const cut = node.type === 'comparison_operator' && node.namedChild(0) ? rowsOfTimeFilter(node, parts[0], parts[1]) : undefined;
         if (cut) out.rowsIndex = cut;
-        const wholeSampleStatistic = (p: Value) => p.kind === 'scalar' && p.sources.length > 0 && p.sources.every((s) => s.code === 'SL203');
+        const wholeSampleStatistic = (p: Value) => p.kind === 'scalar' && !p.barValue && p.sources.length > 0 && p.sources.every((s) => s.code === 'SL203');
         const aboutWholeSample = node.type === 'comparison_operator' && parts.some(wholeSampleStatistic) && parts.every((p) => wholeSampleStatistic(p) || (!p.data && !p.sources.length));
         // `"price" in df.columns and df["price"].max() > 1e6`: still a predicate about the whole data set.
         const combined = node.type !== 'comparison_operator' && node.type !== 'conditional_expression' && parts.some((p) => p.wholeSamplePredicate) && parts.every((p) => p.wholeSamplePredicate || (!p.data && !p.sources.length));
@@ -879,7 +880,13 @@ export class Interpreter {
       const property = act.className ? this.methodOf(act.className, name) : undefined;
       if (property && isProperty(property)) return this.runFunction(property, new Map(), { depth: act.depth + 1, self: act.self, className: act.className, perBar: act.perBar, uncalled: act.uncalled, live: act.live });
       act.trace?.statementReads?.add(`self.${name}`);
-      return act.self?.get(name) ?? UNKNOWN;
+      const own = act.self?.get(name);
+      if (isBacktestingStrategy(this.index, act.className)) {
+        if (!own && name === 'data') return backtestingData(act, this.index);
+        // Indicators computed in init() are revealed bar by bar: in next() they end at the current bar.
+        if (own?.kind === 'bars' && act.perBar) return { ...own, kind: 'history', endsAtCurrentBar: true };
+      }
+      return own ?? UNKNOWN;
     }
     if (this.feeds && /^self\.(data\d*|datas\[\d+\])$/.test(object.text)) return { ...column(this.feeds, name), kind: 'history' };
     const receiver = this.expr(object, act);
@@ -1050,7 +1057,8 @@ export class Interpreter {
     if (keyValue.barIndex) {
       const ahead = barOffset(key, this, act);
       const text = (key.parent ?? key).text.slice(0, 60);
-      if (typeof ahead === 'number' && ahead > 0 && seriesLike && receiver.data) {
+      // backtesting.py hands next() arrays that end at the current bar: `x[i + 1]` stays inside them.
+      if (typeof ahead === 'number' && ahead > 0 && seriesLike && receiver.data && !receiver.endsAtCurrentBar) {
         const source = { code: 'SL208', node: key.parent ?? key, lead: Math.max(receiver.lead, 0) + ahead, what: `\`${text}\` reads ${ahead} row(s) after the current one` };
         return { ...withSource(shifted(receiver, -ahead), source), kind: 'history', columns: receiver.columns };
       }
@@ -1072,7 +1080,7 @@ export class Interpreter {
       }
       // In history that ends at the current bar, `.iloc[-k]` is the row k - 1 bars back.
       if (literal < -1 && receiver.kind === 'history') return { ...shifted(receiver, -literal - 1), kind: 'history' };
-      return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns };
+      return { ...receiver, kind: receiver.kind === 'bars' ? 'scalar' : receiver.kind, columns: receiver.columns, barValue: (act.perBar && receiver.kind === 'bars') || undefined };
     }
     // A boolean filter or a label: which rows are kept, not what they hold. (Rows kept by a
     // future-reading condition bias the sample; the values themselves read nothing new.) A filter

@@ -138,6 +138,10 @@ export const CAUSAL_MODULES: { prefix: string; why: string }[] = [
   { prefix: 'backtrader', why: 'backtrader indicators are computed bar by bar from past values.' },
   { prefix: 'vectorbt', why: "vectorbt's indicator factories (MA, RSI, ...) are trailing." },
   { prefix: 'jesse', why: "jesse.indicators read the candles passed in, which end at the current one." },
+  {
+    prefix: 'backtesting',
+    why: "backtesting.lib's crossover/cross/barssince read the arrays up to the current bar, and resample_apply labels each resampled bar at its right edge (label='right') before forward-filling it back, so a bar sees only completed periods (https://kernc.github.io/backtesting.py/doc/backtesting/lib.html#backtesting.lib.resample_apply).",
+  },
 ];
 
 /** Bare names (no import needed) that act element-wise or only aggregate what they are given. */

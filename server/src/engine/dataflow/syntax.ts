@@ -4,7 +4,7 @@
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
 import type { Activation, Interpreter } from './interpreter';
-import { LOOKAHEAD_FUNCTIONS, type LeadSpec, type LookaheadFunction } from './library-knowledge';
+import { CAUSAL_MODULES, LOOKAHEAD_FUNCTIONS, type LeadSpec, type LookaheadFunction } from './library-knowledge';
 import type { ShiftLike } from './transfer';
 
 export interface Arguments {
@@ -34,8 +34,12 @@ export function argumentsOf(call: SyntaxNode): Arguments {
 
 export function lookaheadFunction(qualified: string, name: string, isMethod: boolean): LookaheadFunction | undefined {
   // The import-resolved name first (pandas_ta.ichimoku is not technical's), then the bare name.
-  return LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(qualified))
-    ?? LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(name) && (!isMethod || f.method) && (f.names.some((n) => n.endsWith(`.${name}`)) || f.method));
+  const exact = LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(qualified));
+  if (exact) return exact;
+  // A function of a causal library that is not listed above is that library's own (pandas_ta's
+  // zscore is a rolling one, not scipy's whole-array zscore): no bare-name guess for it.
+  if (qualified.includes('.') && CAUSAL_MODULES.some((m) => qualified.startsWith(`${m.prefix}.`))) return undefined;
+  return LOOKAHEAD_FUNCTIONS.find((f) => f.names.includes(name) && (!isMethod || f.method) && (f.names.some((n) => n.endsWith(`.${name}`)) || f.method));
 }
 
 export function leadOf(spec: LeadSpec, args: Arguments, interpreter: Interpreter, act: Activation): number {

@@ -72,6 +72,10 @@ export interface Value {
   seriesName?: string;
   /** Bar length in minutes when the loader says (`interval="1wk"`): a coarser frame joined onto a finer one is a higher timeframe. */
   barMinutes?: number;
+  /** Arrays cut at the current bar by the engine (backtesting.py's `self.data` and indicators in `next()`): no index reaches past it. */
+  endsAtCurrentBar?: boolean;
+  /** One bar's value read from a series in a per-bar callback (`self.z[-1]`): a row's value, not a statistic of the sample. */
+  barValue?: boolean;
   /** An instance of a class defined in the file (`bot = Bot()`), for method calls through it. */
   instance?: string;
   /** Which part of a split the rows are (undefined: all rows, or not known to be a part). */

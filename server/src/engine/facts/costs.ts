@@ -66,11 +66,47 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
       case 'ConstantSlippageModel':
         add('slippage', 'lean', call.positional[0] ?? call.keywords.get('slippage_percent'), call.node, label(call, 'slippage_percent'), true);
         continue;
+      // zipline: set_commission(commission.PerShare(cost=0.0)), set_slippage(slippage.FixedSlippage(spread=0)).
+      case 'PerShare':
+      case 'PerTrade':
+      case 'PerDollar':
+      case 'PerContract':
+        if (isZiplineModel(call)) add('commission', 'zipline', call.keywords.get('cost') ?? call.positional[0], call.node, label(call, 'cost'), call.name === 'PerDollar');
+        continue;
+      case 'FixedSlippage':
+        if (isZiplineModel(call)) add('slippage', 'zipline', call.keywords.get('spread') ?? call.positional[0], call.node, label(call, 'spread'), false);
+        continue;
+      case 'FixedBasisPointsSlippage':
+        if (isZiplineModel(call)) add('slippage', 'zipline', call.keywords.get('basis_points') ?? call.positional[0], call.node, label(call, 'basis_points'), false);
+        continue;
+      case 'NoSlippage':
+        if (isZiplineModel(call)) settings.push({ kind: 'slippage', source: 'zipline', valueNode: call.node, value: 0, node: call.node, label: 'NoSlippage()', isRate: false });
+        continue;
+      // nautilus_trader: FillModel(prob_slippage=0.0) never slips; FixedFeeModel(Money(0, USD)) is free.
+      case 'FillModel':
+        if (/^nautilus_trader\./.test(call.qualifiedCallee ?? '')) add('slippage', 'nautilus_trader', call.keywords.get('prob_slippage'), call.node, label(call, 'prob_slippage'), false);
+        continue;
+      case 'FixedFeeModel': {
+        const money = call.keywords.get('commission') ?? call.positional[0];
+        const amount = money?.type === 'call' ? index.callsById.get(money.id)?.positional[0] : money;
+        if (/^nautilus_trader\./.test(call.qualifiedCallee ?? '')) add('commission', 'nautilus_trader', amount, call.node, label(call, 'commission'), false);
+        continue;
+      }
       case 'Cerebro':
         cerebros.push(call);
         break;
     }
     if (call.name === 'run' || VBT_RUNS.has(call.name) || call.name === 'Backtest') runs.push(call);
+    // backtesting.py charges the bid-ask `spread` on every fill, apart from `commission`.
+    if (call.name === 'Backtest' && numberValue(call.keywords.get('spread')) !== undefined) {
+      add('slippage', 'backtesting.py', call.keywords.get('spread'), call.node, `Backtest(spread=${call.keywords.get('spread')!.text})`, true);
+    }
+    // nautilus_trader instruments carry their own fees: `maker_fee=Decimal("0")`, `taker_fee=Decimal(0)`.
+    for (const key of ['maker_fee', 'taker_fee']) {
+      const value = call.keywords.get(key);
+      const zero = value && decimalZero(value, index);
+      if (zero) settings.push({ kind: 'commission', source: 'nautilus_trader', valueNode: zero, value: 0, node: call.node, label: `${call.name}(${key}=${value.text.replace(/\s+/g, "")})`, isRate: false });
+    }
     for (const [key, value] of call.keywords) {
       const kind = COST_KEYS[key];
       if (!kind) continue;
@@ -131,6 +167,25 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
     }
   }
   return { settings, unset };
+}
+
+/** `Decimal("0")`, `Decimal(0)`, `0`: the literal to report, when the fee is zero. */
+function decimalZero(value: SyntaxNode, index: SyntaxIndex): SyntaxNode | undefined {
+  if (numberValue(value) === 0) return value;
+  const call = value.type === 'call' ? index.callsById.get(value.id) : undefined;
+  const arg = call?.name === 'Decimal' ? call.positional[0] : undefined;
+  if (!arg) return undefined;
+  return numberValue(arg) === 0 || (stringValue(arg) !== undefined && Number(stringValue(arg)) === 0 && stringValue(arg)!.trim() !== '') ? arg : undefined;
+}
+
+/** A zipline cost model: imported from zipline (or Quantopian), or passed to `set_commission` / `set_slippage`. */
+function isZiplineModel(call: CallSite): boolean {
+  if (/^(zipline|quantopian)\./.test(call.qualifiedCallee ?? '')) return true;
+  // set_commission(PerShare(...)) or set_commission(us_equities=PerShare(...)).
+  let outer = call.node.parent;
+  for (let depth = 0; outer && outer.type !== 'call' && depth < 3; depth++) outer = outer.parent;
+  const fn = outer?.type === 'call' ? outer.childForFieldName('function')?.text ?? '' : '';
+  return /(^|\.)(set_commission|set_slippage)$/.test(fn);
 }
 
 /** `setcommission(commission=0.0)` / `ConstantFeeModel(0)`, for messages. */

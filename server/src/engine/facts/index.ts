@@ -10,11 +10,16 @@ import { Bindings, modelFacts, sklearnSearchParameters } from './sklearn';
 import { findStrategyClasses } from './strategy-classes';
 import type { StrategyFacts } from './types';
 import { validationFacts } from './validation';
-import { backtestingPyParameters, vectorbtParameters } from './vectorbt';
+import { vectorbtParameters } from './vectorbt';
+import { backtestingClassParameters, backtestingSweeps } from './backtesting';
+import { ziplineAlgorithm, ziplineParameters } from './zipline';
+import { nautilusParameters } from './nautilus';
 import { freqtradeFacts, freqtradeSettings, indicatorWindows } from './windows';
 
 export function extractFacts(index: SyntaxIndex): StrategyFacts {
   const strategies = findStrategyClasses(index);
+  const zipline = ziplineAlgorithm(index);
+  if (zipline) strategies.push(zipline);
   const names = new Set(strategies.map((s) => s.name));
   const frameworks = new Set(strategies.map((s) => s.framework!).filter(Boolean));
   const bindings = new Bindings(index);
@@ -26,9 +31,13 @@ export function extractFacts(index: SyntaxIndex): StrategyFacts {
     ...jesseParameters(index, new Set(strategies.filter((s) => s.framework === 'jesse').map((s) => s.name))),
     ...vectorbtParameters(index, bindings),
     ...sklearnSearchParameters(index, bindings),
-    ...backtestingPyParameters(index, bindings),
+    ...backtestingClassParameters(index, new Set(strategies.filter((s) => s.framework === 'backtesting').map((s) => s.name))),
+    ...backtestingSweeps(index, bindings),
+    ...ziplineParameters(index, zipline),
+    ...nautilusParameters(index, strategies),
   ];
   if (parameters.some((p) => p.framework === 'vectorbt')) frameworks.add('vectorbt');
+  if (parameters.some((p) => p.framework === 'backtesting')) frameworks.add('backtesting');
   const models = modelFacts(index, bindings);
   if (models.estimators.length || models.splitters.length) frameworks.add('sklearn');
   return {

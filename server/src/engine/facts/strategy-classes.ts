@@ -7,36 +7,48 @@ const BASES: [RegExp, Framework][] = [
   [/^(bt|backtrader)\.(Strategy|SignalStrategy)$|^(Strategy|SignalStrategy)$/, 'backtrader'],
   [/^(QCAlgorithm|AlgorithmImports\.QCAlgorithm)$/, 'lean'],
   [/^(jesse\.strategies\.)?Strategy$/, 'jesse'],
+  [/^backtesting\.(lib\.)?(Strategy|SignalStrategy|TrailingStrategy)$|^TrailingStrategy$/, 'backtesting'],
+  [/^(nautilus_trader\.trading\.strategy\.)?Strategy$/, 'nautilus'],
+];
+
+/** Bare base names whose framework only the imports can tell (`from backtesting import Strategy`). */
+const IMPORTED_BASES: [RegExp, Framework][] = [
+  [/^jesse(\.|$)/, 'jesse'],
+  [/^backtrader(\.|$)/, 'backtrader'],
+  [/^backtesting(\.|$)/, 'backtesting'],
+  [/^nautilus_trader(\.|$)/, 'nautilus'],
 ];
 
 export function findStrategyClasses(index: SyntaxIndex): StrategyClass[] {
   const out: StrategyClass[] = [];
-  const knownStrategies = new Set<string>();
+  const knownStrategies = new Map<string, Framework>();
   for (const cls of index.classes) {
     const framework = frameworkOfBases(cls.bases, index, knownStrategies);
     if (framework) {
-      knownStrategies.add(cls.name);
+      knownStrategies.set(cls.name, framework);
       out.push({ name: cls.name, node: cls.node, nameNode: cls.nameNode, framework });
     }
   }
   return out;
 }
 
-function frameworkOfBases(bases: string[], index: SyntaxIndex, known: Set<string>): Framework | undefined {
+function frameworkOfBases(bases: string[], index: SyntaxIndex, known: Map<string, Framework>): Framework | undefined {
   for (const base of bases) {
+    // A bare `Strategy` base is shared by backtrader, Jesse, backtesting.py and nautilus_trader: the imports decide.
+    if (base === 'Strategy' || base === 'SignalStrategy' || base === 'TrailingStrategy') {
+      const origin = index.imports.get(base) ?? '';
+      const imported = IMPORTED_BASES.find(([module]) => module.test(origin));
+      if (imported) return imported[1];
+      if (base === 'TrailingStrategy' || !origin) continue;
+    }
     for (const [pattern, framework] of BASES) {
       if (!pattern.test(base)) continue;
-      // A bare `Strategy` base is ambiguous between backtrader and Jesse: the imports decide.
-      if (base === 'Strategy' || base === 'SignalStrategy') {
-        const origin = index.imports.get(base) ?? '';
-        if (origin.startsWith('jesse')) return 'jesse';
-        if (origin.startsWith('backtrader')) return 'backtrader';
-        continue;
-      }
+      if (base === 'Strategy' || base === 'SignalStrategy' || base === 'TrailingStrategy') continue;
       return framework;
     }
     // Subclass of a strategy defined earlier in the same file (freqtrade users often layer them).
-    if (known.has(base)) return 'freqtrade';
+    const parent = known.get(base);
+    if (parent) return parent;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Facts about a strategy, extracted once per document version and shared by every rule.
 import type { SyntaxNode } from '../python/parser';
 
-export type Framework = 'freqtrade' | 'backtrader' | 'lean' | 'jesse' | 'vectorbt' | 'sklearn' | 'pandas' | 'backtesting';
+export type Framework = 'freqtrade' | 'backtrader' | 'lean' | 'jesse' | 'vectorbt' | 'sklearn' | 'pandas' | 'backtesting' | 'zipline' | 'nautilus';
 
 export type ParameterKind =
   /** Declared for an optimiser: IntParameter, backtrader params, LEAN get_parameter, Jesse hyperparameters. */
@@ -34,6 +34,11 @@ export interface TunedParameter {
   high?: number;
   /** Grid sweeps: the call that sweeps this parameter (parameters swept by one call combine). */
   sweepCall?: SyntaxNode;
+  /**
+   * A sweep that runs fewer trials than its grid holds (backtesting.py `max_tries=200`, or a
+   * fraction of the grid; `method="sambo"` defaults to 200). Set on every parameter of the sweep.
+   */
+  trialCap?: { count?: number; fraction?: number; label: string };
 }
 
 export interface StrategyClass {

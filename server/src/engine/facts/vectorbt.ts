@@ -78,24 +78,3 @@ function combinations(n: number, r: number): number {
   for (let i = 1; i <= r; i++) out = (out * (n - r + i)) / i;
   return Math.round(out);
 }
-
-/** backtesting.py: `bt.optimize(n1=range(5, 30), n2=range(10, 70), maximize="Sharpe Ratio")`. */
-const OPTIMIZE_OPTIONS = new Set(['maximize', 'method', 'max_tries', 'constraint', 'return_heatmap', 'return_optimization', 'random_state']);
-
-export function backtestingPyParameters(index: SyntaxIndex, bindings: Bindings): TunedParameter[] {
-  if (![...index.imports.values()].some((m) => /^backtesting(\.|$)/.test(m))) return [];
-  const out: TunedParameter[] = [];
-  for (const call of index.calls) {
-    if (call.name !== 'optimize' || call.receiver?.type !== 'identifier') continue;
-    const b = bindings.resolve(call.receiver.text, call.node, call.scope.functionName);
-    const ctor = b && b.element < 0 && b.value.type === 'call' ? index.callsById.get(b.value.id) : undefined;
-    if (ctor?.name !== 'Backtest') continue;
-    for (const [name, value] of call.keywords) {
-      if (OPTIMIZE_OPTIONS.has(name)) continue;
-      const n = size(value, bindings, call.scope.functionName);
-      if (n === undefined) continue;
-      out.push({ name, kind: 'grid', framework: 'backtesting', node: call.keywordNodes.get(name)!, className: call.scope.className, choices: n, optimized: true, sweepCall: call.node });
-    }
-  }
-  return out;
-}

@@ -10,6 +10,9 @@ import { isZipSignature } from './zip-read';
 import { loadFreqtradeZip } from './freqtrade-zip';
 import { loadFreqtradeHyperopt, looksLikeHyperoptLine } from './freqtrade-hyperopt';
 import { loadCsvResult } from './csv-result';
+import { loadBacktestingPyStats, looksLikeBacktestingPyStats } from './backtesting-py';
+import { loadFrameworkCsv } from './framework-csv';
+import { loadZiplinePerfJson, looksLikeZiplinePerfJson } from './zipline-perf';
 import { loadFreqtradeBacktest, looksLikeFreqtradeBacktest } from './freqtrade-backtest';
 import { loadFreqtradeMeta, looksLikeFreqtradeMeta } from './freqtrade-meta';
 import { loadLastResult, looksLikeLastResult } from './freqtrade-last-result';
@@ -50,7 +53,7 @@ function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number): Backt
   const kind = byName === 'unknown' ? kindByContent(text) : byName;
   let summaries: BacktestSummary[];
   if (kind === 'hyperopt') summaries = loadFreqtradeHyperopt(file, text);
-  else if (kind === 'csv') summaries = loadCsvResult(file, text);
+  else if (kind === 'csv') summaries = loadFrameworkCsv(file, text) ?? loadCsvResult(file, text);
   else if (kind === 'json') summaries = loadJson(file, text);
   else summaries = [unusable(guessFormat(file), file, 'not a result file: neither JSON, JSON lines nor CSV')];
   return summaries.map((s) => withProblems(s, decoded.problems, true));
@@ -76,7 +79,9 @@ function loadJson(file: string, text: string): BacktestSummary[] {
   else if (looksLikeFreqtradeBacktest(value)) summaries = loadFreqtradeBacktest(file, value, keys);
   else if (name.endsWith('.meta.json') || looksLikeFreqtradeMeta(value)) {
     summaries = looksLikeFreqtradeMeta(value) ? loadFreqtradeMeta(file, value, keys) : [unusable('freqtrade-meta', file, 'meta file without strategy entries ({Name: {run_id, ...}})')];
-  } else if (looksLikeLeanBacktest(value)) summaries = loadLeanBacktest(file, value, keys);
+  } else if (looksLikeBacktestingPyStats(value)) summaries = loadBacktestingPyStats(file, value, keys);
+  else if (looksLikeZiplinePerfJson(value)) summaries = loadZiplinePerfJson(file, value, keys);
+  else if (looksLikeLeanBacktest(value)) summaries = loadLeanBacktest(file, value, keys);
   else if (looksLikeLeanConfig(value)) summaries = loadLeanConfig(file, value, keys);
   else if (looksLikeHyperoptLine(value)) summaries = loadFreqtradeHyperopt(file, text);
   else summaries = [unusable(guessFormat(file), file, 'JSON is not a recognised result: expected freqtrade, LEAN or strategy-lint/v1 keys')];

@@ -26,7 +26,15 @@ export type ResultFormat =
   | 'csv-returns'
   | 'csv-trades'
   | 'csv-trial-matrix'
-  | 'strategy-lint-json';
+  | 'strategy-lint-json'
+  | 'backtesting-py-stats'
+  | 'backtesting-py-trades'
+  | 'backtesting-py-equity'
+  | 'backtesting-py-heatmap'
+  | 'zipline-perf'
+  | 'nautilus-positions'
+  | 'nautilus-fills'
+  | 'nautilus-account';
 
 export interface DateSpan {
   /** ISO 8601 dates (YYYY-MM-DD or full timestamps). */

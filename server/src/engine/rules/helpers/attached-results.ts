@@ -1,6 +1,7 @@
 // Shared by the result rules: which attached results belong to which strategy, where to
 // report, and how many trials the strategy's selection went through.
 import type { StrategyClass } from '../../facts/types';
+import { gridTrials } from './search-space';
 import type { SyntaxNode } from '../../python/parser';
 import type { AttachedResult, ReportInput, RuleContext } from '../rule';
 import type { Range, RelatedLocation } from '../../types';
@@ -17,6 +18,9 @@ export interface StrategyResults {
   /** Where findings about these results go in the strategy file. */
   anchor: { node?: SyntaxNode; range?: Range };
 }
+
+/** Files that record an optimisation or a matrix of trials, not one backtest's figures. */
+const NOT_BACKTESTS = new Set(['freqtrade-hyperopt', 'csv-trial-matrix', 'freqtrade-meta', 'backtesting-py-heatmap', 'nautilus-fills']);
 
 /** Groups attached results by the strategy class they are for. */
 export function resultsByStrategy(context: RuleContext): StrategyResults[] {
@@ -36,8 +40,8 @@ export function resultsByStrategy(context: RuleContext): StrategyResults[] {
     groups.push({
       strategy,
       name: strategy?.name ?? 'This script',
-      backtests: mine.filter((a) => a.summary.format !== 'freqtrade-hyperopt' && a.summary.format !== 'csv-trial-matrix' && a.summary.format !== 'freqtrade-meta'),
-      optimisations: mine.filter((a) => a.summary.format === 'freqtrade-hyperopt'),
+      backtests: mine.filter((a) => !NOT_BACKTESTS.has(a.summary.format)),
+      optimisations: mine.filter((a) => a.summary.format === 'freqtrade-hyperopt' || a.summary.format === 'backtesting-py-heatmap'),
       all: mine,
       anchor: directive ? { range: directive } : strategy ? { node: strategy.nameNode } : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
     });
@@ -73,11 +77,8 @@ export function trialCount(context: RuleContext, group: StrategyResults, backtes
   const epochs = Math.max(0, ...selectedOn.map((a) => a.summary.trials?.count ?? 0));
   if (epochs > 1) return { n: epochs, source: `${epochs} trials recorded in the optimisation results` };
   // Exhaustive grids (backtrader optstrategy, vectorbt sweeps) run every combination.
-  const grid = context.facts.parameters.filter((p) => p.kind === 'grid' && p.choices);
-  if (grid.length) {
-    const n = grid.reduce((product, p) => product * (p.choices ?? 1), 1);
-    if (n > 1) return { n, source: `a grid of ${n} combinations in this file` };
-  }
+  const n = gridTrials(context.facts);
+  if (n > 1) return { n, source: `a grid of ${n} combinations in this file` };
   const outOfSample = group.all.some((a) => (a.summary.trials?.count ?? 0) > 1);
   return { n: 1, source: outOfSample ? 'a backtest after the optimisation period' : 'no record of other trials' };
 }

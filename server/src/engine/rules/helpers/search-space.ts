@@ -16,6 +16,8 @@ export interface SearchSpace {
   continuous: TunedParameter[];
   /** Product of the finite choices (1 when there are none). */
   combinations: number;
+  /** Combinations the optimiser really runs, when fewer (backtesting.py `max_tries`, `constraint`, sambo). */
+  trials?: { count?: number; fraction?: number; label: string };
 }
 
 /** Continuous declarations: declared, optimised, with a range but no finite count. */
@@ -45,7 +47,8 @@ function space(className: string | undefined, node: SyntaxNode, parameters: Tune
   }
   if (finite.length === 0 && continuous.length === 0) return undefined;
   const combinations = finite.reduce((n, f) => n * f.choices, 1);
-  return { className, node, finite, continuous, combinations };
+  const trials = finite.find((f) => f.parameter.trialCap)?.parameter.trialCap;
+  return { className, node, finite, continuous, combinations, ...(trials ? { trials } : {}) };
 }
 
 /** Every search space in the file: one per strategy class, one per module-level sweep. */
@@ -55,10 +58,26 @@ export function searchSpaces(facts: StrategyFacts): SearchSpace[] {
   const moduleLevel = facts.parameters.filter((p) => p.className === undefined);
   for (const strategy of facts.strategies) {
     const own = facts.parameters.filter((p) => p.className === strategy.name);
-    // A grid outside any class (cerebro.optstrategy) sweeps the file's only strategy.
-    if (strategy === single) own.push(...moduleLevel.filter((p) => p.framework === strategy.framework));
-    const s = space(strategy.name, strategy.nameNode, own);
-    if (s) out.push(s);
+    // A grid outside any class (cerebro.optstrategy, bt.optimize) sweeps the file's only strategy;
+    // several sweeping calls are several searches, one space each.
+    const sweeps = new Map<number, TunedParameter[]>();
+    if (strategy === single) {
+      for (const p of moduleLevel) {
+        if (p.framework !== strategy.framework) continue;
+        const key = sweepingCall(p)?.id ?? -1;
+        sweeps.set(key, [...(sweeps.get(key) ?? []), p]);
+      }
+    }
+    if (sweeps.size <= 1) {
+      const s = space(strategy.name, strategy.nameNode, [...own, ...[...sweeps.values()].flat()]);
+      if (s) out.push(s);
+      continue;
+    }
+    for (const group of sweeps.values()) {
+      const call = sweepingCall(group[0]);
+      const s = space(strategy.name, call?.childForFieldName('function') ?? strategy.nameNode, [...own, ...group]);
+      if (s) out.push(s);
+    }
   }
   // Module-level sweeps: one space per sweeping call, except vectorbt, whose indicator sweeps are
   // combined by broadcasting (`fast_ma.ma_crossed_above(slow_ma)`), so they multiply into one.
@@ -90,6 +109,38 @@ export function searchSpaceSize(facts: StrategyFacts, className?: string): numbe
   for (const s of searchSpaces(facts)) {
     if (className !== undefined && s.className !== className) continue;
     total += s.continuous.length ? Infinity : s.combinations;
+  }
+  return total;
+}
+
+/** Trials a space's optimiser runs: its combinations, or fewer when the sweep caps them. */
+export function trialsRun(s: SearchSpace): number {
+  if (!s.trials) return s.combinations;
+  if (s.trials.count !== undefined) return Math.min(s.trials.count, s.combinations);
+  if (s.trials.fraction !== undefined) return Math.max(1, Math.round(s.trials.fraction * s.combinations));
+  return s.combinations;
+}
+
+/**
+ * N for the deflated Sharpe from exhaustive or capped grids written in the file: the trials each
+ * sweeping call runs, summed over calls (two `optimize` calls are two searches, not a product).
+ */
+export function gridTrials(facts: StrategyFacts): number {
+  const byCall = new Map<number, TunedParameter[]>();
+  for (const p of facts.parameters) {
+    if (p.kind !== 'grid' || !p.choices) continue;
+    // vectorbt sweeps broadcast into one space (see searchSpaces).
+    const key = p.framework === 'vectorbt' ? -2 : sweepingCall(p)?.id ?? -1;
+    byCall.set(key, [...(byCall.get(key) ?? []), p]);
+  }
+  let total = 0;
+  for (const [key, parameters] of byCall) {
+    if (key === -1) {
+      total += parameters.reduce((n, p) => n * (p.choices ?? 1), 1);
+      continue;
+    }
+    const s = space(undefined, parameters[0].node, parameters);
+    if (s) total += trialsRun(s);
   }
   return total;
 }

@@ -5,6 +5,7 @@ import { lookaheadBackfill } from './lookahead-backfill';
 import { lookaheadCenteredWindow } from './lookahead-centered-window';
 import { lookaheadCurrentBarOrder } from './lookahead-current-bar-order';
 import { lookaheadForwardIndex } from './lookahead-forward-index';
+import { lookaheadFillOnSignalBar } from './lookahead-fill-on-signal-bar';
 import { lookaheadFullSampleStatistic } from './lookahead-full-sample-statistic';
 import { lookaheadFutureLineIndex } from './lookahead-future-line-index';
 import { lookaheadFutureNamedAttribute } from './lookahead-future-named-attribute';
@@ -38,4 +39,5 @@ export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadHigherTimeframeMerge, // SL216
   lookaheadUpsampleInterpolate, // SL217
   lookaheadSameBarReturn, // SL218
+  lookaheadFillOnSignalBar, // SL219
 ];

@@ -1,4 +1,5 @@
 import type { TunedParameter } from '../../facts/types';
+import type { SyntaxNode } from '../../python/parser';
 import type { Rule } from '../rule';
 
 function describe(parameters: TunedParameter[]): string {
@@ -6,6 +7,16 @@ function describe(parameters: TunedParameter[]): string {
   for (const p of parameters) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
   const words: Record<string, string> = { declared: 'declared', pasted: 'pasted from optimiser output', grid: 'swept on a grid', hidden: 'hidden thresholds in conditions' };
   return [...counts].map(([kind, n]) => `${n} ${words[kind]}`).join(', ');
+}
+
+/**
+ * `len(self.data) < 50`, `len(self) > 200`: the literal is compared with how many bars exist. Read
+ * from the line's text: walking up from thousands of literals through deeply nested conditions
+ * costs O(depth) per parent step in tree-sitter.
+ */
+function isLengthGuard(literal: SyntaxNode, lineText: string): boolean {
+  const n = literal.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\blen\\([^()]*(\\([^()]*\\))?[^()]*\\)\\s*[<>]=?\\s*${n}(?![\\w.])|(?<![\\w.])${n}\\s*[<>]=?\\s*len\\(`).test(lineText);
 }
 
 export const tooManyParameters: Rule = {
@@ -53,6 +64,19 @@ export const tooManyParameters: Rule = {
       // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
       if (context.facts.strategies.length === 1) {
         tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized));
+      }
+      // A grid over a declared parameter (`optimize(n1=range(...))` of `n1 = 10`) is the same degree of freedom.
+      const declared = new Set(tuned.filter((p) => p.kind === 'declared').map((p) => p.name));
+      for (let i = tuned.length - 1; i >= 0; i--) if (tuned[i].kind === 'grid' && declared.has(tuned[i].name)) tuned.splice(i, 1);
+      // The same threshold typed into several conditions (`bandwidth < 0.08` on entry and exit) is one
+      // choice; a bar count compared with the history's length (`if len(self.data) < 50: return`) is a
+      // warm-up guard, not a threshold on the market.
+      const thresholds = new Set<number>();
+      for (let i = 0; i < tuned.length; i++) {
+        const p = tuned[i];
+        if (p.kind !== 'hidden' || p.defaultValue === undefined) continue;
+        if (thresholds.has(p.defaultValue) || isLengthGuard(p.node, context.lines.lineText(p.node.startPosition.row))) tuned.splice(i--, 1);
+        else thresholds.add(p.defaultValue);
       }
       if (tuned.length === 0) continue;
       const detail = describe(tuned);

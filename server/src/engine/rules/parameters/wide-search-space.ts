@@ -1,8 +1,15 @@
 import { formatCount } from '../helpers/edits';
 import type { Rule } from '../rule';
-import { searchSpaces } from '../helpers/search-space';
+import { searchSpaces, trialsRun } from '../helpers/search-space';
 
 export { searchSpaceSize, searchSpaces } from '../helpers/search-space';
+
+/** `; max_tries=200 runs 200 of them`, when the optimiser runs fewer than the space holds. */
+function ranOnly(s: ReturnType<typeof searchSpaces>[number]): string {
+  if (!s.trials) return '';
+  const n = trialsRun(s);
+  return n < s.combinations ? `; ${s.trials.label} leaves ${s.trials.fraction !== undefined ? 'about ' : ''}${formatCount(n)} run${n === 1 ? '' : 's'}` : '';
+}
 
 export const wideSearchSpace: Rule = {
   name: 'wide-search-space',
@@ -17,7 +24,7 @@ export const wideSearchSpace: Rule = {
   },
   docs: {
     what:
-      'Multiplies the number of values every optimised parameter can take - scikit-learn `GridSearchCV` grids (and `RandomizedSearchCV` `n_iter`), freqtrade `IntParameter`/`DecimalParameter`/`CategoricalParameter`/`BooleanParameter` ranges, Jesse `hyperparameters()` min/max/step, backtrader `cerebro.optstrategy(...)` grids, vectorbt `run(..., param_product=True)`, `run_combs` and `vbt.Param` sweeps - and reports the size of the search space of each strategy or sweep. Spaces of at least `min-combinations` are reported as information; spaces of at least `warn-combinations` as warnings. Continuous parameters (`RealParameter`, Jesse floats without `step`) make the space unbounded and are listed separately.',
+      'Multiplies the number of values every optimised parameter can take - scikit-learn `GridSearchCV` grids (and `RandomizedSearchCV` `n_iter`), freqtrade `IntParameter`/`DecimalParameter`/`CategoricalParameter`/`BooleanParameter` ranges, Jesse `hyperparameters()` min/max/step, backtrader `cerebro.optstrategy(...)` grids, backtesting.py `bt.optimize(n1=range(...), ...)` (less what a `constraint=lambda p: p.n1 < p.n2` of simple comparisons excludes, and capped by `max_tries` or sambo\'s 200 runs), vectorbt `run(..., param_product=True)`, `run_combs` and `vbt.Param` sweeps - and reports the size of the search space of each strategy or sweep. Spaces of at least `min-combinations` are reported as information; spaces of at least `warn-combinations` as warnings. Continuous parameters (`RealParameter`, Jesse floats without `step`) make the space unbounded and are listed separately.',
     why:
       'The best of many backtests is biased upwards: with enough combinations, one will look excellent by luck alone. The expected maximum Sharpe ratio of N unskilled trials grows like the square root of 2 ln N, which is why the deflated Sharpe ratio (Bailey and López de Prado, 2014) and the probability of backtest overfitting (Bailey, Borwein, López de Prado and Zhu, 2017) need the number of trials. An optimiser that samples (freqtrade hyperopt epochs, optuna trials) tries fewer combinations than the space holds, but the space bounds how much selection it can do, and a vast space with a short history is an overfitting machine.',
     example: [
@@ -48,8 +55,9 @@ export const wideSearchSpace: Rule = {
       const product = parts.length > 1 ? ` (${parts.slice(0, 8).join(' × ')}${parts.length > 8 ? ' × ...' : ''})` : parts.length === 1 ? ` (${parts[0]})` : '';
       report({
         node: s.node,
-        severity: warn > 0 && s.combinations >= warn ? 'warning' : undefined,
-        message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}. ${advice}`,
+        // What selection bias grows with is the trials run, not the combinations left untried.
+        severity: warn > 0 && trialsRun(s) >= warn ? 'warning' : undefined,
+        message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}${ranOnly(s)}. ${advice}`,
       });
     }
   },
