@@ -67,6 +67,10 @@ export class PineNode {
     return false;
   }
 
+  child(index: number): PineNode | null {
+    return this.children[index] ?? null;
+  }
+
   childForFieldName(name: string): PineNode | null {
     return this.fields.get(name) ?? null;
   }

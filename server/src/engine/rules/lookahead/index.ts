@@ -18,6 +18,10 @@ import { lookaheadNegativeShift } from './negative-shift';
 import { lookaheadResampleLabel } from './resample-label';
 import { lookaheadScalerFitOnFullData } from './scaler-fit-on-full-data';
 import { lookaheadSecondaryFeedCurrentBar } from './secondary-feed-current-bar';
+import { pineNegativePlotOffset } from './pine-negative-plot-offset';
+import { pineRealtimeRepaint } from './pine-realtime-repaint';
+import { pineSecurityLookahead } from './pine-security-lookahead';
+import { pineSecurityRepaint } from './pine-security-repaint';
 
 export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadNegativeShift, // SL201
@@ -38,4 +42,8 @@ export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadHigherTimeframeMerge, // SL216
   lookaheadUpsampleInterpolate, // SL217
   lookaheadSameBarReturn, // SL218
+  pineSecurityLookahead, // SL250
+  pineSecurityRepaint, // SL251
+  pineRealtimeRepaint, // SL252
+  pineNegativePlotOffset, // SL253
 ];

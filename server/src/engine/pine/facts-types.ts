@@ -1,0 +1,82 @@
+// Facts about a Pine script, extracted once per version and read by the Pine rules.
+import type { CallArguments } from './syntax';
+import type { PineNode } from './tree';
+
+export type TimeframeKind = 'higher' | 'chart' | 'unknown';
+
+export interface PineDeclaration {
+  kind: 'strategy' | 'indicator' | 'study' | 'library';
+  call: PineNode;
+  title?: string;
+  titleNode?: PineNode;
+  args: CallArguments;
+}
+
+export interface PineInput {
+  /** The variable the input is assigned to. */
+  name: string;
+  call: PineNode;
+  /** `int`, `float`, `bool`, `string`, `source`, `timeframe`, or `input` for the v4 form. */
+  kind: string;
+  defaultNode?: PineNode;
+  minval?: number;
+  maxval?: number;
+  step?: number;
+  /** Number of entries of `options=[...]`. */
+  options?: number;
+  decidesOrder: boolean;
+}
+
+export interface PineSecurity {
+  call: PineNode;
+  expression?: PineNode;
+  timeframe?: PineNode;
+  /** The timeframe as written or as its input's default (`"D"`), when known. */
+  timeframeText?: string;
+  timeframeKind: TimeframeKind;
+  lookaheadOn: boolean;
+  lookaheadNode?: PineNode;
+  /** The requested value reads only closed bars (`close[1]`) or values known at the bar's open. */
+  noFutureValue: boolean;
+  decidesOrder: boolean;
+}
+
+export type RealtimeRiskKind = 'calc_on_every_tick' | 'process_orders_on_close' | 'varip' | 'timenow' | 'barstate.isrealtime' | 'barstate.islast';
+
+export interface PineRealtimeRisk {
+  kind: RealtimeRiskKind;
+  node: PineNode;
+  decidesOrder: boolean;
+  /** Shown by a plot, an alert or a marker. */
+  displayed: boolean;
+}
+
+export interface PinePlotOffset {
+  call: PineNode;
+  callee: string;
+  offsetNode: PineNode;
+  offset: number;
+  /** A marker (`plotshape`, `bgcolor`...) or a plotted series that also decides orders: read as a signal. */
+  signal: boolean;
+}
+
+export interface PineLookback {
+  node: PineNode;
+  length: number;
+  /** `close[200]` or `ta.sma(close, 200)`. */
+  what: string;
+}
+
+export interface PineFacts {
+  version?: number;
+  declaration?: PineDeclaration;
+  inputs: PineInput[];
+  securities: PineSecurity[];
+  realtime: PineRealtimeRisk[];
+  plotOffsets: PinePlotOffset[];
+  /** `max_bars_back=` of the declaration and `max_bars_back(x, n)` calls. */
+  maxBarsBack: { node: PineNode; value: number; target?: string }[];
+  lookbacks: PineLookback[];
+  orders: PineNode[];
+  syntaxErrors: number;
+}
