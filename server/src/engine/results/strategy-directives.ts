@@ -1,5 +1,6 @@
 // `# strategy-lint: results=path[, path...]` comments in a strategy file name its result files
-// explicitly (paths relative to the strategy file).
+// explicitly (paths relative to the strategy file); Pine scripts write them as `//` comments.
+import { scan } from '../pine/lexer';
 
 export interface ResultsDirective {
   path: string;
@@ -10,16 +11,19 @@ export interface ResultsDirective {
 
 const DIRECTIVE = /#\s*strategy-lint\s*:\s*results\s*=\s*(.*)$/gm;
 
-export function parseResultsDirectives(text: string): ResultsDirective[] {
+const PINE_DIRECTIVE = /\/\/\s*strategy-lint\s*:\s*results\s*=\s*(.*)$/gm;
+
+/** `# strategy-lint: results=` in Python, `// strategy-lint: results=` in Pine (`language: 'pine'`). */
+export function parseResultsDirectives(text: string, language: 'python' | 'pine' = 'python'): ResultsDirective[] {
   const out: ResultsDirective[] = [];
   if (!text.includes('strategy-lint')) return out;
-  const comments = commentStarts(text);
-  for (const m of text.matchAll(DIRECTIVE)) {
+  const comments = language === 'pine' ? new Set(scan(text).filter((t) => t.kind === 'comment').map((t) => t.start)) : commentStarts(text);
+  for (const m of text.matchAll(language === 'pine' ? PINE_DIRECTIVE : DIRECTIVE)) {
     // Directives live in comments: a `# strategy-lint: results=` inside a docstring or a string is text.
     if (!comments.has(m.index ?? -1)) continue;
-    const listStart = (m.index ?? 0) + m[0].length - m[1].length;
+    const listStart = (m.index ?? 0) + m[0].replace(/\r$/, '').length - m[1].replace(/\r$/, '').length;
     let offset = listStart;
-    for (const raw of m[1].split(',')) {
+    for (const raw of m[1].replace(/\r$/, '').split(',')) {
       const lead = raw.length - raw.trimStart().length;
       let value = raw.trim();
       let start = offset + lead;

@@ -26,6 +26,7 @@ export type ResultFormat =
   | 'csv-returns'
   | 'csv-trades'
   | 'csv-trial-matrix'
+  | 'tradingview-trades'
   | 'strategy-lint-json';
 
 export interface DateSpan {
