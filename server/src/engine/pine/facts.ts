@@ -79,7 +79,7 @@ function readCall(call: PineNode, facts: PineFacts, flow: OrderFlow, definitions
     const offset = offsetNode ? resolvedNumber(offsetNode, definitions) : undefined;
     if (offsetNode && offset !== undefined && offset < 0) {
       const series = args.positional[0] ?? args.keywords.get('series') ?? args.keywords.get('color');
-      facts.plotOffsets.push({ call, callee, offsetNode: args.keywordNodes.get('offset')!, offset, signal: !!series && (flow.names.has(series.text) || MARKERS.has(callee)) });
+      facts.plotOffsets.push({ call, callee, offsetNode: args.keywordNodes.get('offset')!, offset, signal: !!series && (flow.names.has(series.text) || (MARKERS.has(callee) && flow.orders.length > 0)) });
     }
     return;
   }

@@ -11,7 +11,7 @@ export const pineNegativePlotOffset: Rule = {
   docs: {
     exampleLanguage: 'pine',
     what:
-      'Reports `plot`, `plotshape`, `plotchar`, `plotarrow`, `bgcolor` and `barcolor` calls with a negative `offset` (a literal, a variable or an input default). Markers and plots of a series that also decides orders are warnings (the chart shows the signal early); other plots, such as an Ichimoku lagging span drawn back by definition, are information.',
+      'Reports `plot`, `plotshape`, `plotchar`, `plotarrow`, `bgcolor` and `barcolor` calls with a negative `offset` (a literal, a variable or an input default). In a strategy, markers and plots of a series that also decides orders are warnings (the chart shows the signal early); other plots, such as an Ichimoku lagging span drawn back by definition, and every drawing of a script that places no orders, are information.',
     why:
       'A negative offset moves what is drawn n bars to the left: a pivot confirmed on bar t is shown on bar t-n. Read from the chart - by eye, from screenshots, or by someone tuning inputs until the markers sit at the turns - the signal looks perfectly timed, because it was placed with n bars of hindsight. The Strategy Tester still trades on bar t, so the chart and the report disagree.',
     example: ['//@version=5', 'indicator("Swing highs", overlay=true)', 'ph = ta.pivothigh(high, 5, 5)', 'plotshape(not na(ph), style=shape.triangledown, offset=-5)'].join('\n'),
@@ -23,7 +23,7 @@ export const pineNegativePlotOffset: Rule = {
       report({
         range: nodeRange(p.offsetNode),
         severity: p.signal ? 'warning' : 'info',
-        message: `\`${p.callee}\` is drawn ${-p.offset} bar(s) to the left of the bar that computed it: the chart shows ${p.signal ? 'a signal' : 'values'} ${-p.offset} bar(s) before they could be known, while orders act on the bar itself.`,
+        message: `\`${p.callee}\` is drawn ${-p.offset} bar(s) to the left of the bar that computed it: the chart shows ${p.signal ? 'a signal' : 'values'} ${-p.offset} bar(s) before they could be known${context.facts.pine?.orders.length ? ', while orders act on the bar itself' : ''}.`,
       });
     }
   },
