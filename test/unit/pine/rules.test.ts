@@ -107,17 +107,22 @@ describe('pine-realtime-repaint (SL252)', () => {
 });
 
 describe('pine-negative-plot-offset (SL253)', () => {
-  it('warns on markers and order signals drawn to the left, informs on other plots', () => {
-    const text = pine(
-      '//@version=5',
-      'indicator("Pivots", overlay=true)',
+  it('warns on markers of a strategy drawn to the left, informs on other plots and on scripts without orders', () => {
+    const strategyText = pine(
+      ...HEAD,
       'shift = 26',
       'ph = ta.pivothigh(high, 5, 5)',
+      'if not na(ph)',
+      '    strategy.entry("S", strategy.short)',
       'plotshape(not na(ph), offset=-5)',
       'plot(close, offset=-shift + 1)',
       'plot(close, offset=2)',
     );
-    assert.deepEqual(lint(text, 'SL253').map((f) => [f.range.start.line + 1, f.severity]), [[5, 'warning'], [6, 'info']]);
+    assert.deepEqual(lint(strategyText, 'SL253').map((f) => [f.range.start.line + 1, f.severity]), [[7, 'warning'], [8, 'info']]);
+    const indicatorText = pine('//@version=5', 'indicator("Pivots", overlay=true)', 'ph = ta.pivothigh(high, 5, 5)', 'plotshape(not na(ph), offset=-5)');
+    const [f] = lint(indicatorText, 'SL253');
+    assert.equal(f.severity, 'info');
+    assert.doesNotMatch(f.message, /orders/);
   });
 });
 
