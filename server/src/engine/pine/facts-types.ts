@@ -36,8 +36,12 @@ export interface PineSecurity {
   timeframeKind: TimeframeKind;
   lookaheadOn: boolean;
   lookaheadNode?: PineNode;
-  /** The requested value reads only closed bars (`close[1]`) or values known at the bar's open. */
-  noFutureValue: boolean;
+  /**
+   * `closed`: the requested value reads only closed bars (`close[1]`) or values known at the bar's
+   * open; `current`: it reads the current bar (`close`, `ta.atr(14)`, a variable computed from
+   * them); `unknown`: it calls code whose result cannot be followed (a multi-line function).
+   */
+  reads: 'closed' | 'current' | 'unknown';
   decidesOrder: boolean;
 }
 

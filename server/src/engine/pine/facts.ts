@@ -2,7 +2,7 @@
 // values, plot offsets and look-backs, each marked with whether it decides an order.
 import type { PineFacts, PineInput, PineRealtimeRisk, PineSecurity, TimeframeKind } from './facts-types';
 import { orderFlow, type OrderFlow } from './order-flow';
-import { argument, booleanValue, callArguments, calleeOf, dottedName, namesRead, numberValue, stringValue, unparen } from './syntax';
+import { argument, booleanValue, callArguments, calleeOf, dottedName, enclosingFunction, namesRead, numberValue, stringValue, unparen } from './syntax';
 import type { PineNode, PineTree } from './tree';
 
 /** Words naming configuration rather than strategy logic, in an input's variable, title or group. */
@@ -12,7 +12,7 @@ const INPUT_KINDS = new Set(['int', 'float', 'bool', 'string', 'source', 'timefr
 export const DISPLAY_CALLS = /^(plot|plotshape|plotchar|plotarrow|plotcandle|plotbar|bgcolor|barcolor|fill|hline|alertcondition|alert|label\.|line\.|box\.|table\.|polyline\.|linefill\.)/;
 const MARKERS = new Set(['plotshape', 'plotchar', 'plotarrow', 'bgcolor', 'barcolor']);
 /** Values known when a bar opens: requesting them with lookahead cannot leak the bar's future. */
-const KNOWN_AT_OPEN = /^(open|time|time_tradingday|na|bar_index|dayofweek|dayofmonth|month|year|weekofyear|syminfo\..*|timeframe\..*|dayofweek\..*|barmerge\..*|session\..*|currency\..*|math\.pi)$/;
+const KNOWN_AT_OPEN = /^(open|time|time_tradingday|time_close|na|bar_index|dayofweek|dayofmonth|month|year|weekofyear|syminfo\..*|timeframe\..*|dayofweek\..*|barmerge\..*|session\..*|currency\..*|math\.pi)$/;
 /** Indicator calls whose second argument (or `length=`) is a look-back in bars. */
 const LENGTH_CALLS = /^ta\.(sma|ema|wma|rma|vwma|hma|alma|swma|rsi|atr|stdev|dev|variance|highest|lowest|highestbars|lowestbars|cci|cmo|mfi|roc|mom|change|linreg|percentrank|median|mode|range|wpr|cog|tsi|falling|rising|correlation|sum)$/;
 
@@ -143,7 +143,7 @@ function securityOf(call: PineNode, args: ReturnType<typeof callArguments>, flow
     timeframeKind: timeframe ? kindOf(timeframe, timeframeText, definitions) : 'unknown',
     lookaheadOn: lookahead !== undefined && /lookahead_on$/.test(lookahead.text.trim()),
     lookaheadNode: lookaheadNode ? (args.keywordNodes.get('lookahead') ?? lookaheadNode) : undefined,
-    noFutureValue: expression ? readsNoFuture(expression, definitions, 0) : true,
+    reads: expression ? barsRead(expression, definitions, 0) : 'closed',
     decidesOrder: flow.decidesOrder(call),
   };
 }
@@ -168,38 +168,76 @@ function kindOf(node: PineNode, text: string | undefined, definitions: Map<strin
   return /^\d*[DWM]$/i.test(text.trim()) ? 'higher' : 'unknown';
 }
 
+type Reads = 'closed' | 'current' | 'unknown';
+
+const locals = new WeakMap<PineNode, Set<string>>();
+/** Parameters and variables declared inside a function. */
+function localNames(fn: PineNode): Set<string> {
+  let names = locals.get(fn);
+  if (!names) {
+    names = new Set<string>();
+    for (const p of fn.childForFieldName('parameters')?.children ?? []) {
+      const name = p.childForFieldName('name')?.text;
+      if (name) names.add(name);
+    }
+    for (const d of fn.descendants()) {
+      if (d.type === 'variable_declaration') names.add(d.childForFieldName('name')?.text ?? '');
+      else if (d.type === 'tuple_declaration') for (const c of d.childForFieldName('left')?.children ?? []) names.add(c.text);
+    }
+    locals.set(fn, names);
+  }
+  return names;
+}
+/** Built-in series of the current bar. */
+const CURRENT_BAR = /^(close|high|low|volume|hl2|hlc3|ohlc4|hlcc4|time_close|timenow|ta\.(tr|vwap|obv|accdist|iii|nvi|pvi|pvt|wad|wvad))$/;
+/** Built-ins that read the current bar's high/low/close themselves, whatever their arguments. */
+const IMPLICIT_CURRENT_BAR = /^ta\.(atr|tr|supertrend|dmi|sar|vwap|obv|accdist|mfi|cci|wad|wvad|iii|nvi|pvi|pvt|kc|kcw)$/;
+
+const worst = (a: Reads, b: Reads): Reads => (a === 'current' || b === 'current' ? 'current' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'closed');
+
 /**
- * Whether a requested expression reads only closed bars (every current-bar value sits under a
- * `[n]`, n >= 1) or values already known when the bar opens (`open`, `time`). Follows a variable
- * or a user function one level at a time, up to three levels.
+ * What a requested expression reads: only closed bars (every current-bar value under a `[n]`,
+ * n >= 1) or values known when the bar opens (`open`, `time`); the current bar; or something it
+ * cannot follow. Follows variables defined once and single-expression functions, three levels deep.
  */
-function readsNoFuture(expr: PineNode, definitions: Map<string, PineNode>, depth: number): boolean {
+function barsRead(expr: PineNode, definitions: Map<string, PineNode>, depth: number): Reads {
   const n = unparen(expr);
-  if (!n) return true;
+  if (!n) return 'closed';
   if (n.type === 'history_reference') {
     const offset = numberValue(n.childForFieldName('offset'));
-    if (offset !== undefined && offset >= 1) return true;
+    if (offset !== undefined && offset >= 1) return 'closed';
   }
-  if (n.type === 'integer' || n.type === 'float' || n.type === 'string' || n.type === 'true' || n.type === 'false' || n.type === 'color') return true;
+  if (n.type === 'integer' || n.type === 'float' || n.type === 'string' || n.type === 'true' || n.type === 'false' || n.type === 'color') return 'closed';
   if (n.type === 'identifier' || n.type === 'attribute') {
     const name = dottedName(n) ?? '';
-    if (KNOWN_AT_OPEN.test(name)) return true;
+    // A parameter or local of the function being read: its value is not followed.
+    const fn = enclosingFunction(n);
+    if (fn && n.type === 'identifier' && localNames(fn).has(name)) return 'unknown';
+    if (KNOWN_AT_OPEN.test(name)) return 'closed';
+    if (CURRENT_BAR.test(name)) return 'current';
     const definition = definitions.get(name);
-    if (definition && depth < 3) return readsNoFuture(definition, definitions, depth + 1);
-    return false;
+    if (definition && depth < 3) return barsRead(definition, definitions, depth + 1);
+    // A variable assigned several times, a function parameter, a library value: not followed.
+    return 'unknown';
   }
   if (n.type === 'call') {
+    const callee = calleeOf(n) ?? '';
+    if (callee.startsWith('input')) return 'closed';
     const fn = n.childForFieldName('function');
-    const body = fn?.type === 'identifier' ? definitions.get(`${fn.text}()`) : undefined;
-    if (body && depth < 3) return readsNoFuture(body, definitions, depth + 1);
-    if (calleeOf(n)?.startsWith('input')) return true;
-    // A built-in over values that are all closed (`ta.sma(close[1], 20)`).
-    return (n.childForFieldName('arguments')?.children ?? []).every((a) => readsNoFuture(a.type === 'keyword_argument' ? a.childForFieldName('value')! : a, definitions, depth));
+    const user = fn?.type === 'identifier' ? definitions.get(`${fn.text}()`) : undefined;
+    if (user) return depth < 3 ? barsRead(user, definitions, depth + 1) : 'unknown';
+    if (fn?.type === 'identifier' && definitions.has(`${fn.text}(...)`)) return 'unknown';
+    const args = (n.childForFieldName('arguments')?.children ?? []).filter((a) => a.type !== 'comment');
+    let reads: Reads = IMPLICIT_CURRENT_BAR.test(callee) ? 'current' : 'closed';
+    for (const a of args) reads = worst(reads, barsRead(a.type === 'keyword_argument' ? a.childForFieldName('value')! : a, definitions, depth));
+    return reads;
   }
   if (n.type === 'tuple' || n.type === 'binary_operator' || n.type === 'comparison_operator' || n.type === 'boolean_operator' || n.type === 'unary_operator' || n.type === 'not_operator' || n.type === 'ternary_expression') {
-    return n.children.filter((c) => c.type !== 'operator' && c.type !== 'comment').every((c) => readsNoFuture(c, definitions, depth));
+    let reads: Reads = 'closed';
+    for (const c of n.children) if (c.type !== 'operator' && c.type !== 'comment') reads = worst(reads, barsRead(c, definitions, depth));
+    return reads;
   }
-  return false;
+  return 'unknown';
 }
 
 /**
@@ -222,8 +260,10 @@ function singleDefinitions(root: PineNode): Map<string, PineNode> {
       const name = n.childForFieldName('name')?.text;
       const body = n.childForFieldName('body');
       const last = body?.type === 'block' ? body.children.filter((c) => c.type !== 'comment').pop() : body;
+      // The value a function returns: its last expression (locals in it read as unknown, see barsRead).
       const value = last?.type === 'expression_statement' ? last.children[0] : undefined;
       if (name && value) values.set(`${name}()`, value);
+      else if (name && body) values.set(`${name}(...)`, body);
     }
   }
   for (const [name, n] of counts) if (n > 1) values.delete(name);

@@ -1,7 +1,7 @@
-// Pine Script tokens with exact offsets, and Pine's layout: a block is a deeper indentation that
-// is a multiple of 4 spaces (a tab counts 4) after a line that opens one; a deeper line that is
-// not a multiple of 4 - or not after a block opener - continues the previous line; inside
-// brackets, line breaks mean nothing. Never throws: unknown characters become `error` tokens.
+// Pine Script tokens with exact offsets, and Pine's layout: a block is a deeper indentation (4
+// spaces by convention, a tab counts 4) after a line that opens one (`if`, `for`, `=>`...); a
+// deeper line anywhere else, or any line after one ending in an operator, continues the previous
+// line; inside brackets, line breaks mean nothing. Never throws: unknown characters become `error` tokens.
 
 export type TokenKind =
   | 'identifier'
@@ -189,9 +189,11 @@ export function tokenize(text: string): Layout {
       const top = stack[stack.length - 1];
       const endsWithArrow = lastCode?.kind === 'operator' && lastCode.text === '=>';
       const opener = opensBlock || endsWithArrow;
-      if (width > top && !(width % 4 === 0 && opener)) continue; // line continuation
-      // A line cannot end with a binary operator: the next line at this level continues it.
+      // A line cannot end with a binary operator: the next line at this level or deeper continues it.
       if (width >= top && lastCode && endsExpression(lastCode) === false) continue;
+      // Deeper after a block opener is a block (4 spaces by convention; some scripts use 2);
+      // deeper anywhere else continues the line.
+      if (width > top && !opener) continue;
       tokens.push({ kind: 'newline', text: '', start: t.start, end: t.start });
       lineHasCode = false;
       opensBlock = false;

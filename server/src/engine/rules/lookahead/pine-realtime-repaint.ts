@@ -21,7 +21,7 @@ export const pineRealtimeRepaint: Rule = {
   docs: {
     exampleLanguage: 'pine',
     what:
-      'Reports, in TradingView Pine scripts, `strategy(calc_on_every_tick=true)` and `varip` variables, `barstate.isrealtime` and `barstate.islast` that decide an order (a warning) or only feed a plot, an alert or a marker (information; uses in labels and tables are left alone), `timenow` that decides an order or is plotted, and `strategy(process_orders_on_close=true)` (information: a date window or a fill assumption is worth a look, not a proven difference). One finding per kind and script, on its first use.',
+      'Reports, in TradingView Pine scripts, `strategy(calc_on_every_tick=true)`; `varip` variables (in strategies only with `calc_on_every_tick`, since a strategy otherwise runs once per bar in real time as on history) and `barstate.isrealtime` that decide an order (a warning) or only feed a plot, an alert or a marker (information; uses in labels and tables are left alone); `barstate.islast` that decides an order; `timenow` that decides an order or is plotted, and `strategy(process_orders_on_close=true)` (information: a date window or a fill assumption is worth a look, not a proven difference). One finding per kind and script, on its first use.',
     why:
       'A backtest is only evidence about live trading if the script computes the same thing on historical bars as it will in real time. These constructs differ by design: historical bars have no ticks, no "now" and no real-time state, so the Strategy Tester shows trades that live execution will not reproduce (TradingView, "Repainting" and "Strategies: bar magnifier, calc_on_every_tick, process_orders_on_close", Pine Script User Manual).',
     example: ['//@version=5', 'strategy("Tick scalper", calc_on_every_tick=true)', 'varip int upticks = 0', 'upticks := close > close[1] ? upticks + 1 : 0', 'if upticks > 3 and barstate.isrealtime', '    strategy.entry("L", strategy.long)'].join('\n'),
@@ -30,7 +30,12 @@ export const pineRealtimeRepaint: Rule = {
   },
   check(context, report) {
     // One finding per kind, on its first use that matters: six `timenow`s in one date filter are one risk.
-    const risks = context.facts.pine?.realtime ?? [];
+    const pine = context.facts.pine;
+    // A strategy runs once per bar in real time too unless calc_on_every_tick is on: `varip`
+    // then holds what it holds on history (calc_on_order_fills recalculates both alike).
+    const everyTick = pine?.realtime.some((r) => r.kind === 'calc_on_every_tick') ?? false;
+    const strategy = pine?.declaration?.kind === 'strategy';
+    const risks = (pine?.realtime ?? []).filter((r) => !(r.kind === 'varip' && strategy && !everyTick));
     const reported = new Set<string>();
     for (const r of risks) {
       const severity = severityOf(r);
@@ -52,5 +57,6 @@ export const pineRealtimeRepaint: Rule = {
 function severityOf(r: PineRealtimeRisk): 'warning' | 'info' | undefined {
   if (r.kind === 'process_orders_on_close') return 'info';
   if (r.decidesOrder) return r.kind === 'timenow' ? 'info' : 'warning';
-  return r.displayed ? 'info' : undefined;
+  // Showing something on the last bar only is what `barstate.islast` is for.
+  return r.displayed && r.kind !== 'barstate.islast' ? 'info' : undefined;
 }
