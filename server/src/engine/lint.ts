@@ -100,6 +100,7 @@ export function lintPython(input: LintInput): LintOutput {
 export function runRules(input: LintInput, index: SyntaxIndex, facts: StrategyFacts, release: () => void): LintOutput {
   const lines = new LineIndex(input.text);
   const directives = parseDirectives(index.comments);
+  if (index.lineComment) directives.lineComment = index.lineComment;
   const raw: Finding[] = [];
   const failures: RuleFailure[] = [];
   let results = input.results;

@@ -2,6 +2,7 @@
 // what its fix produces.
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/engine/fixes/apply';
+import { ignoreInFileEdit, ignoreOnLineEdit } from '../../../server/src/engine/fixes/suppression-edits';
 import { lintPython, type LintConfig } from '../../../server/src/engine/lint';
 import { LineIndex } from '../../../server/src/engine/text';
 import type { Finding } from '../../../server/src/engine/types';
@@ -212,5 +213,17 @@ describe('shared rules on Pine facts', () => {
   it('honours // strategy-lint: ignore comments', () => {
     const text = pine('//@version=5', 'strategy("No costs") // strategy-lint: ignore[SL502]');
     assert.deepEqual(lint(text, 'SL502'), []);
+  });
+});
+
+describe('suppression edits in Pine', () => {
+  it('write // comments, after the //@version annotation for a file-wide one', () => {
+    const text = pine('//@version=5', 'strategy("No costs")', 'x = "a string"');
+    const output = lintPython({ path: 'script.pine', text });
+    const line = ignoreOnLineEdit('SL502', 1, output.lines, output.index, output.directives)!;
+    assert.equal(line.newText, '  // strategy-lint: ignore[SL502]');
+    const file = ignoreInFileEdit('SL502', output.lines, output.directives)!;
+    assert.deepEqual([file.range.start.line, file.newText], [1, '// strategy-lint: ignore-file[SL502]\n']);
+    assert.ok(ignoreOnLineEdit('SL502', 2, output.lines, output.index, output.directives));
   });
 });

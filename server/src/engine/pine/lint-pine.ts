@@ -32,6 +32,7 @@ export function lintPine(input: LintInput): LintOutput {
     imports: new Map(),
     importedModules: new Set(),
     hasSyntaxErrors: tree.errors.length > 0,
+    lineComment: '//',
   };
   const rules = (input.rules ?? RULES).filter(runsOnPine);
   return runRules({ ...input, rules }, index, pineStrategyFacts(tree, input.path), () => undefined);

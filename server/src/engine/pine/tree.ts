@@ -98,6 +98,12 @@ export class PineNode {
     }
   }
 
+  /** The deepest node holding the offset (tree-sitter's descendantForIndex). */
+  descendantForIndex(offset: number): PineNode {
+    const p = this.source.lines.positionAt(offset);
+    return this.descendantForPosition({ row: p.line, column: p.character });
+  }
+
   /** Every node below this one, depth first, in source order. */
   *descendants(): Generator<PineNode> {
     const stack: PineNode[] = [...this.children].reverse();
