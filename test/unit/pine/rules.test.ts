@@ -36,6 +36,7 @@ describe('pine-security-lookahead (SL250)', () => {
       'trend() => ta.ema(close, 20)',
       '[h, l] = request.security(syminfo.tickerid, tf, [high, low], lookahead=barmerge.lookahead_on)',
       'e = request.security(syminfo.tickerid, tf, trend(), lookahead = barmerge.lookahead_on)',
+      'plot(h - l + e)',
     );
     const found = lint(text, 'SL250');
     assert.deepEqual(found.map((f) => f.severity), ['error', 'error']);
@@ -53,6 +54,7 @@ describe('pine-security-lookahead (SL250)', () => {
       'prev = close[1]',
       'e = request.security(syminfo.tickerid, "D", prev, lookahead=barmerge.lookahead_on)',
       'f = request.security(syminfo.tickerid, "D", close, lookahead=barmerge.lookahead_off)',
+      'plot(a + b + c + d + e + f)',
     );
     assert.deepEqual(lint(text, 'SL250'), []);
   });
@@ -70,12 +72,13 @@ describe('pine-security-lookahead (SL250)', () => {
       '    float fast = ta.ema(close, 20)',
       '    [close[1], fast[1]]',
       '[c1, f1] = request.security(syminfo.tickerid, "D", snapshot(), lookahead=barmerge.lookahead_on)',
+      'plot(atrD + sc + closeD + c1 + f1)',
     );
     assert.deepEqual(lint(text, 'SL250').map((f) => [f.range.start.line + 1, f.severity]), [[3, 'error'], [7, 'warning']]);
   });
 
   it('is a warning when the timeframe is minutes or unknown', () => {
-    const text = pine(...HEAD, 'x = request.security(syminfo.tickerid, "240", close, lookahead=barmerge.lookahead_on)', 'y = request.security(syminfo.tickerid, myTf, close, lookahead=barmerge.lookahead_on)');
+    const text = pine(...HEAD, 'x = request.security(syminfo.tickerid, "240", close, lookahead=barmerge.lookahead_on)', 'y = request.security(syminfo.tickerid, myTf, close, lookahead=barmerge.lookahead_on)', 'plot(x + y)');
     assert.deepEqual(lint(text, 'SL250').map((f) => f.severity), ['warning', 'warning']);
   });
 });
@@ -225,5 +228,24 @@ describe('suppression edits in Pine', () => {
     const file = ignoreInFileEdit('SL502', output.lines, output.directives)!;
     assert.deepEqual([file.range.start.line, file.newText], [1, '// strategy-lint: ignore-file[SL502]\n']);
     assert.ok(ignoreOnLineEdit('SL502', 2, output.lines, output.index, output.directives));
+  });
+});
+
+describe('request.security values shown only on the last bar', () => {
+  it('are left alone by SL250 and SL251, through variables and arrays', () => {
+    const text = pine(
+      '//@version=6',
+      'indicator("Breadth table")',
+      '[c0, o0] = request.security("AAPL", "D", [close, open], lookahead = barmerge.lookahead_on)',
+      '[c1, o1] = request.security("MSFT", "D", [close, open])',
+      'closes = array.from(c0, c1)',
+      'var table t = table.new(position.top_right, 2, 2)',
+      'if barstate.islast',
+      '    table.cell(t, 0, 0, str.tostring(array.avg(closes)))',
+      'h = request.security("SPY", "D", high, lookahead = barmerge.lookahead_on)',
+      'plot(h)',
+    );
+    assert.deepEqual(lint(text, 'SL250').map((f) => f.range.start.line + 1), [9]);
+    assert.deepEqual(lint(text, 'SL251'), []);
   });
 });

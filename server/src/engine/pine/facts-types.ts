@@ -43,6 +43,11 @@ export interface PineSecurity {
    */
   reads: 'closed' | 'current' | 'unknown';
   decidesOrder: boolean;
+  /**
+   * Whether the value reaches anything historical bars show or do: an order, or a drawing not
+   * gated by `barstate.islast` (a table filled on the last bar only never shows history).
+   */
+  visibleOnHistory: boolean;
 }
 
 export type RealtimeRiskKind = 'calc_on_every_tick' | 'process_orders_on_close' | 'varip' | 'timenow' | 'barstate.isrealtime' | 'barstate.islast';

@@ -1,8 +1,8 @@
 // Facts about a Pine script: its declaration, inputs, `request.security` calls, realtime-only
 // values, plot offsets and look-backs, each marked with whether it decides an order.
 import type { PineFacts, PineInput, PineRealtimeRisk, PineSecurity, TimeframeKind } from './facts-types';
-import { orderFlow, type OrderFlow } from './order-flow';
-import { argument, booleanValue, callArguments, calleeOf, dottedName, enclosingFunction, namesRead, numberValue, stringValue, unparen } from './syntax';
+import { ORDER_CALLS, orderFlow, type OrderFlow } from './order-flow';
+import { argument, booleanValue, callArguments, calleeOf, dottedName, enclosingConditions, enclosingFunction, namesRead, numberValue, stringValue, unparen } from './syntax';
 import type { PineNode, PineTree } from './tree';
 
 /** Words naming configuration rather than strategy logic, in an input's variable, title or group. */
@@ -19,10 +19,15 @@ const LENGTH_CALLS = /^ta\.(sma|ema|wma|rma|vwma|hma|alma|swma|rsi|atr|stdev|dev
 export function pineFacts(tree: PineTree): PineFacts {
   const root = tree.rootNode;
   const flow = orderFlow(root);
+  const historyFlow = orderFlow(
+    root,
+    (c) => ORDER_CALLS.has(calleeOf(c) ?? '') || DISPLAY_CALLS.test(calleeOf(c) ?? ''),
+    (c) => !enclosingConditions(c).some((condition) => /barstate\.islast(confirmedhistory)?\b/.test(condition.text)),
+  );
   const definitions = singleDefinitions(root);
   const facts: PineFacts = { version: tree.version, inputs: [], securities: [], realtime: [], plotOffsets: [], maxBarsBack: [], lookbacks: [], orders: flow.orders, syntaxErrors: tree.errors.length };
   for (const n of root.descendants()) {
-    if (n.type === 'call') readCall(n, facts, flow, definitions);
+    if (n.type === 'call') readCall(n, facts, flow, definitions, historyFlow);
     else if (n.type === 'variable_declaration' && n.childForFieldName('modifier')?.text === 'varip') {
       const name = n.childForFieldName('name');
       if (name) facts.realtime.push({ kind: 'varip', node: n.childForFieldName('modifier')!, decidesOrder: flow.names.has(name.text), displayed: false });
@@ -44,7 +49,7 @@ function risk(kind: PineRealtimeRisk['kind'], node: PineNode, flow: OrderFlow): 
   return { kind, node, decidesOrder: flow.decidesOrder(node), displayed };
 }
 
-function readCall(call: PineNode, facts: PineFacts, flow: OrderFlow, definitions: Map<string, PineNode>): void {
+function readCall(call: PineNode, facts: PineFacts, flow: OrderFlow, definitions: Map<string, PineNode>, historyFlow: OrderFlow): void {
   const callee = calleeOf(call) ?? '';
   const args = callArguments(call);
   if (!facts.declaration && /^(strategy|indicator|study|library)$/.test(callee) && call.parent?.type === 'expression_statement') {
@@ -71,7 +76,7 @@ function readCall(call: PineNode, facts: PineFacts, flow: OrderFlow, definitions
     return;
   }
   if (callee === 'request.security' || callee === 'security') {
-    facts.securities.push(securityOf(call, args, flow, definitions));
+    facts.securities.push({ ...securityOf(call, args, flow, definitions), visibleOnHistory: historyFlow.decidesOrder(call) });
     return;
   }
   if (/^(plot|plotshape|plotchar|plotarrow|plotcandle|plotbar|bgcolor|barcolor)$/.test(callee)) {
@@ -129,7 +134,7 @@ function unparenParent(node: PineNode): PineNode | null {
   return p;
 }
 
-function securityOf(call: PineNode, args: ReturnType<typeof callArguments>, flow: OrderFlow, definitions: Map<string, PineNode>): PineSecurity {
+function securityOf(call: PineNode, args: ReturnType<typeof callArguments>, flow: OrderFlow, definitions: Map<string, PineNode>): Omit<PineSecurity, 'visibleOnHistory'> {
   const timeframe = argument(args, 'timeframe', 1) ?? args.keywords.get('resolution');
   const expression = argument(args, 'expression', 2);
   const lookaheadNode = argument(args, 'lookahead', 4);

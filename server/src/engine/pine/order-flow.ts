@@ -24,7 +24,16 @@ export interface OrderFlow {
   decidesOrder(node: PineNode): boolean;
 }
 
-export function orderFlow(root: PineNode): OrderFlow {
+/**
+ * What reaches orders (by default), or any other kind of effect `isSink` names - the history-
+ * visible drawings and orders, for instance (see facts.ts).
+ */
+export function orderFlow(
+  root: PineNode,
+  isSink: (call: PineNode) => boolean = (c) => ORDER_CALLS.has(calleeOf(c) ?? ''),
+  /** Which call sites count at all, user-function calls included (e.g. not under barstate.islast). */
+  siteCounts: (call: PineNode) => boolean = () => true,
+): OrderFlow {
   // Definitions by scope: `<function id>:<name>` inside a function, `0:<name>` at script level.
   // Loop variables are left out: they carry positions, not the values a repaint check follows.
   const definitions = new Map<string, Definition[]>();
@@ -64,7 +73,7 @@ export function orderFlow(root: PineNode): OrderFlow {
   }
   // Order sites: order calls, then calls of user functions holding one (to a fixed point).
   const orderFunctions = new Set<string>();
-  let orders = calls.filter((c) => ORDER_CALLS.has(calleeOf(c) ?? ''));
+  let orders = calls.filter((c) => isSink(c) && siteCounts(c));
   for (let round = 0; round < 8; round++) {
     const before = orderFunctions.size;
     for (const o of orders) {
@@ -72,7 +81,7 @@ export function orderFlow(root: PineNode): OrderFlow {
       if (fn) orderFunctions.add(fn);
     }
     if (orderFunctions.size === before && round > 0) break;
-    orders = calls.filter((c) => ORDER_CALLS.has(calleeOf(c) ?? '') || orderFunctions.has(methodOrFunctionName(c) ?? ''));
+    orders = calls.filter((c) => (isSink(c) || orderFunctions.has(methodOrFunctionName(c) ?? '')) && siteCounts(c));
   }
   const inputs: PineNode[] = [];
   for (const o of orders) {

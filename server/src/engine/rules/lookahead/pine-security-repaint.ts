@@ -21,7 +21,7 @@ export const pineSecurityRepaint: Rule = {
   },
   check(context, report) {
     for (const s of context.facts.pine?.securities ?? []) {
-      if (s.lookaheadOn || s.reads === 'closed' || !s.expression || s.timeframeKind !== 'higher') continue;
+      if (s.lookaheadOn || s.reads === 'closed' || !s.expression || s.timeframeKind !== 'higher' || !s.visibleOnHistory) continue;
       const on = lookaheadOn(s.call, s.lookaheadNode);
       const edits = shiftByOneBar(s.expression);
       if (on) {
