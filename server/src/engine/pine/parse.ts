@@ -21,7 +21,7 @@ export function parsePine(text: string): PineTree {
     if (cursor.pos === before) cursor.next();
   }
   const commentNodes = comments.map((t) => cursor.node('comment', t.start, t.end));
-  for (const comment of commentNodes) attachComment(root, comment);
+  attachComments(root, commentNodes);
   let version: number | undefined;
   for (const comment of commentNodes) {
     const match = VERSION.exec(comment.text);
@@ -32,17 +32,36 @@ export function parsePine(text: string): PineTree {
   return { rootNode: root, source, version, comments: commentNodes, errors: cursor.errors };
 }
 
-/** Comments go under the deepest block holding them, in order, so hovers find them. */
-function attachComment(root: PineNode, comment: PineNode): void {
-  let parent = root;
-  for (;;) {
-    const i = lastStartingAtOrBefore(parent.children, comment.startIndex);
-    const inner = i >= 0 ? parent.children[i] : undefined;
-    if (!inner || inner.type === 'comment' || comment.endIndex > inner.endIndex) break;
-    parent = inner;
+/**
+ * Comments go under the deepest node holding them, in source order, so hovers find them. Grouped
+ * by parent and merged once per parent: splicing one at a time is quadratic on big files.
+ */
+function attachComments(root: PineNode, comments: PineNode[]): void {
+  const byParent = new Map<PineNode, PineNode[]>();
+  for (const comment of comments) {
+    let parent = root;
+    for (;;) {
+      const i = lastStartingAtOrBefore(parent.children, comment.startIndex);
+      const inner = i >= 0 ? parent.children[i] : undefined;
+      if (!inner || comment.endIndex > inner.endIndex) break;
+      parent = inner;
+    }
+    comment.parent = parent;
+    const list = byParent.get(parent) ?? [];
+    list.push(comment);
+    byParent.set(parent, list);
   }
-  comment.parent = parent;
-  parent.children.splice(lastStartingAtOrBefore(parent.children, comment.startIndex) + 1, 0, comment);
+  for (const [parent, list] of byParent) {
+    const merged: PineNode[] = [];
+    let i = 0;
+    for (const child of parent.children) {
+      while (i < list.length && list[i].startIndex < child.startIndex) merged.push(list[i++]);
+      merged.push(child);
+    }
+    while (i < list.length) merged.push(list[i++]);
+    parent.children.length = 0;
+    for (const node of merged) parent.children.push(node);
+  }
 }
 
 /** Children are in source order: binary search keeps big files linear-ish. */

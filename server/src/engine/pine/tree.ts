@@ -25,7 +25,8 @@ export class PineNode {
   readonly id: number;
   parent: PineNode | null = null;
   readonly children: PineNode[] = [];
-  private readonly fields = new Map<string, PineNode>();
+  /** Field name -> child, allocated on the first field (most nodes have none or few). */
+  private fields?: Map<string, PineNode>;
 
   constructor(
     readonly source: PineSource,
@@ -72,7 +73,7 @@ export class PineNode {
   }
 
   childForFieldName(name: string): PineNode | null {
-    return this.fields.get(name) ?? null;
+    return this.fields?.get(name) ?? null;
   }
 
   /** Adds a child (widening this node to cover it) and, when named, a field. */
@@ -80,7 +81,7 @@ export class PineNode {
     if (!child) return this;
     child.parent = this;
     this.children.push(child);
-    if (field) this.fields.set(field, child);
+    if (field) (this.fields ??= new Map()).set(field, child);
     if (child.startIndex < this.startIndex) this.startIndex = child.startIndex;
     if (child.endIndex > this.endIndex) this.endIndex = child.endIndex;
     return this;
