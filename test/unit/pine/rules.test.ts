@@ -182,6 +182,22 @@ describe('shared rules on Pine facts', () => {
     assert.equal(f.range.start.line, 1);
   });
 
+  it('counts numbers typed into order conditions once each, not case picks or schedules', () => {
+    const text = pine(
+      '//@version=5',
+      'strategy("Typed", commission_value=0.1)',
+      'rsi = ta.rsi(close, 14)',
+      'mode = 2',
+      'if rsi < 28 and ta.crossover(rsi, 31.5) and mode == 2 and bar_index > 200 and hour >= 9',
+      '    strategy.entry("L", strategy.long)',
+      'if rsi < 28 or rsi > 72',
+      '    strategy.close("L")',
+      'plot(rsi > 50 ? 1 : 0)',
+    );
+    const [f] = lint(text, 'SL101', { options: { 'too-many-parameters': { 'max-parameters': 2 } } });
+    assert.match(f.message, /tunes 3 parameters \(3 hidden thresholds in conditions\)/);
+  });
+
   it('multiplies bounded inputs into the search space (wide-search-space)', () => {
     const [f] = lint(inputs, 'SL103');
     // fast 49 values, slow 39, mode 3, useFilter 2.

@@ -76,6 +76,12 @@ export interface PineLookback {
   what: string;
 }
 
+/** A number typed into a condition that decides orders (`ta.rsi(close, 14) < 28`): tuned by eye. */
+export interface PineThreshold {
+  node: PineNode;
+  value: number;
+}
+
 export interface PineFacts {
   version?: number;
   declaration?: PineDeclaration;
@@ -86,6 +92,7 @@ export interface PineFacts {
   /** `max_bars_back=` of the declaration and `max_bars_back(x, n)` calls. */
   maxBarsBack: { node: PineNode; value: number; target?: string }[];
   lookbacks: PineLookback[];
+  thresholds: PineThreshold[];
   orders: PineNode[];
   syntaxErrors: number;
 }

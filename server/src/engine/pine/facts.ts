@@ -25,7 +25,7 @@ export function pineFacts(tree: PineTree): PineFacts {
     (c) => !enclosingConditions(c).some((condition) => /barstate\.islast(confirmedhistory)?\b/.test(condition.text)),
   );
   const definitions = singleDefinitions(root);
-  const facts: PineFacts = { version: tree.version, inputs: [], securities: [], realtime: [], plotOffsets: [], maxBarsBack: [], lookbacks: [], orders: flow.orders, syntaxErrors: tree.errors.length };
+  const facts: PineFacts = { version: tree.version, inputs: [], securities: [], realtime: [], plotOffsets: [], maxBarsBack: [], lookbacks: [], thresholds: [], orders: flow.orders, syntaxErrors: tree.errors.length };
   for (const n of root.descendants()) {
     if (n.type === 'call') readCall(n, facts, flow, definitions, historyFlow);
     else if (n.type === 'variable_declaration' && n.childForFieldName('modifier')?.text === 'varip') {
@@ -35,12 +35,44 @@ export function pineFacts(tree: PineTree): PineFacts {
       facts.realtime.push(risk('timenow', n, flow));
     } else if (n.type === 'attribute' && (dottedName(n) === 'barstate.isrealtime' || dottedName(n) === 'barstate.islast')) {
       facts.realtime.push(risk(dottedName(n) as 'barstate.isrealtime', n, flow));
+    } else if (n.type === 'comparison_operator' && flow.decidesOrder(n)) {
+      facts.thresholds.push(...thresholdsOf(n));
     } else if (n.type === 'history_reference') {
       const offset = numberValue(n.childForFieldName('offset'));
       if (offset !== undefined && offset >= 1) facts.lookbacks.push({ node: n, length: offset, what: n.text });
     }
   }
   return facts;
+}
+
+/** Values that are structure rather than tuning: zero guards, unit scalars, percent bases. */
+const STRUCTURAL = new Set([0, 1, -1, 100]);
+/** Comparisons against clocks, counters and positions set schedules and states, not thresholds. */
+const NOT_A_SIGNAL = /^(bar_index|last_bar_index|time|time_close|timenow|hour|minute|second|dayofweek|dayofmonth|month|year|weekofyear|strategy\..*|syminfo\..*|timeframe\..*|dayofweek\..*)$/;
+
+function thresholdValue(node: PineNode): number | undefined {
+  const n = unparen(node);
+  if (!n || (n.type !== 'integer' && n.type !== 'float' && n.type !== 'unary_operator')) return undefined;
+  const value = numberValue(n);
+  return value === undefined || STRUCTURAL.has(value) ? undefined : value;
+}
+
+/** `rsi < 28`, `adx > 25.5`: literal operands of a comparison whose other side is market data. */
+function thresholdsOf(comparison: PineNode): { node: PineNode; value: number }[] {
+  const left = comparison.childForFieldName('left');
+  const right = comparison.childForFieldName('right');
+  // `==`/`!=` against a number picks a case (`mode == 2`, `tfSeconds == 3600`): not a threshold.
+  const op = comparison.childForFieldName('operator')?.text;
+  if (!left || !right || op === '==' || op === '!=') return [];
+  const out: { node: PineNode; value: number }[] = [];
+  for (const [side, other] of [[left, right], [right, left]] as const) {
+    const value = thresholdValue(side);
+    if (value === undefined) continue;
+    const names = namesRead(other);
+    if (names.length === 0 || names.some((name) => NOT_A_SIGNAL.test(name))) continue;
+    out.push({ node: unparen(side)!, value });
+  }
+  return out;
 }
 
 function risk(kind: PineRealtimeRisk['kind'], node: PineNode, flow: OrderFlow): PineRealtimeRisk {
@@ -87,6 +119,9 @@ function readCall(call: PineNode, facts: PineFacts, flow: OrderFlow, definitions
       facts.plotOffsets.push({ call, callee, offsetNode: args.keywordNodes.get('offset')!, offset, signal: !!series && (flow.names.has(series.text) || (MARKERS.has(callee) && flow.orders.length > 0)) });
     }
     return;
+  }
+  if ((callee === 'ta.crossover' || callee === 'ta.crossunder' || callee === 'ta.cross') && flow.decidesOrder(call)) {
+    for (const arg of args.positional) if (thresholdValue(arg) !== undefined) facts.thresholds.push({ node: arg, value: thresholdValue(arg)! });
   }
   if (LENGTH_CALLS.test(callee)) {
     const length = resolvedNumber(argument(args, 'length', 1) ?? call, definitions);

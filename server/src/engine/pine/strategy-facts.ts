@@ -25,7 +25,12 @@ export function pineStrategyFacts(tree: PineTree, filePath: string): StrategyFac
   return {
     frameworks: new Set(strategies.length ? ['pine'] : []),
     strategies,
-    parameters: className ? pine.inputs.filter((i) => i.decidesOrder).map((i) => parameterOf(i, className)) : [],
+    parameters: className
+      ? [
+          ...pine.inputs.filter((i) => i.decidesOrder).map((i) => parameterOf(i, className)),
+          ...distinctThresholds(pine).map((t): TunedParameter => ({ name: t.node.text, kind: 'hidden', framework: 'pine', node: asSyntaxNode(t.node), className, defaultValue: t.value, defaultNode: asSyntaxNode(t.node), optimized: true })),
+        ]
+      : [],
     costs: className ? costsOf(pine) : undefined,
     pine,
   };
@@ -86,4 +91,17 @@ function costsOf(pine: PineFacts): CostFacts {
   const slippage = args.keywords.get('slippage');
   if (slippage) out.settings.push({ kind: 'slippage', source: 'TradingView', valueNode: asSyntaxNode(slippage), value: numberValue(slippage), node, label: `slippage=${slippage.text} (ticks)`, isRate: false });
   return out;
+}
+
+/** One threshold per value and compared expression: `rsi < 30` written in three places is one choice. */
+function distinctThresholds(pine: PineFacts): PineFacts['thresholds'] {
+  const seen = new Set<string>();
+  return pine.thresholds.filter((t) => {
+    const comparison = t.node.parent?.type === 'comparison_operator' ? t.node.parent : undefined;
+    const other = comparison ? (comparison.childForFieldName('left') === t.node ? comparison.childForFieldName('right') : comparison.childForFieldName('left')) : t.node.parent;
+    const key = `${t.value}\0${other?.text.replace(/\s+/g, '') ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
