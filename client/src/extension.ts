@@ -19,6 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
+      // TradingView Pine Script strategies (.pine).
+      { scheme: 'file', language: 'pine' },
+      { scheme: 'untitled', language: 'pine' },
       // Python cells of Jupyter notebooks: synced as notebooks (the server lints a notebook's cells as one program).
       { notebook: '*', language: 'python' },
       // Result files: diagnostics at their keys and glossary hovers over them.
@@ -33,11 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'strategyLint',
       // Result files change when a backtest is re-run: the server re-reads them.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,csv,fthypt,zip,toml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,csv,fthypt,zip,xlsx,toml}'),
     },
   };
 
-  statusItem = vscode.languages.createLanguageStatusItem('strategyLint.status', { language: 'python' });
+  statusItem = vscode.languages.createLanguageStatusItem('strategyLint.status', [{ language: 'python' }, { language: 'pine' }]);
   statusItem.name = 'Strategy Lint';
   statusItem.text = 'Strategy Lint: starting';
   statusItem.command = { title: 'Show Output', command: 'strategyLint.showOutput' };

@@ -112,7 +112,8 @@ export function startServer(connection: Connection): void {
   }
   const notebooks = registerNotebookSupport(connection, { settingsFor, session, ready: () => parserReady, supportsPull: () => supportsPull, log: (m) => connection.console.error(m) });
 
-  const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py');
+  // Linted documents: Python, and TradingView Pine scripts (the engine picks the parser by path).
+  const isPython = (entry: OpenDocument) => entry.document.languageId === 'python' || entry.document.uri.endsWith('.py') || entry.document.languageId === 'pine' || entry.document.uri.endsWith('.pine');
   const RESULT_FILE = /\.(json|csv|fthypt)$/i;
   const reportedGlossaryProblems = new Set<string>();
 
@@ -168,7 +169,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
-    const python = textDocument.languageId === 'python' || textDocument.uri.endsWith('.py');
+    const python = textDocument.languageId === 'python' || textDocument.uri.endsWith('.py') || textDocument.languageId === 'pine' || textDocument.uri.endsWith('.pine');
     // Result files are kept for hovers over their keys; only Python is linted.
     if (!python && !RESULT_FILE.test(textDocument.uri)) return;
     store.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);

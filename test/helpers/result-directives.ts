@@ -1,15 +1,14 @@
-// The `results=` directives of a snippet, parsed the way lintPython does (from comment tokens).
-import { parsePython } from '../../server/src/engine/python/parser';
-import { buildSyntaxIndex } from '../../server/src/engine/python/syntax-index';
+// The `results=` directives of a snippet, parsed the way lintPython does (from comment tokens;
+// Python or Pine by the file name).
+import { lintPython } from '../../server/src/engine/lint';
 import { resultsDirectives, type ResultsDirective } from '../../server/src/engine/results/strategy-directives';
-import { parseDirectives } from '../../server/src/engine/suppressions';
 
 /** Needs initPythonParser() to have resolved. */
-export function directivesOf(text: string): ResultsDirective[] {
-  const tree = parsePython(text);
+export function directivesOf(text: string, file = 'strategy.py'): ResultsDirective[] {
+  const output = lintPython({ path: file, text, rules: [] });
   try {
-    return resultsDirectives(parseDirectives(buildSyntaxIndex(tree, text).comments));
+    return resultsDirectives(output.directives);
   } finally {
-    tree.delete();
+    output.release();
   }
 }

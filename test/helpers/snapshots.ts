@@ -1,4 +1,4 @@
-// Fixture snapshots: every test/fixtures/strategies/**/*.py has a `<file>.expected` beside it
+// Fixture snapshots: every test/fixtures/strategies/**/*.py (and *.pine) has a `<file>.expected` beside it
 // listing the findings it must produce (`npm run snapshots` regenerates them; review by hand).
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +12,7 @@ export function fixtureFiles(root = FIXTURE_ROOT): string[] {
     for (const name of fs.readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (fs.statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.py')) out.push(full);
+      else if (name.endsWith('.py') || name.endsWith('.pine')) out.push(full);
     }
   };
   if (fs.existsSync(root)) walk(root);

@@ -18,7 +18,7 @@ export function collectPythonFiles(inputs: string[]): { files: string[]; errors:
     if (stat.isDirectory()) {
       if (!explicit && (SKIP_DIRS.has(path.basename(p)) || path.basename(p).startsWith('.'))) return;
       for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name), false);
-    } else if (explicit || p.endsWith('.py') || p.endsWith('.ipynb')) {
+    } else if (explicit || p.endsWith('.py') || p.endsWith('.ipynb') || p.endsWith('.pine')) {
       files.push(p);
     }
   };
@@ -42,7 +42,7 @@ export function readSourceFile(file: string, maxBytes = MAX_SOURCE_BYTES): ReadR
     return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { error: `binary content (NUL byte at offset ${nul}); not a Python source file` };
+  if (nul >= 0) return { error: `binary content (NUL byte at offset ${nul}); not a source file` };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

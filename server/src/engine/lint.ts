@@ -9,6 +9,7 @@ import { unusedSuppression, unusedSuppressionFindings } from './rules/meta/unuse
 import { RULES, findRule, selectRules } from './rules/registry';
 import { parseDirectives, type Directives } from './suppressions';
 import { LineIndex, parserText } from './text';
+import { isPinePath, lintPine } from './pine/lint-pine';
 import type { Finding, Range, Severity } from './types';
 
 export interface LintConfig {
@@ -77,6 +78,8 @@ function severityFor(rule: Rule, config: LintConfig | undefined): Severity | 'of
 }
 
 export function lintPython(input: LintInput): LintOutput {
+  // Pine scripts take their own parser; the rules and everything after them are shared.
+  if (isPinePath(input.path)) return lintPine(input);
   const ownTree = !input.tree;
   const tree = input.tree ?? parsePython(parserText(input.text));
   let released = false;
@@ -86,73 +89,78 @@ export function lintPython(input: LintInput): LintOutput {
   };
   try {
     const index = buildSyntaxIndex(tree, parserText(input.text));
-    const lines = new LineIndex(input.text);
-    const facts = extractFacts(index);
-    const directives = parseDirectives(index.comments);
-    const raw: Finding[] = [];
-    const failures: RuleFailure[] = [];
-    let results = input.results;
-    try {
-      results ??= input.attach?.(facts, directives);
-    } catch (error) {
-      failures.push({ rule: 'result-association', error: error instanceof Error ? error.stack ?? error.message : String(error) });
-    }
-    const enabled = enabledRules(input.config, input.rules);
-    for (const rule of enabled) {
-      const context: RuleContext = {
-        path: input.path,
-        text: input.text,
-        lines,
-        index,
-        facts,
-        directives,
-        results,
-        option: (name) => input.config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN,
-      };
-      const severity = severityFor(rule, input.config) as Severity;
-      // A severity the user configured wins over the one a rule picks per finding.
-      const configured = input.config?.severity?.[rule.name] !== undefined || input.config?.severity?.[rule.code] !== undefined;
-      // The same rule saying the same thing twice on one line is one finding.
-      const said = new Set<string>();
-      try {
-        rule.check(context, (report) => {
-          if (report.fix && !rule.fixSafety) {
-            // Fix availability is declared once, on the rule: an undeclared fix is a rule bug.
-            failures.push({ rule: rule.name, error: `${rule.name} proposed a fix but declares no fixSafety; the fix was dropped` });
-            report = { ...report, fix: undefined };
-          }
-          const finding = toFinding(rule, severity, configured ? { ...report, severity: undefined } : report, lines);
-          const key = `${finding.range.start.line}\0${finding.message}`;
-          if (said.has(key)) return;
-          said.add(key);
-          raw.push(finding);
-        });
-      } catch (error) {
-        failures.push({ rule: rule.name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
-      }
-    }
-    const { findings, suppressed } = applySuppressions(raw, directives);
-    // unused-suppression can only be judged once every other rule has reported.
-    if (enabled.includes(unusedSuppression)) {
-      const meta = unusedSuppressionFindings({
-        directives,
-        suppressed,
-        lines,
-        enabledRules: enabled.map((r) => r.name),
-        failedRules: failures.map((f) => f.rule),
-        resultsAttached: (results?.attached.length ?? 0) > 0,
-        severity: severityFor(unusedSuppression, input.config) as Severity,
-        findRule,
-      });
-      for (const f of meta.findings) findings.push(f);
-      for (const f of meta.suppressed) suppressed.push(f);
-    }
-    findings.sort(compareFindings);
-    return { findings, suppressed, facts, index, directives, lines, failures, results, release };
+    return runRules(input, index, extractFacts(index), release);
   } catch (error) {
     release();
     throw error;
   }
+}
+
+/** Rules, suppressions and sorting over a parsed document: shared by every language. */
+export function runRules(input: LintInput, index: SyntaxIndex, facts: StrategyFacts, release: () => void): LintOutput {
+  const lines = new LineIndex(input.text);
+  const directives = parseDirectives(index.comments);
+  if (index.lineComment) directives.lineComment = index.lineComment;
+  const raw: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  let results = input.results;
+  try {
+    results ??= input.attach?.(facts, directives);
+  } catch (error) {
+    failures.push({ rule: 'result-association', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  }
+  const enabled = enabledRules(input.config, input.rules);
+  for (const rule of enabled) {
+    const context: RuleContext = {
+      path: input.path,
+      text: input.text,
+      lines,
+      index,
+      facts,
+      directives,
+      results,
+      option: (name) => input.config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN,
+    };
+    const severity = severityFor(rule, input.config) as Severity;
+    // A severity the user configured wins over the one a rule picks per finding.
+    const configured = input.config?.severity?.[rule.name] !== undefined || input.config?.severity?.[rule.code] !== undefined;
+    // The same rule saying the same thing twice on one line is one finding.
+    const said = new Set<string>();
+    try {
+      rule.check(context, (report) => {
+        if (report.fix && !rule.fixSafety) {
+          // Fix availability is declared once, on the rule: an undeclared fix is a rule bug.
+          failures.push({ rule: rule.name, error: `${rule.name} proposed a fix but declares no fixSafety; the fix was dropped` });
+          report = { ...report, fix: undefined };
+        }
+        const finding = toFinding(rule, severity, configured ? { ...report, severity: undefined } : report, lines);
+        const key = `${finding.range.start.line}\0${finding.message}`;
+        if (said.has(key)) return;
+        said.add(key);
+        raw.push(finding);
+      });
+    } catch (error) {
+      failures.push({ rule: rule.name, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+  const { findings, suppressed } = applySuppressions(raw, directives);
+  // unused-suppression can only be judged once every other rule has reported.
+  if (enabled.includes(unusedSuppression)) {
+    const meta = unusedSuppressionFindings({
+      directives,
+      suppressed,
+      lines,
+      enabledRules: enabled.map((r) => r.name),
+      failedRules: failures.map((f) => f.rule),
+      resultsAttached: (results?.attached.length ?? 0) > 0,
+      severity: severityFor(unusedSuppression, input.config) as Severity,
+      findRule,
+    });
+    for (const f of meta.findings) findings.push(f);
+    for (const f of meta.suppressed) suppressed.push(f);
+  }
+  findings.sort(compareFindings);
+  return { findings, suppressed, facts, index, directives, lines, failures, results, release };
 }
 
 function toFinding(rule: Rule, severity: Severity, report: ReportInput, lines: LineIndex): Finding {

@@ -27,6 +27,8 @@ export interface DataDirective {
 export interface Directives {
   suppressions: SuppressionDirective[];
   data: DataDirective[];
+  /** How a line comment starts in this language, when not `#` (Pine: `//`). */
+  lineComment?: string;
 }
 
 const DIRECTIVE = /strategy-lint:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?|strategy-lint:\s*([a-z-]+)\s*=\s*(\S.*?)\s*$/g;

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCheckCommand } from '../../../server/src/cli/check-command';
 import { lintPython } from '../../../server/src/engine/lint';
+import { parsePine } from '../../../server/src/engine/pine/parse';
 import { initPythonParser, parsePython } from '../../../server/src/engine/python/parser';
 import { RULES } from '../../../server/src/engine/rules/registry';
 import type { AttachedResults, Rule } from '../../../server/src/engine/rules/rule';
@@ -76,7 +77,8 @@ const RESULTS_FOR: Record<string, () => AttachedResults> = {
 };
 
 function findingsOf(rule: Rule, results?: AttachedResults): Finding[] {
-  const output = lintPython({ path: '/ws/strategies/example.py', text: rule.docs.example + '\n', results, config: { select: [rule.name] } });
+  const file = rule.docs.exampleLanguage === 'pine' ? '/ws/strategies/example.pine' : '/ws/strategies/example.py';
+  const output = lintPython({ path: file, text: rule.docs.example + '\n', results, config: { select: [rule.name] } });
   output.release();
   return output.findings.filter((f) => f.rule === rule.name);
 }
@@ -129,9 +131,13 @@ const FRONT_FINDINGS: Record<string, (rule: Rule) => Promise<string[]>> = {
 describe('every rule\'s documented example triggers its rule', () => {
   before(() => initPythonParser());
 
-  it('every example parses as Python', () => {
+  it('every example parses (Python, or Pine where the rule says so)', () => {
     assert.ok(RULES.length >= 40);
     for (const rule of RULES) {
+      if (rule.docs.exampleLanguage === 'pine') {
+        assert.equal(parsePine(rule.docs.example + '\n').errors.length, 0, `${rule.code} example does not parse:\n${rule.docs.example}`);
+        continue;
+      }
       const tree = parsePython(rule.docs.example + '\n');
       assert.ok(!tree.rootNode.hasError, `${rule.code} example does not parse:\n${rule.docs.example}`);
       tree.delete();

@@ -1,7 +1,8 @@
 // Facts about a strategy, extracted once per document version and shared by every rule.
+import type { PineFacts } from '../pine/facts-types';
 import type { SyntaxNode } from '../python/parser';
 
-export type Framework = 'freqtrade' | 'backtrader' | 'lean' | 'jesse' | 'vectorbt' | 'sklearn' | 'pandas' | 'backtesting' | 'zipline' | 'nautilus';
+export type Framework = 'freqtrade' | 'backtrader' | 'lean' | 'jesse' | 'vectorbt' | 'sklearn' | 'pandas' | 'backtesting' | 'zipline' | 'nautilus' | 'pine';
 
 export type ParameterKind =
   /** Declared for an optimiser: IntParameter, backtrader params, LEAN get_parameter, Jesse hyperparameters. */
@@ -68,6 +69,8 @@ export interface StrategyFacts {
   freqtrade?: FreqtradeFacts;
   /** Backtest periods spelt out in code (LEAN start/end dates, backtrader feed from/to dates). */
   backtestWindows?: BacktestWindow[];
+  /** TradingView Pine Script specifics (declaration, inputs, request.security, repaint risks). */
+  pine?: PineFacts;
 }
 
 export interface FreqtradeFacts {
@@ -121,6 +124,8 @@ export interface CostSetting {
   label: string;
   /** Whether the value is a rate (fraction of notional), so a rate can replace it in a fix. */
   isRate: boolean;
+  /** The rate as the code writes it: 100 where it is a percentage (Pine `commission_value`). */
+  rateScale?: number;
 }
 
 /** A backtest run whose cost settings are left at a zero default (`Portfolio.from_signals` without `fees`). */
@@ -131,6 +136,8 @@ export interface UnsetCosts {
   label: string;
   /** Fix support: insert `before + <value> + after` at `at` (0-based row, UTF-16 column). */
   insert?: { at: { row: number; column: number }; before: string; after: string };
+  /** The inserted rate as the code writes it: 100 where it is a percentage. */
+  rateScale?: number;
 }
 
 export interface CostFacts {

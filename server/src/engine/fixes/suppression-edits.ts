@@ -29,16 +29,19 @@ export function ignoreOnLineEdit(rule: string, line: number, lines: LineIndex, i
   const position = lines.positionAt(endOffset);
   const trimmed = text.trimEnd();
   const padding = trimmed.length === text.length ? '  ' : '';
-  return { range: { start: position, end: position }, newText: `${padding}# strategy-lint: ignore[${rule}]` };
+  return { range: { start: position, end: position }, newText: `${padding}${directives.lineComment ?? '#'} strategy-lint: ignore[${rule}]` };
 }
 
 /** Edit that silences `rule` in the whole file, placed after a shebang / encoding line. */
 export function ignoreInFileEdit(rule: string, lines: LineIndex, directives: Directives): TextEdit | null {
   const existing = directives.suppressions.find((d) => d.kind === 'file');
   if (existing) return mergeInto(existing, rule);
+  const comment = directives.lineComment ?? '#';
   let line = 0;
-  while (line < Math.min(2, lines.lineCount) && /^#!|^#.*coding[:=]/.test(lines.lineText(line))) line++;
+  // After a shebang / encoding line (Python) or the `//@version=` annotation (Pine).
+  const leading = comment === '#' ? /^#!|^#.*coding[:=]/ : /^\/\/\s*@version\s*=/;
+  while (line < Math.min(2, lines.lineCount) && leading.test(lines.lineText(line))) line++;
   const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
   const position = { line, character: 0 };
-  return { range: { start: position, end: position }, newText: `# strategy-lint: ignore-file[${rule}]${eol}` };
+  return { range: { start: position, end: position }, newText: `${comment} strategy-lint: ignore-file[${rule}]${eol}` };
 }

@@ -93,6 +93,8 @@ export interface SyntaxIndex {
   /** Names bound by imports that come from a module (`IStrategy` -> `freqtrade.strategy`). */
   importedModules: Set<string>;
   hasSyntaxErrors: boolean;
+  /** How a line comment starts (`#`; Pine's index says `//`), for edits that write directives. */
+  lineComment?: string;
 }
 
 const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression']);

@@ -4,6 +4,7 @@
 //   3. freqtrade layout: user_data/backtest_results (+ .last_result.json), user_data/hyperopt_results
 //   4. LEAN project layout: backtests/<newest timestamp>/*.json and config.json
 //   5. settings globs (workspace-relative)
+//   (Pine scripts: TradingView Strategy Tester exports named after the strategy, beside the script)
 // Every path must stay inside the workspace (also after symlinks); refused ones are returned
 // with the reason so the editor can say why. Only small parts of files are ever read.
 import * as path from 'node:path';
@@ -90,6 +91,11 @@ export function associateResults(input: AssociationInput, fs: ResultFs = nodeRes
     const file = path.join(strategyDir, name);
     if (fs.stat(file)) offer(file, 'sidecar', `sidecar file next to ${path.basename(strategyPath)}`, undefined, false);
   }
+
+  // 2b. TradingView Strategy Tester exports next to a Pine script, named after the strategy
+  // ("<Title>_<EXCHANGE>_<SYMBOL>_<date>.csv"), newest first.
+  const pine = /\.(pine|pinescript)$/i.test(strategyPath);
+  if (pine) for (const c of tradingViewExports(fs, strategyDir, [stem, ...input.classNames])) offer(c.file, 'sidecar', c.reason, undefined, false);
 
   // 3. freqtrade user_data layout.
   const userData = findUserData(fs, ws, strategyDir);
@@ -232,4 +238,21 @@ function walkFiles(fs: ResultFs, ws: Workspace): string[] {
   };
   walk(ws.root, 0);
   return files;
+}
+
+const MAX_TRADINGVIEW_EXPORTS = 5;
+const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+
+/** `.csv`/`.xlsx` files in the script's folder whose name starts with its title or file name. */
+function tradingViewExports(fs: ResultFs, dir: string, names: string[]): Found[] {
+  const prefixes = [...new Set(names.map(squash).filter((n) => n.length >= 3))];
+  const matches = (file: string) => {
+    const base = squash(file.replace(/\.(csv|xlsx)$/i, ''));
+    // What follows the title is the export's "_<EXCHANGE>_<SYMBOL>_<date>": a longer title ("EMA
+    // Pullback v2") is another strategy.
+    return prefixes.find((p) => base === p || (base.startsWith(`${p}_`) && /^_([a-z0-9]+_){0,2}\d{4}_\d{2}_\d{2}/.test(base.slice(p.length))));
+  };
+  return listFiles(fs, dir, (n) => /\.(csv|xlsx)$/i.test(n) && matches(n) !== undefined && !/\.backtest\.csv$/i.test(n))
+    .slice(0, MAX_TRADINGVIEW_EXPORTS)
+    .map((f) => ({ file: f.file, reason: `TradingView export named after the strategy ("${path.basename(f.file)}")` }));
 }

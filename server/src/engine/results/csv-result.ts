@@ -10,6 +10,7 @@ import { parseCsv, type CsvRow } from './csv-parse';
 import { displayRatio, parseDisplayNumber, percentToRatio } from './numbers';
 import { isoDate, isoFromEpoch } from './dates';
 import { sampleSharpe } from './sample-sharpe';
+import { loadTradingViewTrades, tradingViewColumns } from './tradingview-trades';
 
 const DATE_NAMES = new Set(['date', 'time', 'timestamp', 'datetime', 'day', 'period', 'dt', 'close_date', 'exit_date', 'close_time', 'exit_time']);
 const TRADE_MARKERS = new Set([
@@ -40,6 +41,9 @@ export function loadCsvResult(file: string, text: string): BacktestSummary[] {
     hasHeader ? { offset: rows[0].offsets[i], length: Math.max(1, first[i].length) } : undefined;
   if (data.length === 0) return [unusable('csv-returns', file, 'CSV has a header but no data rows')];
 
+  // TradingView's Strategy Tester list of trades: entry and exit rows per trade.
+  const tradingView = hasHeader ? tradingViewColumns(first) : undefined;
+  if (tradingView) return [loadTradingViewTrades(file, { header: first, rows: data, headerOffsets: rows[0].offsets }, tradingView)];
   const dateCol = findDateColumn(header, hasHeader, data);
   if (hasHeader && header.some((h) => TRADE_MARKERS.has(h))) {
     for (const group of TRADE_PROFIT) {

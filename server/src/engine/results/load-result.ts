@@ -7,6 +7,8 @@ import { decodeText } from './text-decode';
 import { indexKeys, MAX_JSON_DEPTH, nestingDepth, readJson } from './json-read';
 import { guessFormat, kindByContent, kindByName } from './sniff';
 import { isZipSignature } from './zip-read';
+import { isXlsx } from './xlsx-read';
+import { loadTradingViewXlsx } from './tradingview-xlsx';
 import { loadFreqtradeZip } from './freqtrade-zip';
 import { loadFreqtradeHyperopt, looksLikeHyperoptLine } from './freqtrade-hyperopt';
 import { loadCsvResult } from './csv-result';
@@ -43,8 +45,9 @@ export function loadResultFile(file: string, bytes: Uint8Array, options: LoadRes
 
 function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number): BacktestSummary[] {
   const byName = kindByName(file);
-  if (isZipSignature(bytes)) return loadFreqtradeZip(file, bytes, maxBytes);
+  if (isZipSignature(bytes)) return byName === 'xlsx' || isXlsx(bytes) ? loadTradingViewXlsx(file, bytes, maxBytes) : loadFreqtradeZip(file, bytes, maxBytes);
   if (byName === 'zip') return [unusable('freqtrade-zip', file, 'not a zip: the file does not start with a zip signature (PK)')];
+  if (byName === 'xlsx') return [unusable('tradingview-trades', file, 'not an XLSX workbook: the file does not start with a zip signature (PK)')];
   if (bytes.length === 0) return [unusable(guessFormat(file), file, 'empty file')];
 
   const decoded = decodeText(bytes);

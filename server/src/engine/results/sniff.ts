@@ -2,11 +2,12 @@
 import * as path from 'node:path';
 import type { ResultFormat } from './summary';
 
-export type FileKind = 'zip' | 'hyperopt' | 'csv' | 'json' | 'unknown';
+export type FileKind = 'zip' | 'xlsx' | 'hyperopt' | 'csv' | 'json' | 'unknown';
 
 export function kindByName(file: string): FileKind {
   const name = path.basename(file).toLowerCase();
   if (name.endsWith('.zip')) return 'zip';
+  if (name.endsWith('.xlsx')) return 'xlsx';
   if (name.endsWith('.fthypt')) return 'hyperopt';
   if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
   if (name.endsWith('.json') || name.endsWith('.jsonl')) return 'json';
@@ -29,6 +30,7 @@ export function guessFormat(file: string): ResultFormat {
   if (name.endsWith('.meta.json')) return 'freqtrade-meta';
   switch (kindByName(file)) {
     case 'zip': return 'freqtrade-zip';
+    case 'xlsx': return 'tradingview-trades';
     case 'hyperopt': return 'freqtrade-hyperopt';
     case 'csv': return 'csv-returns';
     default: return 'strategy-lint-json';

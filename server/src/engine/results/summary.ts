@@ -27,6 +27,7 @@ export type ResultFormat =
   | 'csv-trades'
   | 'csv-trial-matrix'
   | 'strategy-lint-json'
+  | 'tradingview-trades'
   | 'backtesting-py-stats'
   | 'backtesting-py-trades'
   | 'backtesting-py-equity'

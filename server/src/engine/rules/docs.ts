@@ -20,7 +20,7 @@ export function renderRuleMarkdown(rule: Rule, glossaryTitle: (id: string) => st
     '',
     '## Example',
     '',
-    '```python',
+    '```' + (rule.docs.exampleLanguage ?? 'python'),
     rule.docs.example,
     '```',
     '',

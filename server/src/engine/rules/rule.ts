@@ -17,8 +17,10 @@ export interface RuleDocs {
   what: string;
   /** Why it matters: the overfitting mechanism, with citations where they exist. */
   why: string;
-  /** Example: Python code that triggers the rule. */
+  /** Example: code that triggers the rule (Python unless `exampleLanguage` says otherwise). */
   example: string;
+  /** Fence language of the example: `python` (default) or `pine`. */
+  exampleLanguage?: string;
   /** Fix: what to do instead, with code where it helps. */
   fix: string;
 }

@@ -14,7 +14,7 @@ export const unmodelledTradingCosts: Rule = {
   },
   docs: {
     what:
-      'Reports backtests whose engine charges nothing unless told to, when the code never tells it: vectorbt `Portfolio.from_signals`/`from_orders` without `fees` or `fixed_fees` (and no `vbt.settings.portfolio["fees"]`), backtesting.py `Backtest(...)` without `commission`, and backtrader `cerebro.run()` in a file that never calls `setcommission`/`addcommissioninfo`. Calls that pass `**kwargs` are skipped, since the costs may be inside.',
+      'Reports backtests whose engine charges nothing unless told to, when the code never tells it: vectorbt `Portfolio.from_signals`/`from_orders` without `fees` or `fixed_fees` (and no `vbt.settings.portfolio["fees"]`), backtesting.py `Backtest(...)` without `commission`, backtrader `cerebro.run()` in a file that never calls `setcommission`/`addcommissioninfo`, and TradingView Pine `strategy()` declarations without `commission_value` (the fix adds a percentage commission, the unit Pine uses). Calls that pass `**kwargs` are skipped, since the costs may be inside.',
     why:
       'The defaults of these engines are zero costs, so a backtest that never mentions costs silently assumes free trading - the same error as writing `fees=0`, only harder to see in review. See `zero-trading-costs` for why that inflates results, most of all for high-turnover strategies and for parameter searches, which drift toward whatever trades most.',
     example: ['cerebro = bt.Cerebro()', 'cerebro.adddata(data)', 'cerebro.addstrategy(SmaCross)', 'cerebro.run()   # commission defaults to 0'].join('\n'),
@@ -23,13 +23,15 @@ export const unmodelledTradingCosts: Rule = {
   },
   check(context, report) {
     const fee = context.option('realistic-fee');
-    const rate = /[.e]/.test(String(fee)) ? String(fee) : `${fee}.0`;
     for (const u of context.facts.costs?.unset ?? []) {
+      // Pine writes the rate as a percentage (0.1 for 0.1%).
+      const scaled = Number((fee * (u.rateScale ?? 1)).toPrecision(12));
+      const rate = /[.e]/.test(String(scaled)) ? String(scaled) : `${scaled}.0`;
       const edit = u.insert && fee > 0 ? insertAt(u.insert.at.row, u.insert.at.column, `${u.insert.before}${rate}${u.insert.after}`) : undefined;
       report({
         node: calleeNode(u.node),
         message: `${u.label}: ${u.source} charges no fees unless told to, so this backtest trades for free. Set a realistic commission explicitly.`,
-        fix: edit ? { title: `Add a ${rate} fee`, edits: [edit] } : undefined,
+        fix: edit ? { title: `Add a ${rate}${u.rateScale === 100 ? '%' : ''} fee`, edits: [edit] } : undefined,
       });
     }
   },

@@ -21,7 +21,7 @@ export const zeroTradingCosts: Rule = {
   },
   docs: {
     what:
-      'Reports trading costs set to zero in code: backtrader `broker.setcommission(commission=0.0)` and `set_slippage_perc(0)`, vectorbt `Portfolio.from_signals(..., fees=0, slippage=0)`, backtesting.py `Backtest(..., commission=0)` and `spread=0`, QuantConnect LEAN `ConstantFeeModel(0)` and `ConstantSlippageModel(0)`, and `fee`/`fees`/`commission`/`slippage` entries of zero in configuration dicts (`config["fee"] = 0.0` for a programmatic freqtrade backtest, Jesse research `config`). A zero next to a non-zero cost in the same call (for example `fixed_fees=0` with `fees=0.001`) is fine and not reported.',
+      'Reports trading costs set to zero in code: backtrader `broker.setcommission(commission=0.0)` and `set_slippage_perc(0)`, vectorbt `Portfolio.from_signals(..., fees=0, slippage=0)`, backtesting.py `Backtest(..., commission=0)` and `spread=0`, QuantConnect LEAN `ConstantFeeModel(0)` and `ConstantSlippageModel(0)`, and `fee`/`fees`/`commission`/`slippage` entries of zero in configuration dicts (`config["fee"] = 0.0` for a programmatic freqtrade backtest, Jesse research `config`), and Pine `strategy(..., commission_value=0, slippage=0)`. A zero next to a non-zero cost in the same call (for example `fixed_fees=0` with `fees=0.001`) is fine and not reported.',
     why:
       'Costs are paid on every trade, so they scale with turnover: a strategy that trades daily with a 0.1% fee and 0.05% slippage gives up more than 35% a year. Many published edges disappear after realistic costs (Novy-Marx and Velikov, "A Taxonomy of Anomalies and Their Trading Costs", Review of Financial Studies, 2016), and optimising without costs actively selects high-turnover parameter sets whose profits are the costs you left out.',
     example: ['cerebro.broker.setcommission(commission=0.0)', 'pf = vbt.Portfolio.from_signals(close, entries, exits, fees=0, slippage=0)'].join('\n'),
@@ -53,6 +53,7 @@ function message(c: CostSetting): string {
 
 function fix(c: CostSetting, rate: number) {
   if (!c.isRate || !(rate > 0)) return undefined;
-  const text = formatRate(rate);
+  // Pine writes the rate as a percentage (0.1 for 0.1%).
+  const text = formatRate(Number((rate * (c.rateScale ?? 1)).toPrecision(12)));
   return { title: `Use ${c.kind === 'slippage' ? 'slippage' : 'a fee'} of ${text}`, edits: [replaceNode(c.valueNode, text)] };
 }

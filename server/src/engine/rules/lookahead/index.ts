@@ -19,6 +19,10 @@ import { lookaheadNegativeShift } from './lookahead-negative-shift';
 import { lookaheadResampleLabel } from './lookahead-resample-label';
 import { lookaheadScalerFitOnFullData } from './lookahead-scaler-fit-on-full-data';
 import { lookaheadSecondaryFeedCurrentBar } from './lookahead-secondary-feed-current-bar';
+import { pineNegativePlotOffset } from './pine-negative-plot-offset';
+import { pineRealtimeRepaint } from './pine-realtime-repaint';
+import { pineSecurityLookahead } from './pine-security-lookahead';
+import { pineSecurityRepaint } from './pine-security-repaint';
 
 export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadNegativeShift, // SL201
@@ -40,4 +44,8 @@ export const LOOKAHEAD_RULES: Rule[] = [
   lookaheadUpsampleInterpolate, // SL217
   lookaheadSameBarReturn, // SL218
   lookaheadFillOnSignalBar, // SL219
+  pineSecurityLookahead, // SL250
+  pineSecurityRepaint, // SL251
+  pineRealtimeRepaint, // SL252
+  pineNegativePlotOffset, // SL253
 ];
