@@ -237,7 +237,7 @@ function buildInput(args: readonly string[], io: StatsIo): { input: SharpeStatsI
   if (options.has('help')) return 'help';
   const format = formatOption(options);
   const periodsPerYear = numberOption(options, 'periods-per-year', (v) => v > 0, 'a positive number') ?? 252;
-  const trials = numberOption(options, 'trials', (v) => v >= 1, 'a number >= 1');
+  const trials = numberOption(options, 'trials', (v) => Number.isInteger(v) && v >= 1, 'a whole number >= 1');
   const trialSharpeVariance = numberOption(options, 'trial-sharpe-variance', (v) => v >= 0, 'a number >= 0');
   const benchmarkSharpe = numberOption(options, 'benchmark-sharpe', () => true, 'a number');
   if (trialSharpeVariance !== undefined && trials === undefined) throw new UsageError('--trial-sharpe-variance needs --trials');

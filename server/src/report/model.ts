@@ -4,6 +4,7 @@
 import type { LintOutput } from '../engine/lint';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
 import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/results/common';
+import { deflationFor, seriesBasis } from '../engine/rules/results/deflation';
 import { RULES } from '../engine/rules/registry';
 import type { DateSpan } from '../engine/results/summary';
 import { getTerm } from '../engine/glossary/glossary';
@@ -371,14 +372,22 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
   };
 }
 
+function sampleVariance(values: readonly number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
+}
+
 function normalPdf(x: number, sd: number): number {
   return Math.exp(-0.5 * (x / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
 }
 
 function buildDsr(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined): { chart: DsrChart | null; missing?: string } {
   const trials = trialCount(context, group, backtest);
-  const trialSharpes = group.all.map((a) => a.summary.trials?.sharpes).find((s): s is number[] => !!s && s.filter(Number.isFinite).length >= 2) ?? null;
-  const trialVariance = group.all.map((a) => a.statistics.trialSharpeVariance).find((v): v is number => v !== null) ?? null;
+  // The trials' Sharpe ratios only when they are on the chosen series' basis (deflation.ts).
+  const deflation = backtest ? deflationFor(context, group, backtest) : null;
+  const matrixSharpes = group.all.map((a) => (a.summary.trials?.sharpeBasis === undefined ? a.summary.trials?.sharpes : undefined)).find((s): s is number[] => !!s && s.filter(Number.isFinite).length >= 2) ?? null;
+  const trialSharpes = deflation ? deflation.trialSharpes : matrixSharpes;
+  const trialVariance = deflation ? (deflation.trialSharpes ? deflation.variance : null) : matrixSharpes ? sampleVariance(matrixSharpes.filter(Number.isFinite)) : null;
   let sharpe: number | null = null;
   let observations: number | null = null;
   let skew = 0;
@@ -393,7 +402,7 @@ function buildDsr(context: RuleContext, group: StrategyResults, backtest: Attach
     skew = s.skewness ?? 0;
     kurt = s.kurtosis ?? 3;
     periodsPerYear = s.periodsPerYear;
-    unit = s.series === 'trade returns' ? 'trade' : s.periodsPerYear === 365 || s.periodsPerYear === 252 ? 'day' : 'period';
+    unit = seriesBasis(backtest);
     chosenLabel = `${group.name} (${fileName(backtest)})`;
   } else {
     const matrix = group.all.find((a) => (a.summary.trialMatrix?.length ?? 0) >= 2);
