@@ -1,6 +1,7 @@
 // Shared by the result rules: which attached results belong to which strategy, where to
 // report, and how many trials the strategy's selection went through.
 import type { StrategyClass } from '../../facts/types';
+import { DIRECTIVE_REASON } from '../../results/association';
 import type { SyntaxNode } from '../../python/parser';
 import type { AttachedResult, ReportInput, RuleContext } from '../rule';
 import type { Range, RelatedLocation } from '../../types';
@@ -26,12 +27,9 @@ export function resultsByStrategy(context: RuleContext): StrategyResults[] {
   const strategies = context.facts.strategies;
   const groups: StrategyResults[] = [];
   const targets: (StrategyClass | undefined)[] = strategies.length ? strategies : [undefined];
+  const owner = ownerOf(attached, targets);
   for (const strategy of targets) {
-    const mine = attached.filter((a) => {
-      const named = a.summary.strategy;
-      if (!named) return targets.length === 1;
-      return strategy ? named === strategy.name : true;
-    });
+    const mine = attached.filter((a) => owner.has(a) && owner.get(a) === strategy);
     if (mine.length === 0) continue;
     groups.push({
       strategy,
@@ -43,6 +41,41 @@ export function resultsByStrategy(context: RuleContext): StrategyResults[] {
     });
   }
   return groups;
+}
+
+/**
+ * The class each result belongs to. A name that is one of the file's classes decides. Otherwise
+ * the file's layout or directive associated it: LEAN names a run "local" (LEAN CLI) or after the
+ * cloud project, never after the class, and a `results=` directive is explicit, so such a result
+ * goes to the file's only class, or to its first strategy class of the result's framework. A
+ * freqtrade result naming another class (a multi-strategy file) belongs to none of these.
+ */
+function ownerOf(attached: AttachedResult[], targets: (StrategyClass | undefined)[]): Map<AttachedResult, StrategyClass | undefined> {
+  const owner = new Map<AttachedResult, StrategyClass | undefined>();
+  // A script without a strategy class: every attached result is its own.
+  if (targets.length === 1 && targets[0] === undefined) {
+    for (const a of attached) owner.set(a, undefined);
+    return owner;
+  }
+  const byName = new Map(targets.filter((t): t is StrategyClass => !!t).map((t) => [t.name, t]));
+  const matchedFiles = new Set(attached.filter((a) => a.summary.strategy && byName.has(a.summary.strategy)).map((a) => a.summary.file));
+  for (const a of attached) {
+    const named = a.summary.strategy;
+    if (named && byName.has(named)) {
+      owner.set(a, byName.get(named));
+      continue;
+    }
+    const nameIsNotAClass = a.summary.format === 'lean-backtest' || a.reason === DIRECTIVE_REASON;
+    if (named && !nameIsNotAClass) continue;
+    // A multi-strategy file that names one of the classes elsewhere: its other entries are not ours.
+    if (named && matchedFiles.has(a.summary.file)) continue;
+    if (targets.length === 1) owner.set(a, targets[0]);
+    else if (nameIsNotAClass) {
+      const framework = a.summary.format === 'lean-backtest' ? 'lean' : undefined;
+      owner.set(a, targets.find((t) => t && (!framework || t.framework === framework)) ?? targets[0]);
+    }
+  }
+  return owner;
 }
 
 export function dataDirective(context: RuleContext, key: string): { value: string; range: Range } | undefined {
