@@ -91,7 +91,7 @@ describe('cli: stats and pbo commands', () => {
       assert.match(r.out, /MinTRL \(periods\)/);
       const h = stats(['--help']);
       assert.equal(h.code, 0);
-      assert.match(h.out, /default 252/);
+      assert.match(h.out, /file's own, else 252/);
       assert.match(h.out, /365/);
     });
 
