@@ -48,7 +48,7 @@ export function reportDataForFile(file: string, cwd = process.cwd()): ReportData
       attachResults({ path: absolute, text: read.text, classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot, settingsGlobs: merged.resultGlobs ?? [], periodsPerYear: merged.periodsPerYear }, cache),
   });
   try {
-    return buildReportData(output, absolute, { displayPath: path.relative(cwd, absolute) || absolute });
+    return buildReportData(output, absolute, { displayPath: path.relative(cwd, absolute) || absolute, workspaceRoot });
   } finally {
     output.release();
   }

@@ -4,6 +4,7 @@
 import type { LintOutput } from '../engine/lint';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
 import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/results/common';
+import * as nodePath from 'node:path';
 import { deflationFor, seriesBasis } from '../engine/rules/results/deflation';
 import { RULES } from '../engine/rules/registry';
 import type { DateSpan } from '../engine/results/summary';
@@ -165,6 +166,8 @@ export interface ReportData {
 export interface ReportOptions {
   /** Shown instead of the absolute path (e.g. workspace-relative). */
   displayPath?: string;
+  /** Result file paths are shown relative to this folder (default: the strategy file's folder); never absolute. */
+  workspaceRoot?: string;
   /** Rule option overrides, as in LintConfig.options. */
   ruleOptions?: Record<string, Record<string, number>>;
   /** Most IS/OOS pairs kept for the scatter (default 1,500). */
@@ -322,9 +325,13 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
   const { equity, drawdown } = equityCurve(returns);
   const start = period ? dayMs(period.start) : NaN;
   const end = period ? dayMs(period.end) : NaN;
-  const dated = series === 'period returns' && Number.isFinite(start) && Number.isFinite(end) && end > start;
-  const step = dated ? (end - start) / Math.max(1, returns.length - 1) : 0;
-  const times = returns.map((_, i) => start + i * step);
+  // Returns the file dates itself (freqtrade daily_profit) sit at their own dates; otherwise
+  // they are spread evenly over the period, which the chart says.
+  const ownDates = series === 'period returns' && backtest?.summary.periodReturns === returns ? backtest.summary.periodDates : undefined;
+  const exact = !!ownDates && ownDates.length === returns.length && ownDates.every((d) => Number.isFinite(dayMs(d)));
+  const dated = exact || (series === 'period returns' && Number.isFinite(start) && Number.isFinite(end) && end > start);
+  const step = dated && !exact ? (end - start) / Math.max(1, returns.length - 1) : 0;
+  const times = exact ? ownDates!.map(dayMs) : returns.map((_, i) => start + i * step);
   const points: EquityPoint[] = returns.map((_, i) => ({ x: dated ? isoDay(times[i]) : i + 1, equity: equity[i], drawdown: drawdown[i] }));
   const spans = dated ? spansFor(group, backtest) : [];
   const returnWithin = (kind: PeriodSpan['kind']): number | null => {
@@ -368,7 +375,7 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
     verdict = { level: 'warn', text: `${pct(totalReturn)} with a ${dd}, but no in-sample or out-of-sample period is recorded: nothing here shows how the strategy does on data it was not tuned on.`, terms };
   }
   return {
-    chart: { source, series, xKind: dated ? 'date' : 'index', datesApproximate: dated, points, spans, totalReturn, maxDrawdown, inSampleReturn, outOfSampleReturn, verdict },
+    chart: { source, series, xKind: dated ? 'date' : 'index', datesApproximate: dated && !exact, points, spans, totalReturn, maxDrawdown, inSampleReturn, outOfSampleReturn, verdict },
   };
 }
 
@@ -616,7 +623,9 @@ function contextOf(output: LintOutput, path: string): RuleContext {
 /** The report's data for one linted strategy file (must be called before `output.release()`). */
 export function buildReportData(output: LintOutput, path: string, options: ReportOptions = {}): ReportData {
   const context = contextOf(output, path);
-  const displayPath = options.displayPath ?? path;
+  const root = options.workspaceRoot ?? nodePath.dirname(path);
+  const shown = (file: string) => nodePath.relative(root, nodePath.resolve(root, file)).split(nodePath.sep).join('/') || nodePath.basename(file);
+  const displayPath = options.displayPath ?? (options.workspaceRoot ? shown(path) : path);
   const strategies: StrategyReport[] = [];
   const notes: string[] = [];
   for (const group of resultsByStrategy(context)) {
@@ -638,7 +647,7 @@ export function buildReportData(output: LintOutput, path: string, options: Repor
     if (pbo.missing) missing.pbo = pbo.missing;
     strategies.push({
       name: group.name,
-      files: group.all.map((a) => ({ file: a.summary.file, format: a.summary.format, reason: a.reason })),
+      files: group.all.map((a) => ({ file: shown(a.summary.file), format: a.summary.format, reason: a.reason })),
       headline,
       equity: equity.chart,
       dsr: dsr.chart,
@@ -650,7 +659,7 @@ export function buildReportData(output: LintOutput, path: string, options: Repor
   if (strategies.length === 0) {
     notes.push('No backtest results are attached to this file. Attach them with a `# strategy-lint: results=PATH` directive, a sidecar file, or the result folders of freqtrade / LEAN (see the README).');
   }
-  for (const refused of output.results?.refused ?? []) notes.push(`Result file ${refused.file} was not read: ${refused.reason}.`);
+  for (const refused of output.results?.refused ?? []) notes.push(`Result file ${shown(refused.file)} was not read: ${refused.reason}.`);
   const ids = new Set<string>();
   for (const s of strategies) {
     for (const v of [s.equity?.verdict, s.dsr?.verdict, s.pbo?.verdict, s.sample.verdict]) for (const t of v?.terms ?? []) ids.add(t);

@@ -67,8 +67,11 @@ describe('report data model', () => {
       const equity = s.equity!;
       assert.equal(equity.xKind, 'date');
       assert.equal(equity.points.length, 331);
-      assert.equal(equity.points[0].x, '2023-01-01');
-      assert.equal(equity.points[equity.points.length - 1].x, '2023-12-31');
+      // Issue 18: each daily_profit entry at its own date (2023-01-03 .. 2023-11-29), no longer
+      // spread evenly over the backtest period 2023-01-01 .. 2023-12-31.
+      assert.equal(equity.points[0].x, '2023-01-03');
+      assert.equal(equity.points[equity.points.length - 1].x, '2023-11-29');
+      assert.equal(equity.datesApproximate, false);
       assert.deepEqual(
         equity.spans.map((x) => [x.kind, x.start.slice(0, 10), x.end.slice(0, 10)]),
         [
