@@ -26,12 +26,28 @@ const THRESHOLD_CALLS = new Set(['crossed_above', 'crossed_below', 'crossed']);
 /** Values that are structural rather than tuned: zero guards, booleans-as-ints, unit scalars. */
 const STRUCTURAL = new Set([0, 1, -1, 100]);
 
+/**
+ * Most hidden thresholds counted per class. A 3 MB strategy holds thousands of distinct literals;
+ * past this many the count says nothing more than "far too many", and listing them costs memory.
+ */
+export const MAX_HIDDEN_PER_CLASS = 100;
+
 export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
   const out: TunedParameter[] = [];
   const seen = new Set<number>();
+  // One degree of freedom per distinct value and class: a midline of 50 written six times was
+  // chosen once (the first occurrence stands for all of them).
+  const values = new Set<string>();
+  const perClass = new Map<string, number>();
   const push = (node: import('../python/parser').SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
     if (seen.has(node.id) || STRUCTURAL.has(value)) return;
     seen.add(node.id);
+    const key = `${className ?? ''}\0${value}`;
+    if (values.has(key)) return;
+    const count = perClass.get(className ?? '') ?? 0;
+    if (count >= MAX_HIDDEN_PER_CLASS) return;
+    values.add(key);
+    perClass.set(className ?? '', count + 1);
     out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true });
   };
   for (const literal of index.numbers) {

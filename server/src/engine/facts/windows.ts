@@ -1,6 +1,7 @@
 // Warm-up facts: freqtrade class settings (timeframe, startup_candle_count, minimal_roi, stoploss,
 // trailing_*), populate_* methods, informative timeframes, and the look-back window of every
 // indicator a strategy computes (`ta.EMA(dataframe, timeperiod=200)`, `.rolling(48)`, `window=20`).
+import { optimizeFlag } from './freqtrade';
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, ClassInfo, SyntaxIndex } from '../python/syntax-index';
 import { booleanValue, numberValue, sequenceElements, stringValue } from './python-values';
@@ -261,7 +262,7 @@ class LengthResolver {
     const call = value?.type === 'call' ? this.index.callsById.get(value.id) : undefined;
     if (!call || !/Parameter$/.test(call.name)) return undefined;
     // `.range` of a non-optimised parameter yields only its value; so does `.value`.
-    if (booleanValue(call.keywords.get('optimize')) === false) {
+    if (optimizeFlag(this.index, call.keywords.get('optimize'), className) === false) {
       const d = numberValue(call.keywords.get('default'));
       return d !== undefined ? Math.round(d) : undefined;
     }

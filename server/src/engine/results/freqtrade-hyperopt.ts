@@ -41,6 +41,8 @@ export function loadFreqtradeHyperopt(file: string, text: string): BacktestSumma
   if (nameAt) s.locations.strategy = nameAt;
   fillFromStats(s, metrics, (k) => keys.get(`results_metrics/${k}`));
   if (isRecord(best.value.params_dict)) s.parameters = best.value.params_dict;
+  const spaces = settingSpaces(best.value);
+  if (spaces) s.optimisedSpaces = spaces;
   const paramsAt = keys.get('params_dict');
   if (paramsAt) s.locations.params = paramsAt;
   const bestAt = keys.get('is_best') ?? keys.get('loss');
@@ -48,6 +50,31 @@ export function loadFreqtradeHyperopt(file: string, text: string): BacktestSumma
 
   s.trials = { count: epochs.length, best: epochNumber(best, bestIndex), ...trialSharpes(epochs) };
   return [s];
+}
+
+/** Dimensions of the strategy-setting spaces in params_dict (freqtrade's names). */
+const SPACE_KEYS: [string, RegExp][] = [
+  ['roi', /^roi_[tp]\d+$/],
+  ['stoploss', /^stoploss$/],
+  ['trailing', /^trailing_/],
+];
+
+/**
+ * Which of roi / stoploss / trailing were optimised: in `params_details` and not listed (with
+ * content) in `params_not_optimized`; older files without params_details: present in params_dict.
+ */
+function settingSpaces(epoch: Record<string, unknown>): Record<string, number> | undefined {
+  const dict = isRecord(epoch.params_dict) ? epoch.params_dict : {};
+  const details = isRecord(epoch.params_details) ? epoch.params_details : undefined;
+  const frozen = isRecord(epoch.params_not_optimized) ? epoch.params_not_optimized : {};
+  const out: Record<string, number> = {};
+  for (const [space, key] of SPACE_KEYS) {
+    const dims = Object.keys(dict).filter((k) => key.test(k)).length;
+    const notOptimised = space in frozen && !(isRecord(frozen[space]) && Object.keys(frozen[space] as object).length === 0);
+    const optimised = details ? space in details && !notOptimised : dims > 0;
+    if (optimised) out[space] = Math.max(1, dims);
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function readEpochs(text: string, problems: ResultProblem[]): Epoch[] {

@@ -91,6 +91,11 @@ export interface BacktestSummary {
   /** Tuned parameters recorded in the result (LEAN parameters, freqtrade params). */
   parameters?: Record<string, unknown>;
   trials?: TrialSet;
+  /**
+   * freqtrade strategy-setting spaces the optimiser searched (roi, stoploss, trailing), with the
+   * number of dimensions each had in the result (roi_t1..roi_p3 = 6), from the best epoch.
+   */
+  optimisedSpaces?: Record<string, number>;
   /** Trial return matrix for PBO: rows = periods, columns = configurations. */
   trialMatrix?: number[][];
   /** Locations of interesting keys, by a stable name ('trades', 'sharpe', 'max_drawdown', ...). */

@@ -1,11 +1,14 @@
 import type { TunedParameter } from '../../facts/types';
 import type { Rule } from '../rule';
+import { MAX_HIDDEN_PER_CLASS } from '../../facts/hidden-literals';
+import { resultsByStrategy } from '../results/common';
+import { describeSpaces, optimisedSettingSpaces } from './optimised-spaces';
 
 function describe(parameters: TunedParameter[]): string {
   const counts = new Map<string, number>();
   for (const p of parameters) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
   const words: Record<string, string> = { declared: 'declared', pasted: 'pasted from optimiser output', grid: 'swept on a grid', hidden: 'hidden thresholds in conditions' };
-  return [...counts].map(([kind, n]) => `${n} ${words[kind]}`).join(', ');
+  return [...counts].map(([kind, n]) => (kind === 'hidden' && n >= MAX_HIDDEN_PER_CLASS ? `${n}+ distinct ${words[kind]} (counting stops there)` : `${n} ${kind === 'hidden' ? 'distinct ' : ''}${words[kind]}`)).join(', ');
 }
 
 export const tooManyParameters: Rule = {
@@ -43,24 +46,30 @@ export const tooManyParameters: Rule = {
     const minTradesPer = context.option('min-trades-per-parameter');
     for (const strategy of context.facts.strategies) {
       const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized);
+      // roi / stoploss / trailing spaces an attached hyperopt result shows were optimised.
+      const spaces = optimisedSettingSpaces(context, strategy.name);
+      const spaceCount = [...spaces.values()].reduce((a, b) => a + b, 0);
       // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
       if (context.facts.strategies.length === 1) {
         tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized));
       }
-      if (tuned.length === 0) continue;
-      const detail = describe(tuned);
-      if (tuned.length > maxParameters) {
+      const count = tuned.length + spaceCount;
+      if (count === 0) continue;
+      const detail = [tuned.length ? describe(tuned) : '', spaceCount ? describeSpaces(spaces) : ''].filter(Boolean).join(', ');
+      if (count > maxParameters) {
         report({
           node: strategy.nameNode,
-          message: `${strategy.name} tunes ${tuned.length} parameters (${detail}), more than the limit of ${maxParameters}: each one is a degree of freedom fitted to the same history.`,
+          message: `${strategy.name} tunes ${count} parameters (${detail}), more than the limit of ${maxParameters}: each one is a degree of freedom fitted to the same history.`,
         });
         continue;
       }
-      const trades = context.results?.summaries.find((s) => s.strategy === strategy.name && s.tradeCount !== undefined)?.tradeCount;
-      if (trades !== undefined && trades < tuned.length * minTradesPer) {
+      // Trades of the class's backtests, however the result names the strategy (LEAN: "local").
+      const group = resultsByStrategy(context).find((g) => g.strategy?.name === strategy.name);
+      const trades = group?.backtests.map((a) => a.summary.tradeCount).find((t): t is number => t !== undefined);
+      if (trades !== undefined && trades < count * minTradesPer) {
         report({
           node: strategy.nameNode,
-          message: `${strategy.name} tunes ${tuned.length} parameters (${detail}) on ${trades} backtest trades: ${(trades / tuned.length).toFixed(1)} trades per parameter, fewer than ${minTradesPer}. It would take at least ${tuned.length * minTradesPer} trades to judge them.`,
+          message: `${strategy.name} tunes ${count} parameter${count === 1 ? '' : 's'} (${detail}) on ${trades} backtest trades: ${(trades / count).toFixed(1)} trades per parameter, fewer than ${minTradesPer}. It would take at least ${count * minTradesPer} trades to judge them.`,
         });
       }
     }
