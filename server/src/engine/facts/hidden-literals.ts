@@ -36,19 +36,21 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   const out: TunedParameter[] = [];
   const seen = new Set<number>();
   // One degree of freedom per distinct value and class: a midline of 50 written six times was
-  // chosen once (the first occurrence stands for all of them).
+  // chosen once. Repeats (and literals past the counting cap) stay in the facts, marked, so rules
+  // that judge each literal (overprecise-parameter) still see them.
   const values = new Set<string>();
   const perClass = new Map<string, number>();
   const push = (node: import('../python/parser').SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
     if (seen.has(node.id) || STRUCTURAL.has(value)) return;
     seen.add(node.id);
     const key = `${className ?? ''}\0${value}`;
-    if (values.has(key)) return;
     const count = perClass.get(className ?? '') ?? 0;
-    if (count >= MAX_HIDDEN_PER_CLASS) return;
-    values.add(key);
-    perClass.set(className ?? '', count + 1);
-    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true });
+    const repeat = values.has(key) || count >= MAX_HIDDEN_PER_CLASS;
+    if (!repeat) {
+      values.add(key);
+      perClass.set(className ?? '', count + 1);
+    }
+    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true, ...(repeat ? { repeat: true } : {}) });
   };
   for (const literal of index.numbers) {
     const fn = literal.scope.functionName;

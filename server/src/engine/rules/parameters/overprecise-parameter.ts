@@ -49,7 +49,8 @@ export function multiplierOffset(text: string): { significant: number; decimals:
   if (!precision) return undefined;
   const clean = text.replace(/_/g, '').trim().replace(/^[+-]\s*/, '');
   const value = Number(clean);
-  if (!(value >= 0.9 && value <= 1.1) || value === 1) return undefined;
+  // Positive factors only: -0.97 is a level (a Fisher transform threshold), not a multiplier.
+  if (text.trim().startsWith('-') || !(value >= 0.9 && value <= 1.1) || value === 1) return undefined;
   // Exact in integers of the last decimal: 1.028 -> 1028 - 1000 = 28.
   const scale = 10 ** precision.decimals;
   const units = Math.round(value * scale) - scale;

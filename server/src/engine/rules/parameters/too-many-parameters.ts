@@ -45,13 +45,13 @@ export const tooManyParameters: Rule = {
     const maxParameters = context.option('max-parameters');
     const minTradesPer = context.option('min-trades-per-parameter');
     for (const strategy of context.facts.strategies) {
-      const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized);
+      const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized && !p.repeat);
       // roi / stoploss / trailing spaces an attached hyperopt result shows were optimised.
       const spaces = optimisedSettingSpaces(context, strategy.name);
       const spaceCount = [...spaces.values()].reduce((a, b) => a + b, 0);
       // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
       if (context.facts.strategies.length === 1) {
-        tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized));
+        tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized && !p.repeat));
       }
       const count = tuned.length + spaceCount;
       if (count === 0) continue;
