@@ -116,11 +116,14 @@ describe('issue 18: parameters', () => {
       '    buy_wr = IntParameter(-100, 0, default=0, space="buy")',
       '    sell_rsi = IntParameter(60, 100, default=100, space="sell")',
       '    buy_gap = DecimalParameter(-0.05, -0.0, default=-0.0, decimals=2, space="buy")',
+      '    entry_24_r_480_1h_max = DecimalParameter(-40.0, -0.0, default=-0.0, decimals=1, space="buy")',
       '    def populate_entry_trend(self, dataframe, metadata):',
       '        dataframe.loc[(dataframe["willr"] < self.buy_wr.value) & (dataframe["gap"] < self.buy_gap.value), "enter_long"] = 1',
+      '        dataframe.loc[dataframe["r_480_1h"] < self.entry_24_r_480_1h_max.value, "enter_long"] = 1',
       '        return dataframe',
     );
-    // Williams %R cannot exceed 0, RSI cannot exceed 100: quiet. The gap at -0.0 is a real edge.
+    // Williams %R cannot exceed 0 (also as NostalgiaForInfinity's r_480 column), RSI cannot exceed
+    // 100: quiet. The gap at -0.0 is a real edge.
     const found = lint(text, 'parameter-at-search-boundary');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /^buy_gap = 0\.0 sits on the upper edge of its search range \(-0\.05 to 0\)/);

@@ -199,8 +199,9 @@ export interface BoundedIndicator {
 }
 
 export const BOUNDED_INDICATORS: BoundedIndicator[] = [
-  // Williams %R = (highest high - close) / (highest high - lowest low) * -100.
-  { names: /(^|_|\.|\b)(willr|williams|wr|r_?percent|pct_?r)(_|\b|\d|$)/i, low: -100, high: 0, cite: 'https://ta-lib.github.io/ta-lib-python/func_groups/momentum_indicators.html' },
+  // Williams %R = (highest high - close) / (highest high - lowest low) * -100; NostalgiaForInfinity
+  // names its columns r_14, r_480 (`df["r_480_1h"]`, `entry_24_r_480_1h_max`).
+  { names: /(^|_|\.|\b)(willr|williams|wr|r_?percent|pct_?r)(_|\b|\d|$)|(^|[_"'])r_\d+([_"']|$)/i, low: -100, high: 0, cite: 'https://ta-lib.github.io/ta-lib-python/func_groups/momentum_indicators.html' },
   // RSI, MFI, stochastics, ADX, Ultimate Oscillator, Aroon: 0..100 by construction.
   { names: /(^|_|\.|\b)(rsi|mfi|stoch\w*|fast[kd]|slow[kd]|adx|ultosc|uo|aroon\w*|srsi)(_|\b|\d|$)/i, low: 0, high: 100, cite: 'https://ta-lib.github.io/ta-lib-python/func_groups/momentum_indicators.html' },
   // Chande Momentum Oscillator: -100..100.
