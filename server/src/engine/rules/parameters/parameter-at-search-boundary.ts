@@ -57,7 +57,7 @@ export const parameterAtSearchBoundary: Rule = {
   },
   docs: {
     what:
-      'Compares the value a strategy uses for each optimised parameter - the `default` of a freqtrade `IntParameter`/`DecimalParameter` (or the value pasted into `buy_params`/`sell_params`, which overrides it), or the `default` of a Jesse hyperparameter - with the parameter\'s search range, and reports values equal to the lower or upper bound.',
+      'Compares the value a strategy uses for each optimised parameter - the `default` of a freqtrade `IntParameter`/`DecimalParameter` (or the value pasted into `buy_params`/`sell_params`, which overrides it), or the `default` of a Jesse hyperparameter - with the parameter\'s search range, and reports values equal to the lower or upper bound - except a bound that is the natural limit of the indicator the parameter is compared with (Williams %R at 0, RSI or MFI at 0 or 100), where nothing lies beyond the range.',
     why:
       'When the best value of a search lies on the boundary, the optimum was not found: the objective was still improving when the range ran out. Either the true optimum lies outside the range (and the reported performance depends on where the range was cut), or the parameter is being pushed to an extreme that switches a rule off or on - a classic sign that the optimiser is fitting noise (Pardo, The Evaluation and Optimization of Trading Strategies, 2008, ch. 7). Robust parameters sit inside a plateau of good values, not against a wall.',
     example: ['class Edge(IStrategy):', '    buy_rsi = IntParameter(10, 40, default=40, space="buy")', '    sell_rsi = IntParameter(60, 90, default=74, space="sell")', '', '    buy_params = {"buy_rsi": 40}'].join('\n'),
