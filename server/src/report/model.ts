@@ -5,6 +5,7 @@ import type { LintOutput } from '../engine/lint';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
 import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/results/common';
 import * as nodePath from 'node:path';
+import { optimisedSettingSpaces } from '../engine/rules/parameters/optimised-spaces';
 import { deflationFor, seriesBasis } from '../engine/rules/results/deflation';
 import { RULES } from '../engine/rules/registry';
 import type { DateSpan } from '../engine/results/summary';
@@ -555,10 +556,13 @@ function buildPbo(group: StrategyResults, maxPairs: number): { chart: PboChart |
 }
 
 function tunedParameters(context: RuleContext, group: StrategyResults): number {
-  const params = context.facts.parameters;
-  if (!group.strategy) return params.filter((p) => p.optimized).length;
-  const tuned = params.filter((p) => p.className === group.strategy!.name && p.optimized).length;
-  return tuned + (context.facts.strategies.length === 1 ? params.filter((p) => p.className === undefined && p.optimized).length : 0);
+  // Counted as too-many-parameters counts them: repeats of a hidden threshold once, plus the
+  // roi / stoploss / trailing dimensions an attached hyperopt result shows optimised.
+  const params = context.facts.parameters.filter((p) => p.optimized && !p.repeat);
+  if (!group.strategy) return params.length;
+  const spaces = [...optimisedSettingSpaces(context, group.strategy.name).values()].reduce((a, b) => a + b, 0);
+  const tuned = params.filter((p) => p.className === group.strategy!.name).length;
+  return tuned + spaces + (context.facts.strategies.length === 1 ? params.filter((p) => p.className === undefined).length : 0);
 }
 
 function buildSample(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined, dsr: DsrChart | null, ruleOptions?: ReportOptions['ruleOptions']): SampleChart {

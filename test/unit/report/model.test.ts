@@ -91,9 +91,9 @@ describe('report data model', () => {
       assert.equal(s.pbo, null);
       assert.match(s.missing.pbo!, /trial matrix/);
       const bars = Object.fromEntries(s.sample.bars.map((b) => [b.id, b]));
-      assert.deepEqual([bars.parameters.value, bars.parameters.threshold, bars.parameters.pass], [12, 8, false]);
+      assert.deepEqual([bars.parameters.value, bars.parameters.threshold, bars.parameters.pass], [21, 8, false]); // issue 18: 12 + 9 roi/stoploss/trailing dimensions, as SL101 counts
       assert.deepEqual([bars.trades.value, bars.trades.pass], [23, false]);
-      assert.deepEqual([bars['trades-per-parameter'].threshold, bars['trades-per-parameter'].pass], [120, false]);
+      assert.deepEqual([bars['trades-per-parameter'].threshold, bars['trades-per-parameter'].pass], [210, false]); // 21 parameters x 10 trades
       assert.equal(bars['observations-mintrl'].threshold, 258);
       assert.equal(bars['years-minbtl'].pass, false);
       assert.equal(s.sample.verdict.level, 'bad');
