@@ -40,7 +40,7 @@ describe('language server over stdio', function () {
     assert.ok(found, JSON.stringify(diagnostics));
     diagnostic = found;
     assert.equal(found.source, 'strategy-lint');
-    assert.match(String(found.message), /BandRiderStrategy tunes 12 parameters \(8 declared, 1 pasted from optimiser output, 3 hidden thresholds in conditions\)/);
+    assert.match(String(found.message), /BandRiderStrategy tunes 12 parameters \(8 declared, 1 pasted from optimiser output, 3 distinct hidden thresholds in conditions\)/);
     const line = text.split('\n')[found.range.start.line];
     assert.equal(line.slice(found.range.start.character, found.range.end.character), 'BandRiderStrategy');
     assert.match(String(found.codeDescription!.href), /docs\/rules\/too-many-parameters\.md$/);

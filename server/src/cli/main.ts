@@ -7,7 +7,7 @@ import { loadResultFile } from '../engine/results/load-result';
 import { runCheckCommand } from './check-command';
 import { runPboCommand } from './pbo-command';
 import { runReportCommand } from './report-command';
-import { runStatsCommand } from './stats-command';
+import { returnsFromSummaries, runStatsCommand } from './stats-command';
 import { runMcpCommand } from '../mcp/command';
 import { UsageError, type CliIO } from './io';
 
@@ -87,13 +87,7 @@ export function run(): void {
 
 if (require.main === module) run();
 
-/** Per-period returns (or per-trade returns) of any supported result file, for `stats FILE`. */
-function loadReturnsFromResult(file: string): number[] | { error: string } {
-  const summaries = loadResultFile(file, fs.readFileSync(file));
-  const usable = summaries.find((s) => (s.periodReturns?.length ?? 0) > 1 || (s.tradeReturns?.length ?? 0) > 1);
-  if (!usable) {
-    const problem = summaries.flatMap((s) => s.problems).find((p) => p.severity === 'error');
-    return { error: problem?.message ?? 'the file holds no return series' };
-  }
-  return usable.periodReturns && usable.periodReturns.length > 1 ? usable.periodReturns : usable.tradeReturns!;
+/** The return series of any supported result file, for `stats FILE [--strategy NAME]`. */
+function loadReturnsFromResult(file: string, strategy?: string) {
+  return returnsFromSummaries(loadResultFile(file, fs.readFileSync(file)), strategy);
 }

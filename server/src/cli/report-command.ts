@@ -33,9 +33,11 @@ export function reportDataForFile(file: string, cwd = process.cwd()): ReportData
   const absolute = path.resolve(cwd, file);
   // The same assembler as `check` (its help promises the same association).
   const session = new LintSession({ cwd, listings: { kind: 'run' } });
-  const output = lintPython(session.inputFor(absolute, read.text, { configurationPreference: 'editorFirst' }).input);
+  const assembled = session.inputFor(absolute, read.text, { configurationPreference: 'editorFirst' });
+  const workspaceRoot = assembled.workspaceRoot;
+  const output = lintPython(assembled.input);
   try {
-    return buildReportData(output, absolute, { displayPath: path.relative(cwd, absolute) || absolute });
+    return buildReportData(output, absolute, { displayPath: path.relative(cwd, absolute) || absolute, workspaceRoot });
   } finally {
     output.release();
   }

@@ -3,13 +3,22 @@
 // other front ends share it. Exit codes: 0 success, 2 bad input (one line on stderr).
 
 import { computeSharpeStats, type SharpeStats, type SharpeStatsInput } from '../engine/stats/summary';
+import type { BacktestSummary } from '../engine/results/summary';
+
+/** Returns read from a result file, with the periods per year the file's own series has. */
+export interface LoadedReturns {
+  returns: number[];
+  periodsPerYear?: number;
+  /** What the returns are, for messages ("daily returns of Swing"). */
+  what?: string;
+}
 
 export interface StatsIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readFile: (p: string) => Buffer;
-  /** Loader for non-CSV result files (freqtrade, LEAN, ...): per-period returns or an error. */
-  loadReturns?: (path: string) => number[] | { error: string };
+  /** Loader for non-CSV result files (freqtrade, LEAN, ...): returns (with their periods per year) or an error. */
+  loadReturns?: (path: string, strategy?: string) => number[] | LoadedReturns | { error: string };
 }
 
 export const STATS_HELP = `usage: strategy-lint stats FILE [options]
@@ -20,15 +29,20 @@ Ratio (PSR), Minimum Track Record Length (MinTRL), and with --trials the expecte
 Sharpe, Deflated Sharpe Ratio (DSR) and Minimum Backtest Length (MinBTL).
 
 FILE is a CSV of per-period excess returns as ratios (0.01 = +1 %): one column, or the
-column named return, returns or ret; the header row is optional. Other result files are
-read when a loader for them is available.
+column named return, returns or ret; the header row is optional. Other result files
+(freqtrade, LEAN, strategy-lint JSON) are read with the periods per year of their own series
+(freqtrade daily_profit: 365; LEAN: 252, or 365 when the equity moves on weekends; trade
+returns: trades per year over the backtest period); a file holding several strategies needs
+--strategy NAME.
 
 Every Sharpe figure given or printed is PER PERIOD (not annualised) unless its name says
 annualized. Without FILE, --skewness defaults to 0 and --kurtosis (raw, normal = 3) to 3.
 
 options:
-  --periods-per-year P        periods in a year, for annualising (default 252: daily
-                              equities; use 365 for daily crypto, 52 weekly, 12 monthly)
+  --periods-per-year P        periods in a year, for annualising (default: the result
+                              file's own, else 252: daily equities; 365 daily crypto,
+                              52 weekly, 12 monthly)
+  --strategy NAME             the strategy to read from a multi-strategy result file
   --trials N                  number of configurations tried (enables DSR and MinBTL)
   --trial-sharpe-variance V   variance of the per-period Sharpe ratios across the trials
                               (needed for the expected maximum Sharpe and the DSR)
@@ -179,6 +193,7 @@ export function formatValue(v: number | null): string {
 
 const STATS_OPTIONS = new Set([
   'periods-per-year',
+  'strategy',
   'trials',
   'trial-sharpe-variance',
   'benchmark-sharpe',
@@ -208,7 +223,7 @@ export function renderStatsText(stats: SharpeStats): string {
   return entries.map(([k, v]) => `${(TEXT_LABELS[k] ?? k).padEnd(width)}  ${formatValue(v)}`).join('\n') + '\n';
 }
 
-function loadFileReturns(file: string, io: StatsIo): number[] {
+function loadFileReturns(file: string, io: StatsIo, strategy?: string): LoadedReturns {
   if (/\.csv$/i.test(file)) {
     let text: string;
     try {
@@ -216,19 +231,52 @@ function loadFileReturns(file: string, io: StatsIo): number[] {
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return returnsFromCsv(text, file);
+    return { returns: returnsFromCsv(text, file) };
   }
   if (!io.loadReturns) throw new UsageError(`${file}: only CSV return files are supported here`);
-  let loaded: number[] | { error: string };
+  let loaded: number[] | LoadedReturns | { error: string };
   try {
-    loaded = io.loadReturns(file);
+    loaded = io.loadReturns(file, strategy);
   } catch (e) {
     throw new UsageError(`cannot load ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!Array.isArray(loaded)) throw new UsageError(`${file}: ${loaded.error}`);
-  const bad = loaded.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+  if ('error' in loaded) throw new UsageError(`${file}: ${loaded.error}`);
+  const result = Array.isArray(loaded) ? { returns: loaded } : loaded;
+  const bad = result.returns.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
   if (bad >= 0) throw new UsageError(`${file}: return ${bad + 1} is not a finite number`);
-  return loaded;
+  return result;
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/**
+ * The return series `stats FILE` analyses from a loaded result file: the chosen strategy's
+ * per-period returns (with the file's periods per year), else its trade returns (annualised by
+ * trades per year over the backtest period). Several strategies and no --strategy: an error
+ * listing them, never a silent pick.
+ */
+export function returnsFromSummaries(summaries: BacktestSummary[], strategy?: string): LoadedReturns | { error: string } {
+  const names = [...new Set(summaries.map((s) => s.strategy).filter((n): n is string => !!n))];
+  let pool = summaries;
+  if (strategy !== undefined) {
+    pool = summaries.filter((s) => s.strategy === strategy);
+    if (!pool.length) return { error: `no strategy named ${strategy} in the file${names.length ? ` (it holds ${names.join(', ')})` : ''}` };
+  }
+  const usable = pool.filter((s) => (s.periodReturns?.length ?? 0) > 1 || (s.tradeReturns?.length ?? 0) > 1);
+  const usableNames = [...new Set(usable.map((s) => s.strategy ?? ''))];
+  if (strategy === undefined && usableNames.length > 1) {
+    return { error: `the file holds ${usableNames.length} strategies (${usableNames.join(', ')}): choose one with --strategy NAME` };
+  }
+  const s = usable[0];
+  if (!s) {
+    const problem = pool.flatMap((x) => x.problems).find((p) => p.severity === 'error');
+    return { error: problem?.message ?? 'the file holds no return series' };
+  }
+  const who = s.strategy ? ` of ${s.strategy}` : '';
+  if (s.periodReturns && s.periodReturns.length > 1) return { returns: s.periodReturns, periodsPerYear: s.periodsPerYear, what: `period returns${who}` };
+  const span = s.period ? Date.parse(s.period.end) - Date.parse(s.period.start) : NaN;
+  const perYear = Number.isFinite(span) && span > 0 ? s.tradeReturns!.length / (span / YEAR_MS) : undefined;
+  return { returns: s.tradeReturns!, periodsPerYear: perYear, what: `trade returns${who}` };
 }
 
 function buildInput(args: readonly string[], io: StatsIo): { input: SharpeStatsInput; format: 'json' | 'text' } | 'help' {
@@ -236,19 +284,22 @@ function buildInput(args: readonly string[], io: StatsIo): { input: SharpeStatsI
   const { positionals, options } = parseArgs(rest, STATS_OPTIONS);
   if (options.has('help')) return 'help';
   const format = formatOption(options);
-  const periodsPerYear = numberOption(options, 'periods-per-year', (v) => v > 0, 'a positive number') ?? 252;
-  const trials = numberOption(options, 'trials', (v) => v >= 1, 'a number >= 1');
+  const givenPeriodsPerYear = numberOption(options, 'periods-per-year', (v) => v > 0, 'a positive number');
+  const strategy = options.get('strategy');
+  const trials = numberOption(options, 'trials', (v) => Number.isInteger(v) && v >= 1, 'a whole number >= 1');
   const trialSharpeVariance = numberOption(options, 'trial-sharpe-variance', (v) => v >= 0, 'a number >= 0');
   const benchmarkSharpe = numberOption(options, 'benchmark-sharpe', () => true, 'a number');
   if (trialSharpeVariance !== undefined && trials === undefined) throw new UsageError('--trial-sharpe-variance needs --trials');
-  const common = { periodsPerYear, trials, trialSharpeVariance, benchmarkSharpe };
+  const common = { periodsPerYear: givenPeriodsPerYear ?? 252, trials, trialSharpeVariance, benchmarkSharpe };
 
   const summaryGiven = ['sharpe', 'observations', 'skewness', 'kurtosis'].filter((k) => options.has(k));
   if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length} (${positionals.join(' ')})`);
   if (positionals.length === 1) {
     if (summaryGiven.length > 0) throw new UsageError(`give either FILE or --${summaryGiven[0]} and friends, not both`);
-    return { input: { returns: loadFileReturns(positionals[0], io), ...common }, format };
+    const loaded = loadFileReturns(positionals[0], io, strategy);
+    return { input: { returns: loaded.returns, ...common, periodsPerYear: givenPeriodsPerYear ?? loaded.periodsPerYear ?? 252 }, format };
   }
+  if (strategy !== undefined) throw new UsageError('--strategy needs a result FILE');
   if (summaryGiven.length === 0) throw new UsageError('missing FILE (or --sharpe SR --observations T); see --help');
   const sharpe = numberOption(options, 'sharpe', () => true, 'a number');
   const observations = numberOption(options, 'observations', (v) => Number.isInteger(v) && v >= 2, 'an integer >= 2');

@@ -4,6 +4,9 @@
 import type { LintOutput } from '../engine/lint';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
 import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/helpers/attached-results';
+import * as nodePath from 'node:path';
+import { optimisedSettingSpaces } from '../engine/rules/helpers/optimised-spaces';
+import { deflationFor, seriesBasis } from '../engine/rules/helpers/deflation';
 import { RULES } from '../engine/rules/registry';
 import type { DateSpan } from '../engine/results/summary';
 import { getTerm } from '../engine/glossary/glossary';
@@ -164,6 +167,8 @@ export interface ReportData {
 export interface ReportOptions {
   /** Shown instead of the absolute path (e.g. workspace-relative). */
   displayPath?: string;
+  /** Result file paths are shown relative to this folder (default: the strategy file's folder); never absolute. */
+  workspaceRoot?: string;
   /** Rule option overrides, as in LintConfig.options. */
   ruleOptions?: Record<string, Record<string, number>>;
   /** Most IS/OOS pairs kept for the scatter (default 1,500). */
@@ -321,9 +326,13 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
   const { equity, drawdown } = equityCurve(returns);
   const start = period ? dayMs(period.start) : NaN;
   const end = period ? dayMs(period.end) : NaN;
-  const dated = series === 'period returns' && Number.isFinite(start) && Number.isFinite(end) && end > start;
-  const step = dated ? (end - start) / Math.max(1, returns.length - 1) : 0;
-  const times = returns.map((_, i) => start + i * step);
+  // Returns the file dates itself (freqtrade daily_profit) sit at their own dates; otherwise
+  // they are spread evenly over the period, which the chart says.
+  const ownDates = series === 'period returns' && backtest?.summary.periodReturns === returns ? backtest.summary.periodDates : undefined;
+  const exact = !!ownDates && ownDates.length === returns.length && ownDates.every((d) => Number.isFinite(dayMs(d)));
+  const dated = exact || (series === 'period returns' && Number.isFinite(start) && Number.isFinite(end) && end > start);
+  const step = dated && !exact ? (end - start) / Math.max(1, returns.length - 1) : 0;
+  const times = exact ? ownDates!.map(dayMs) : returns.map((_, i) => start + i * step);
   const points: EquityPoint[] = returns.map((_, i) => ({ x: dated ? isoDay(times[i]) : i + 1, equity: equity[i], drawdown: drawdown[i] }));
   const spans = dated ? spansFor(group, backtest) : [];
   const returnWithin = (kind: PeriodSpan['kind']): number | null => {
@@ -367,8 +376,13 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
     verdict = { level: 'warn', text: `${pct(totalReturn)} with a ${dd}, but no in-sample or out-of-sample period is recorded: nothing here shows how the strategy does on data it was not tuned on.`, terms };
   }
   return {
-    chart: { source, series, xKind: dated ? 'date' : 'index', datesApproximate: dated, points, spans, totalReturn, maxDrawdown, inSampleReturn, outOfSampleReturn, verdict },
+    chart: { source, series, xKind: dated ? 'date' : 'index', datesApproximate: dated && !exact, points, spans, totalReturn, maxDrawdown, inSampleReturn, outOfSampleReturn, verdict },
   };
+}
+
+function sampleVariance(values: readonly number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
 }
 
 function normalPdf(x: number, sd: number): number {
@@ -377,8 +391,11 @@ function normalPdf(x: number, sd: number): number {
 
 function buildDsr(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined): { chart: DsrChart | null; missing?: string } {
   const trials = trialCount(context, group, backtest);
-  const trialSharpes = group.all.map((a) => a.summary.trials?.sharpes).find((s): s is number[] => !!s && s.filter(Number.isFinite).length >= 2) ?? null;
-  const trialVariance = group.all.map((a) => a.statistics.trialSharpeVariance).find((v): v is number => v !== null) ?? null;
+  // The trials' Sharpe ratios only when they are on the chosen series' basis (deflation.ts).
+  const deflation = backtest ? deflationFor(context, group, backtest) : null;
+  const matrixSharpes = group.all.map((a) => (a.summary.trials?.sharpeBasis === undefined ? a.summary.trials?.sharpes : undefined)).find((s): s is number[] => !!s && s.filter(Number.isFinite).length >= 2) ?? null;
+  const trialSharpes = deflation ? deflation.trialSharpes : matrixSharpes;
+  const trialVariance = deflation ? (deflation.trialSharpes ? deflation.variance : null) : matrixSharpes ? sampleVariance(matrixSharpes.filter(Number.isFinite)) : null;
   let sharpe: number | null = null;
   let observations: number | null = null;
   let skew = 0;
@@ -393,7 +410,7 @@ function buildDsr(context: RuleContext, group: StrategyResults, backtest: Attach
     skew = s.skewness ?? 0;
     kurt = s.kurtosis ?? 3;
     periodsPerYear = s.periodsPerYear;
-    unit = s.series === 'trade returns' ? 'trade' : s.periodsPerYear === 365 || s.periodsPerYear === 252 ? 'day' : 'period';
+    unit = seriesBasis(backtest);
     chosenLabel = `${group.name} (${fileName(backtest)})`;
   } else {
     const matrix = group.all.find((a) => (a.summary.trialMatrix?.length ?? 0) >= 2);
@@ -539,10 +556,13 @@ function buildPbo(group: StrategyResults, maxPairs: number): { chart: PboChart |
 }
 
 function tunedParameters(context: RuleContext, group: StrategyResults): number {
-  const params = context.facts.parameters;
-  if (!group.strategy) return params.filter((p) => p.optimized).length;
-  const tuned = params.filter((p) => p.className === group.strategy!.name && p.optimized).length;
-  return tuned + (context.facts.strategies.length === 1 ? params.filter((p) => p.className === undefined && p.optimized).length : 0);
+  // Counted as too-many-parameters counts them: repeats of a hidden threshold once, plus the
+  // roi / stoploss / trailing dimensions an attached hyperopt result shows optimised.
+  const params = context.facts.parameters.filter((p) => p.optimized && !p.repeat);
+  if (!group.strategy) return params.length;
+  const spaces = [...optimisedSettingSpaces(context, group.strategy.name).values()].reduce((a, b) => a + b, 0);
+  const tuned = params.filter((p) => p.className === group.strategy!.name).length;
+  return tuned + spaces + (context.facts.strategies.length === 1 ? params.filter((p) => p.className === undefined).length : 0);
 }
 
 function buildSample(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined, dsr: DsrChart | null, ruleOptions?: ReportOptions['ruleOptions']): SampleChart {
@@ -607,7 +627,9 @@ function contextOf(output: LintOutput, path: string): RuleContext {
 /** The report's data for one linted strategy file (must be called before `output.release()`). */
 export function buildReportData(output: LintOutput, path: string, options: ReportOptions = {}): ReportData {
   const context = contextOf(output, path);
-  const displayPath = options.displayPath ?? path;
+  const root = options.workspaceRoot ?? nodePath.dirname(path);
+  const shown = (file: string) => nodePath.relative(root, nodePath.resolve(root, file)).split(nodePath.sep).join('/') || nodePath.basename(file);
+  const displayPath = options.displayPath ?? (options.workspaceRoot ? shown(path) : path);
   const strategies: StrategyReport[] = [];
   const notes: string[] = [];
   for (const group of resultsByStrategy(context)) {
@@ -629,7 +651,7 @@ export function buildReportData(output: LintOutput, path: string, options: Repor
     if (pbo.missing) missing.pbo = pbo.missing;
     strategies.push({
       name: group.name,
-      files: group.all.map((a) => ({ file: a.summary.file, format: a.summary.format, reason: a.reason })),
+      files: group.all.map((a) => ({ file: shown(a.summary.file), format: a.summary.format, reason: a.reason })),
       headline,
       equity: equity.chart,
       dsr: dsr.chart,
@@ -641,7 +663,7 @@ export function buildReportData(output: LintOutput, path: string, options: Repor
   if (strategies.length === 0) {
     notes.push('No backtest results are attached to this file. Attach them with a `# strategy-lint: results=PATH` directive, a sidecar file, or the result folders of freqtrade / LEAN (see the README).');
   }
-  for (const refused of output.results?.refused ?? []) notes.push(`Result file ${refused.file} was not read: ${refused.reason}.`);
+  for (const refused of output.results?.refused ?? []) notes.push(`Result file ${shown(refused.file)} was not read: ${refused.reason}.`);
   const ids = new Set<string>();
   for (const s of strategies) {
     for (const v of [s.equity?.verdict, s.dsr?.verdict, s.pbo?.verdict, s.sample.verdict]) for (const t of v?.terms ?? []) ids.add(t);

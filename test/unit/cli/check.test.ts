@@ -23,7 +23,7 @@ describe('strategy-lint check', () => {
   it('prints path:line:col: SEVERITY CODE [rule] message and exits 1 on findings', async () => {
     const { code, out } = await run(['check', STRATEGY]);
     assert.equal(code, 1);
-    assert.match(out, /BandRiderStrategy\.py:18:7: warning SL101 \[too-many-parameters\] BandRiderStrategy tunes 12 parameters/);
+    assert.match(out, /BandRiderStrategy\.py:18:7: warning SL101 \[too-many-parameters\] BandRiderStrategy tunes 21 parameters/); // issue 18: + 9 roi/stoploss/trailing dimensions from the hyperopt file
   });
 
   it('exits 0 with nothing found', async () => {

@@ -195,7 +195,7 @@ describe('shared rules on Pine facts', () => {
       'plot(rsi > 50 ? 1 : 0)',
     );
     const [f] = lint(text, 'SL101', { options: { 'too-many-parameters': { 'max-parameters': 2 } } });
-    assert.match(f.message, /tunes 3 parameters \(3 hidden thresholds in conditions\)/);
+    assert.match(f.message, /tunes 3 parameters \(3 distinct hidden thresholds in conditions\)/);
   });
 
   it('multiplies bounded inputs into the search space (wide-search-space)', () => {

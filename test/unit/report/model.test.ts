@@ -68,8 +68,11 @@ describe('report data model', () => {
       const equity = s.equity!;
       assert.equal(equity.xKind, 'date');
       assert.equal(equity.points.length, 331);
-      assert.equal(equity.points[0].x, '2023-01-01');
-      assert.equal(equity.points[equity.points.length - 1].x, '2023-12-31');
+      // Issue 18: each daily_profit entry at its own date (2023-01-03 .. 2023-11-29), no longer
+      // spread evenly over the backtest period 2023-01-01 .. 2023-12-31.
+      assert.equal(equity.points[0].x, '2023-01-03');
+      assert.equal(equity.points[equity.points.length - 1].x, '2023-11-29');
+      assert.equal(equity.datesApproximate, false);
       assert.deepEqual(
         equity.spans.map((x) => [x.kind, x.start.slice(0, 10), x.end.slice(0, 10)]),
         [
@@ -89,9 +92,9 @@ describe('report data model', () => {
       assert.equal(s.pbo, null);
       assert.match(s.missing.pbo!, /trial matrix/);
       const bars = Object.fromEntries(s.sample.bars.map((b) => [b.id, b]));
-      assert.deepEqual([bars.parameters.value, bars.parameters.threshold, bars.parameters.pass], [12, 8, false]);
+      assert.deepEqual([bars.parameters.value, bars.parameters.threshold, bars.parameters.pass], [21, 8, false]); // issue 18: 12 + 9 roi/stoploss/trailing dimensions, as SL101 counts
       assert.deepEqual([bars.trades.value, bars.trades.pass], [23, false]);
-      assert.deepEqual([bars['trades-per-parameter'].threshold, bars['trades-per-parameter'].pass], [120, false]);
+      assert.deepEqual([bars['trades-per-parameter'].threshold, bars['trades-per-parameter'].pass], [210, false]); // 21 parameters x 10 trades
       assert.equal(bars['observations-mintrl'].threshold, 258);
       assert.equal(bars['years-minbtl'].pass, false);
       assert.equal(s.sample.verdict.level, 'bad');

@@ -155,4 +155,18 @@ describe('results: association of result files with a strategy', () => {
     const found = associateResults({ strategyPath: strategy, directives: [], classNames: ['S'], workspaceRoot: root });
     assert.equal(found.filter((c) => !isRefused(c)).length, 0);
   });
+
+  it('offers every hyperopt run of the class, newest first (issue 18: N counts all runs)', () => {
+    const root = workspace();
+    const strategy = write(root, 'user_data/strategies/my_strat.py', 'class MyStrat(IStrategy):\n    pass\n');
+    write(root, 'user_data/hyperopt_results/strategy_MyStrat_2024-01-02_00-00-00.fthypt', '{}\n', 1_700_000_000);
+    write(root, 'user_data/hyperopt_results/strategy_MyStrat_2024-02-02_00-00-00.fthypt', '{}\n', 1_700_100_000);
+    write(root, 'user_data/hyperopt_results/strategy_Other_2024-01-03_00-00-00.fthypt', '{}\n');
+    const found = associateResults({ strategyPath: strategy, directives: [], classNames: ['MyStrat'], workspaceRoot: root });
+    assert.deepEqual(found.map((c) => rel(root, c)), [
+      'user_data/hyperopt_results/strategy_MyStrat_2024-02-02_00-00-00.fthypt',
+      'user_data/hyperopt_results/strategy_MyStrat_2024-01-02_00-00-00.fthypt',
+    ]);
+    assert.match((found[1] as { reason: string }).reason, /hyperopt run 2 of 2 for MyStrat/);
+  });
 });

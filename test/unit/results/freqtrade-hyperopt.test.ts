@@ -27,10 +27,14 @@ describe('results: freqtrade hyperopt .fthypt', () => {
   it('computes per-trade Sharpe for epochs with trades and says which were left out', () => {
     const s = loadFixture('freqtrade/hyperopt_results/strategy_SampleStrategy.fthypt').summaries[0];
     // Epochs 1 and 2 have no trades; epochs 3, 4, 5 have 22, 10, 11 trades.
+    // Issue 18: per day first (the basis of a backtest's daily_profit), per trade as the alternative.
     assert.equal(s.trials?.sharpes?.length, 3);
+    assert.equal(s.trials?.sharpeBasis, 'day');
     assert.ok(s.trials!.sharpes!.every(Number.isFinite));
-    assert.match(s.trials?.sharpeSource ?? '', /per-trade Sharpe/);
+    assert.match(s.trials?.sharpeSource ?? '', /per-day Sharpe/);
     assert.match(s.trials?.sharpeSource ?? '', /2 of 5 epochs/);
+    assert.equal(s.trials?.alternative?.sharpes?.length, 3);
+    assert.match(s.trials?.alternative?.sharpeSource ?? '', /per-trade Sharpe/);
   });
 
   it('leaves sharpes undefined when epochs carry no trades', () => {
@@ -43,7 +47,8 @@ describe('results: freqtrade hyperopt .fthypt', () => {
     const [s] = loadResultFile('/ws/strategy_SampleStrategy_2024-01-01_10-00-00.fthypt', Buffer.from(stripped.join('\n')));
     assert.equal(s.trials?.count, 5);
     assert.equal(s.trials?.sharpes, undefined);
-    assert.match(s.trials?.sharpeSource ?? '', /not derivable/);
+    assert.equal(s.trials?.alternative, undefined);
+    assert.match(s.trials?.sharpeSource ?? '', /not derivable per day/);
   });
 
   it('keeps the good epochs of an interrupted file and reports the broken line', () => {

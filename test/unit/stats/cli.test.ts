@@ -91,7 +91,7 @@ describe('cli: stats and pbo commands', () => {
       assert.match(r.out, /MinTRL \(periods\)/);
       const h = stats(['--help']);
       assert.equal(h.code, 0);
-      assert.match(h.out, /default 252/);
+      assert.match(h.out, /file's own, else 252/);
       assert.match(h.out, /365/);
     });
 
@@ -115,7 +115,9 @@ describe('cli: stats and pbo commands', () => {
       assertBadInput(stats([file('ok.csv', '0.01\n0.02\n'), '--sharpe', '0.1']), /not both/);
       assertBadInput(stats(['--frobnicate']), /unknown option --frobnicate/);
       assertBadInput(stats(['--sharpe', '0.1', '--observations', '10', '--format', 'xml']), /--format must be json or text/);
-      assertBadInput(stats(['--sharpe', '0.1', '--observations', '10', '--trials', '0']), /--trials must be a number >= 1/);
+      assertBadInput(stats(['--sharpe', '0.1', '--observations', '10', '--trials', '0']), /--trials must be a whole number >= 1/);
+      // Issue 18: a fraction of a trial is refused (1 < N < 2 made E[max] negative).
+      assertBadInput(stats(['--sharpe', '0.1', '--observations', '10', '--trials', '1.2']), /--trials must be a whole number >= 1/);
       assertBadInput(stats(['--sharpe', '0.1', '--observations', '10', '--trial-sharpe-variance', '0.1']), /needs --trials/);
       assertBadInput(stats(['--sharpe', '0.1', '--observations', '10', '--periods-per-year']), /needs a value/);
     });

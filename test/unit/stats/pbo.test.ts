@@ -140,19 +140,27 @@ describe('stats/pbo (Bailey, Borwein, Lopez de Prado & Zhu 2017, CSCV)', () => {
   });
 
   describe('ties and degenerate matrices', () => {
-    it('identical columns: every OOS rank is the average (N+1)/2 -> logit 0, PBO 1', () => {
+    it('identical columns: nothing is selected, PBO undefined (issue 18; it used to read 1)', () => {
       const base = randomMatrix(64, 1, 9).map((r) => r[0]);
       const m = base.map((v) => [v, v, v, v]);
-      const r = ok(probabilityOfBacktestOverfitting(m, { splits: 8 }));
-      for (const l of r.logits) assert.equal(l, 0);
-      assert.equal(r.pbo, 1);
+      const r = probabilityOfBacktestOverfitting(m, { splits: 8 });
+      assert.equal(r.ok, false);
+      assert.match((r as { error: string }).error, /identical returns in every row: there is nothing to select, so PBO is undefined/);
     });
 
-    it('all-zero matrix: Sharpe 0 everywhere, numbers not NaN', () => {
+    it('all-zero matrix: undefined, with the reason', () => {
       const m = Array.from({ length: 40 }, () => [0, 0, 0]);
-      const r = ok(probabilityOfBacktestOverfitting(m, { splits: 4 }));
-      assert.ok(r.logits.every((l) => l === 0));
-      assert.ok(r.pairs.every((p) => p.inSample === 0 && p.outOfSample === 0));
+      const r = probabilityOfBacktestOverfitting(m, { splits: 4 });
+      assert.equal(r.ok, false);
+      assert.match((r as { error: string }).error, /\(all zero\)/);
+    });
+
+    it('two identical columns among others: ties averaged, numbers not NaN', () => {
+      const base = randomMatrix(64, 2, 9);
+      const m = base.map((r) => [r[0], r[0], r[1]]);
+      const r = ok(probabilityOfBacktestOverfitting(m, { splits: 8 }));
+      assert.ok(r.logits.every(Number.isFinite));
+      assert.deepEqual(r.logits, ok(probabilityOfBacktestOverfittingReference(m, { splits: 8 })).logits);
     });
   });
 

@@ -190,3 +190,24 @@ export const DRAWING_MODULES: LibraryGroup = {
   why: "yellowbrick visualizers follow the scikit-learn API but their fit computes a chart; nothing is predicted or traded with them.",
   cite: 'https://www.scikit-yb.org/en/latest/api/index.html',
 };
+
+// ---- bounded indicators (parameter-at-search-boundary) ----------------------------------------
+
+/** An oscillator whose values cannot leave [low, high]: a threshold at that bound is the natural edge, not a search edge. */
+export interface BoundedIndicator {
+  /** Matches the indicator call (`ta.WILLR`) or a column / parameter name (`willr`, `buy_wr`). */
+  names: RegExp;
+  low: number;
+  high: number;
+  cite: string;
+}
+
+export const BOUNDED_INDICATORS: BoundedIndicator[] = [
+  // Williams %R = (highest high - close) / (highest high - lowest low) * -100; NostalgiaForInfinity
+  // names its columns r_14, r_480 (`df["r_480_1h"]`, `entry_24_r_480_1h_max`).
+  { names: /(^|_|\.|\b)(willr|williams|wr|r_?percent|pct_?r)(_|\b|\d|$)|(^|[_"'])r_\d+([_"']|$)/i, low: -100, high: 0, cite: 'https://ta-lib.github.io/ta-lib-python/func_groups/momentum_indicators.html' },
+  // RSI, MFI, stochastics, ADX, Ultimate Oscillator, Aroon: 0..100 by construction.
+  { names: /(^|_|\.|\b)(rsi|mfi|stoch\w*|fast[kd]|slow[kd]|adx|ultosc|uo|aroon\w*|srsi)(_|\b|\d|$)/i, low: 0, high: 100, cite: 'https://ta-lib.github.io/ta-lib-python/func_groups/momentum_indicators.html' },
+  // Chande Momentum Oscillator: -100..100.
+  { names: /(^|_|\.|\b)(cmo)(_|\b|\d|$)/i, low: -100, high: 100, cite: 'https://ta-lib.github.io/ta-lib-python/func_groups/momentum_indicators.html' },
+];

@@ -1,5 +1,6 @@
 // freqtrade: hyperoptable parameters (IntParameter & co.) and pasted hyperopt output
 // (`buy_params = {...}`), per IStrategy subclass.
+import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { booleanValue, dictEntries, numberValue, stringValue } from './python-values';
 import type { TunedParameter } from './types';
@@ -12,16 +13,81 @@ export const FREQTRADE_PARAMETER_TYPES = new Set([
   'BooleanParameter',
 ]);
 
+/**
+ * The value of `optimize=`: a literal, or a constant of the class (or module) holding True or
+ * False (`optimize_buy_ema = False` ... `optimize=optimize_buy_ema`). Undefined when unknown.
+ */
+export function optimizeFlag(index: SyntaxIndex, node: SyntaxNode | undefined, className: string | undefined): boolean | undefined {
+  const literal = booleanValue(node);
+  if (literal !== undefined || node?.type !== 'identifier') return literal;
+  const name = node.text;
+  const constants = index.assignments.filter((a) => a.target === name && !a.scope.functionName && (a.scope.className === className || a.scope.className === undefined));
+  // One assignment in the class wins over the module's; a name assigned twice is not a constant.
+  const own = constants.filter((a) => a.scope.className === className);
+  const chosen = own.length ? own : constants;
+  return chosen.length === 1 ? booleanValue(chosen[0].value) : undefined;
+}
+
+/** The class's `can_short` (freqtrade's default is False). */
+export function canShort(index: SyntaxIndex, className: string): boolean {
+  const set = index.assignments.find((a) => a.target === 'can_short' && a.scope.className === className && !a.scope.functionName);
+  if (set) return booleanValue(set.value) !== false;
+  // `self.can_short = True` in a method (NostalgiaForInfinity sets it per trading mode): may short.
+  return index.attributes.some((a) => a.name === 'can_short' && a.scope.className === className && /self\.can_short\s*=/.test(a.node.parent?.text ?? ''));
+}
+
+/**
+ * A parameter the strategy cannot use because it only feeds short entries or exits and the
+ * class cannot short: every `self.<name>` use sits in a statement that sets `enter_short` /
+ * `exit_short` (or the old `sell_short` / `buy_short`), directly or through a list of conditions
+ * that only such a statement reads.
+ */
+function onlyForShorts(index: SyntaxIndex, className: string, name: string): boolean {
+  const uses = index.attributes.filter((a) => a.scope.className === className && a.scope.functionName && a.node.text === `self.${name}`);
+  if (uses.length === 0) return false;
+  return uses.every((u) => {
+    const statement = enclosingStatement(u.node);
+    if (!statement) return false;
+    if (SHORT_COLUMN.test(statement.text)) return true;
+    // `conditions.append(self.x.value < ...)` then `dataframe.loc[reduce(..., conditions), 'enter_short'] = 1`
+    const list = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\.append\(|\+=)/.exec(statement.text)?.[1];
+    if (!list) return false;
+    const fn = enclosingFunction(statement);
+    if (!fn) return false;
+    const readers = index.subscripts.filter((s) => s.scope.functionName === u.scope.functionName && s.scope.className === className && new RegExp(`\\b${list}\\b`).test(s.node.text));
+    return readers.length > 0 && readers.every((r) => SHORT_COLUMN.test(enclosingStatement(r.node)?.text ?? ''));
+  });
+}
+
+const SHORT_COLUMN = /["'](enter_short|exit_short|sell_short|buy_short)["']/;
+
+function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
+    if (n.type === 'expression_statement' || n.type === 'return_statement') return n;
+    if (n.type === 'function_definition' || n.type === 'class_definition') return undefined;
+  }
+  return undefined;
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return undefined;
+}
+
 export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
   const out: TunedParameter[] = [];
   const declared = new Set<string>();
+  const shortCapable = new Map<string, boolean>();
   for (const assignment of index.assignments) {
     const { scope, value } = assignment;
     if (!scope.className || scope.functionName || !strategyNames.has(scope.className)) continue;
     if (value.type !== 'call') continue;
     const call = index.callsById.get(value.id);
     if (!call || !FREQTRADE_PARAMETER_TYPES.has(call.name)) continue;
-    const optimize = booleanValue(call.keywords.get('optimize'));
+    let optimize = optimizeFlag(index, call.keywords.get('optimize'), scope.className);
+    if (!shortCapable.has(scope.className)) shortCapable.set(scope.className, canShort(index, scope.className));
+    const unusable = !shortCapable.get(scope.className) && onlyForShorts(index, scope.className, assignment.target);
+    if (unusable) optimize = false;
     const defaultNode = call.keywords.get('default') ?? undefined;
     declared.add(assignment.target);
     out.push({
@@ -35,6 +101,7 @@ export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<strin
       defaultNode,
       space: stringValue(call.keywords.get('space')),
       optimized: optimize !== false,
+      ...(unusable ? { unusable: 'it only feeds short entries or exits and the class sets no can_short = True' } : {}),
     });
   }
   // Hyperopt output pasted into the class: each entry is a tuned value even without a declaration.

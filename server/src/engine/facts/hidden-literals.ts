@@ -26,13 +26,31 @@ const THRESHOLD_CALLS = new Set(['crossed_above', 'crossed_below', 'crossed']);
 /** Values that are structural rather than tuned: zero guards, booleans-as-ints, unit scalars. */
 const STRUCTURAL = new Set([0, 1, -1, 100]);
 
+/**
+ * Most hidden thresholds counted per class. A 3 MB strategy holds thousands of distinct literals;
+ * past this many the count says nothing more than "far too many", and listing them costs memory.
+ */
+export const MAX_HIDDEN_PER_CLASS = 100;
+
 export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
   const out: TunedParameter[] = [];
   const seen = new Set<number>();
+  // One degree of freedom per distinct value and class: a midline of 50 written six times was
+  // chosen once. Repeats (and literals past the counting cap) stay in the facts, marked, so rules
+  // that judge each literal (overprecise-parameter) still see them.
+  const values = new Set<string>();
+  const perClass = new Map<string, number>();
   const push = (node: import('../python/parser').SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
     if (seen.has(node.id) || STRUCTURAL.has(value)) return;
     seen.add(node.id);
-    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true });
+    const key = `${className ?? ''}\0${value}`;
+    const count = perClass.get(className ?? '') ?? 0;
+    const repeat = values.has(key) || count >= MAX_HIDDEN_PER_CLASS;
+    if (!repeat) {
+      values.add(key);
+      perClass.set(className ?? '', count + 1);
+    }
+    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true, ...(repeat ? { repeat: true } : {}) });
   };
   for (const literal of index.numbers) {
     const fn = literal.scope.functionName;

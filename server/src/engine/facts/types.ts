@@ -28,8 +28,12 @@ export interface TunedParameter {
   defaultNode?: SyntaxNode;
   /** freqtrade `space=` ("buy", "sell", ...). */
   space?: string;
-  /** false when the declaration opts out of optimisation (`optimize=False`). */
+  /** false when the declaration opts out of optimisation (`optimize=False`, or a class constant that is False). */
   optimized: boolean;
+  /** A hidden threshold that repeats an earlier value of the class, or lies past the counting cap: not counted again. */
+  repeat?: boolean;
+  /** Why the strategy cannot use the parameter at all (a short-only parameter without can_short). */
+  unusable?: string;
   /** Lower/upper bound of the search range, when the declaration gives one (Jesse `min`/`max`). */
   low?: number;
   high?: number;

@@ -1,6 +1,7 @@
 // Warm-up facts: freqtrade class settings (timeframe, startup_candle_count, minimal_roi, stoploss,
 // trailing_*), populate_* methods, informative timeframes, and the look-back window of every
 // indicator a strategy computes (`ta.EMA(dataframe, timeperiod=200)`, `.rolling(48)`, `window=20`).
+import { optimizeFlag } from './freqtrade';
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, ClassInfo, SyntaxIndex } from '../python/syntax-index';
 import { booleanValue, numberValue, sequenceElements, stringValue } from './python-values';
@@ -112,22 +113,46 @@ export function indicatorWindows(index: SyntaxIndex, strategies: StrategyClass[]
   };
 
   const resolver = new LengthResolver(index, bindings, attribute);
+  // Module-level helpers the strategy calls (`def SSLChannels(dataframe, length=7)`): their
+  // windows are the calling strategy's.
+  const helperOwner = new Map<string, string>();
+  const moduleFunctions = new Set(index.functions.filter((f) => !f.className).map((f) => f.name));
+  for (const call of index.calls) {
+    if (call.scope.className && strategyNames.has(call.scope.className) && moduleFunctions.has(call.name) && call.callee === call.name && !helperOwner.has(call.name)) {
+      helperOwner.set(call.name, call.scope.className);
+    }
+  }
   const out: IndicatorWindow[] = [];
   for (const call of index.calls) {
-    const className = call.scope.className;
-    if (!className || !call.scope.functionName || !strategyNames.has(className)) continue;
-    const found = windowOf(call, index, resolver);
+    const fn = call.scope.functionName;
+    const className = call.scope.className ?? (fn && !call.scope.className ? helperOwner.get(fn) : undefined);
+    if (!className || !fn || !strategyNames.has(className)) continue;
+    const found = windowOf(call, index, resolver, className);
     if (!found || found.length < 2) continue;
-    out.push({ ...found, call: call.node, indicator: call.name, className, functionName: call.scope.functionName });
+    out.push({ ...found, call: call.node, indicator: call.name, className, functionName: fn });
   }
   return out;
 }
 
+/**
+ * technical's `ichimoku(dataframe, conversion_line_period=9, base_line_periods=26, laggin_span=52,
+ * displacement=26)`: senkou span B is the 52-candle midpoint shifted forward by 26, so it needs
+ * laggin_span + displacement candles (freqtrade-technical, technical/indicators/indicators.py).
+ */
+const ICHIMOKU_DEFAULTS = { laggin_span: 52, displacement: 26 };
+
 type Found = Pick<IndicatorWindow, 'length' | 'source' | 'origin'>;
 
-function windowOf(call: CallSite, index: SyntaxIndex, resolver: LengthResolver): Found | undefined {
+function windowOf(call: CallSite, index: SyntaxIndex, resolver: LengthResolver, className: string): Found | undefined {
   const talib = isTalib(call, index);
-  const className = call.scope.className!;
+  if (call.name === 'ichimoku') {
+    const lagging = call.keywords.get('laggin_span') ?? call.keywords.get('lagging_span') ?? call.positional[3];
+    const shift = call.keywords.get('displacement') ?? call.positional[4];
+    const l = lagging ? resolver.length(lagging, className, call.scope.functionName)?.length : ICHIMOKU_DEFAULTS.laggin_span;
+    const d = shift ? resolver.length(shift, className, call.scope.functionName)?.length : ICHIMOKU_DEFAULTS.displacement;
+    if (l === undefined || d === undefined) return undefined;
+    return { length: l + d, source: lagging ?? call.node, origin: lagging ? 'literal' : 'default' };
+  }
   if (call.name === 'rolling' || call.name === 'ewm' || ROW_OFFSET.has(call.name)) {
     if (!call.receiver) return undefined;
     let arg: SyntaxNode | undefined;
@@ -215,8 +240,35 @@ class LengthResolver {
         const found = this.length(b.value, className, b.functionName, depth + 1);
         return found ? { ...found, source: node, origin: found.origin === 'literal' ? 'constant' : found.origin } : undefined;
       }
+      const parameter = this.parameterValue(node, className, depth);
+      if (parameter) return parameter;
     }
     return undefined;
+  }
+
+  /**
+   * A helper's parameter (`def atr(self, df, period=14): ta.SMA(df["TR"], period)`): the longest
+   * value any call in the file passes for it, else its default.
+   */
+  private parameterValue(id: SyntaxNode, className: string, depth: number): Found | undefined {
+    let fn: SyntaxNode | null = id.parent;
+    while (fn && fn.type !== 'function_definition') fn = fn.parent;
+    const name = fn?.childForFieldName('name')?.text;
+    const params = fn?.childForFieldName('parameters')?.namedChildren.filter((c): c is SyntaxNode => !!c) ?? [];
+    const position = params.findIndex((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === id.text);
+    if (!name || position < 0) return undefined;
+    const isMethod = params[0]?.text === 'self';
+    let best: Found | undefined;
+    for (const call of this.index.calls) {
+      if (call.name !== name || (call.callee !== name && call.callee !== `self.${name}`)) continue;
+      const arg = call.keywords.get(id.text) ?? call.positional[position - (isMethod && call.callee === `self.${name}` ? 1 : 0)];
+      const found = arg && this.length(arg, call.scope.className ?? className, call.scope.functionName, depth + 1);
+      if (found && (!best || found.length > best.length)) best = { ...found, source: arg };
+    }
+    if (best) return best;
+    const declared = params[position];
+    const fallback = declared.type === 'default_parameter' || declared.type === 'typed_default_parameter' ? declared.childForFieldName('value') : null;
+    return fallback ? this.length(fallback, className, undefined, depth + 1) : undefined;
   }
 
   /** `for period in self.buy_period.range:` / `for n in range(10, 60, 10):` / `for n in [20, 50]:`. */
@@ -261,7 +313,7 @@ class LengthResolver {
     const call = value?.type === 'call' ? this.index.callsById.get(value.id) : undefined;
     if (!call || !/Parameter$/.test(call.name)) return undefined;
     // `.range` of a non-optimised parameter yields only its value; so does `.value`.
-    if (booleanValue(call.keywords.get('optimize')) === false) {
+    if (optimizeFlag(this.index, call.keywords.get('optimize'), className) === false) {
       const d = numberValue(call.keywords.get('default'));
       return d !== undefined ? Math.round(d) : undefined;
     }

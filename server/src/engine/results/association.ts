@@ -42,6 +42,9 @@ export interface RefusedCandidate {
   at?: { offset: number; length: number };
 }
 
+/** The reason given to files a `results=` directive names (result rules trust them over names). */
+export const DIRECTIVE_REASON = 'named by the "strategy-lint: results=" comment';
+
 export type ResultCandidate = AcceptedCandidate | RefusedCandidate;
 
 export function isRefused(c: ResultCandidate): c is RefusedCandidate {
@@ -51,6 +54,8 @@ export function isRefused(c: ResultCandidate): c is RefusedCandidate {
 /** Walk limits for settings globs: a huge workspace must not stall the server. */
 const MAX_WALK_ENTRIES = 20000;
 const MAX_WALK_DEPTH = 12;
+/** Hyperopt runs of one class read for the trial count (newest first). */
+const MAX_HYPEROPT_RUNS = 50;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.mypy_cache', '.tox', 'dist']);
 
 export function associateResults(input: AssociationInput, fs: ResultFs = nodeResultFs): ResultCandidate[] {
@@ -80,7 +85,7 @@ export function associateResults(input: AssociationInput, fs: ResultFs = nodeRes
   // 1. Directives: explicit, so a missing file is reported too.
   for (const d of input.directives) {
     const file = path.resolve(strategyDir, d.path);
-    offer(file, 'directive', `named by the "strategy-lint: results=" comment`, { offset: d.offset, length: d.length });
+    offer(file, 'directive', DIRECTIVE_REASON, { offset: d.offset, length: d.length });
   }
 
   // 2. Sidecars next to the strategy file.
@@ -170,10 +175,15 @@ function freqtradeCandidates(fs: ResultFs, ws: Workspace, userData: string, clas
     const newest = files.find((f) => namesOf(f.file).includes(cls));
     if (newest) found.push({ file: newest.file, reason: `newest result in user_data/backtest_results holding ${cls}` });
   }
+  // Every hyperopt run of the class counts towards N (trials are trials, whichever run made
+  // them), newest first; bounded so a folder of thousands of runs cannot stall the server.
   const hyperopt = listFiles(fs, path.join(userData, 'hyperopt_results'), (n) => n.endsWith('.fthypt'));
   for (const cls of classNames) {
-    const newest = hyperopt.find((f) => hyperoptIsFor(fs, f.file, cls));
-    if (newest) found.push({ file: newest.file, reason: `newest hyperopt result for ${cls} in user_data/hyperopt_results` });
+    const runs = hyperopt.filter((f) => hyperoptIsFor(fs, f.file, cls)).slice(0, MAX_HYPEROPT_RUNS);
+    runs.forEach((f, i) => found.push({
+      file: f.file,
+      reason: i === 0 ? `newest hyperopt result for ${cls} in user_data/hyperopt_results (run 1 of ${runs.length})` : `hyperopt run ${i + 1} of ${runs.length} for ${cls} in user_data/hyperopt_results`,
+    }));
   }
   return found;
 }
@@ -213,7 +223,14 @@ function leanCandidates(fs: ResultFs, project: string): Found[] {
   if (newest) {
     const isResult = (n: string) => n.endsWith('.json') && !/order-events|data-monitor-report|insights|-log\b/.test(n) && n !== 'config.json';
     const files = listFiles(fs, path.join(backtests, newest), isResult).sort((a, b) => Number(a.file.endsWith('-summary.json')) - Number(b.file.endsWith('-summary.json')));
-    for (const f of files) found.push({ file: f.file, reason: `LEAN project: newest backtest folder backtests/${newest}` });
+    // One file per LEAN CLI run: `<id>.json` (the loader completes it from `<id>-summary.json`
+    // and `<id>-order-events.json`), or the summary alone when the main file is missing.
+    const mainIds = new Set(files.map((f) => /^(\d+)\.json$/.exec(path.basename(f.file))?.[1]).filter(Boolean));
+    for (const f of files) {
+      const summaryOf = /^(\d+)-summary\.json$/.exec(path.basename(f.file))?.[1];
+      if (summaryOf && mainIds.has(summaryOf)) continue;
+      found.push({ file: f.file, reason: `LEAN project: newest backtest folder backtests/${newest}` });
+    }
   }
   const config = path.join(project, 'config.json');
   if (fs.stat(config)?.isFile) found.push({ file: config, reason: 'LEAN project config.json (parameters)' });

@@ -118,7 +118,8 @@ export function fillFromStats(
 
   const daily = dailyReturns(stats, p, at('daily_profit'));
   if (daily) {
-    s.periodReturns = daily;
+    s.periodReturns = daily.returns;
+    if (daily.dates) s.periodDates = daily.dates;
     s.periodsPerYear = FREQTRADE_PERIODS_PER_YEAR;
   }
 
@@ -153,19 +154,33 @@ function inCloseOrder(trades: Record<string, unknown>[]): Record<string, unknown
  * the balance at the start of that day (starting_balance + all earlier days' profit). freqtrade's
  * own Sharpe divides by the starting balance instead, which overstates later days.
  */
-function dailyReturns(stats: Record<string, unknown>, p: ResultProblem[], at?: KeyLocation): number[] | undefined {
+function dailyReturns(stats: Record<string, unknown>, p: ResultProblem[], at?: KeyLocation): { returns: number[]; dates?: string[] } | undefined {
   const daily = stats.daily_profit;
   if (daily === undefined) return undefined;
   if (!Array.isArray(daily)) {
     p.push(problem('daily_profit should be a list of [day, profit] pairs', 'warning', at));
     return undefined;
   }
-  const startBalance = isFiniteNumber(stats.starting_balance) ? stats.starting_balance : isFiniteNumber(stats.dry_run_wallet) ? stats.dry_run_wallet : undefined;
-  if (startBalance === undefined || startBalance <= 0) {
+  const startBalance = startingBalance(stats);
+  if (startBalance === undefined) {
     p.push(problem('daily_profit present but no positive starting_balance: daily returns cannot be computed', 'warning', at));
     return undefined;
   }
+  const kept = daily.filter((d) => Array.isArray(d) && isFiniteNumber(d[1]));
   const profits = finiteList(daily, 'daily_profit', p, (d) => (Array.isArray(d) ? d[1] : undefined), at);
+  const returns = returnsOnBalance(profits, startBalance, p, at);
+  const days = kept.slice(0, returns.length).map((d) => (typeof d[0] === 'string' ? isoDate(d[0]) : undefined));
+  const dated = days.length === returns.length && days.every((d): d is string => d !== undefined);
+  return { returns, dates: dated ? days.map((d) => d.slice(0, 10)) : undefined };
+}
+
+export function startingBalance(stats: Record<string, unknown>): number | undefined {
+  const b = isFiniteNumber(stats.starting_balance) ? stats.starting_balance : isFiniteNumber(stats.dry_run_wallet) ? stats.dry_run_wallet : undefined;
+  return b !== undefined && b > 0 ? b : undefined;
+}
+
+/** Each profit over the balance before it (compounding); stops where the balance is gone. */
+export function returnsOnBalance(profits: readonly number[], startBalance: number, p: ResultProblem[] = [], at?: KeyLocation): number[] {
   const out: number[] = [];
   let balance = startBalance;
   for (const profit of profits) {

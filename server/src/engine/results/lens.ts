@@ -1,9 +1,9 @@
 // One line per strategy summarising its attached results (trades, Sharpe, PSR, DSR with N,
 // PBO) and why those files are attached: the CodeLens above the class.
-import { deflatedSharpeRatio } from '../stats';
 import type { LintOutput } from '../lint';
 import type { RuleContext } from '../rules/rule';
 import { fileName, fmt, resultsByStrategy, trialCount } from '../rules/helpers/attached-results';
+import { deflationFor } from '../rules/helpers/deflation';
 import type { Range } from '../types';
 
 export interface ResultLens {
@@ -28,11 +28,8 @@ export function resultLenses(output: LintOutput, path: string): ResultLens[] {
       if (s.sharpeAnnualized !== null) parts.push(`Sharpe ${fmt(s.sharpeAnnualized)} (annual)`);
       else if (s.sharpe !== null) parts.push(`Sharpe ${fmt(s.sharpe, 3)} (per ${s.series === 'trade returns' ? 'trade' : 'period'})`);
       if (s.psr !== null) parts.push(`PSR ${fmt(s.psr)}`);
-      if (s.sharpe !== null && s.observations !== null && s.observations > 1 && trials.n > 1) {
-        const variance = group.all.map((a) => a.statistics.trialSharpeVariance).find((v): v is number => v !== null) ?? 1 / (s.observations - 1);
-        const dsr = deflatedSharpeRatio({ sharpe: s.sharpe, skewness: s.skewness ?? 0, kurtosis: s.kurtosis ?? 3, observations: s.observations, trials: trials.n, trialSharpeVariance: variance });
-        if (dsr !== null) parts.push(`DSR ${fmt(dsr)} (N=${trials.n})`);
-      }
+      const d = trials.n > 1 ? deflationFor(context, group, backtest) : null;
+      if (d?.dsr != null) parts.push(`DSR ${fmt(d.dsr)} (N=${d.trials.n})`);
     }
     const pbo = group.all.map((a) => a.statistics.pbo).find((p) => p?.ok);
     if (pbo?.ok) parts.push(`PBO ${fmt(pbo.pbo)}`);

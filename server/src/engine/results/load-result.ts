@@ -19,6 +19,7 @@ import { loadFreqtradeBacktest, looksLikeFreqtradeBacktest } from './freqtrade-b
 import { loadFreqtradeMeta, looksLikeFreqtradeMeta } from './freqtrade-meta';
 import { loadLastResult, looksLikeLastResult } from './freqtrade-last-result';
 import { loadLeanBacktest, loadLeanConfig, looksLikeLeanBacktest, looksLikeLeanConfig } from './lean-backtest';
+import { completeLeanRun, nodeSiblingReader, type SiblingReader } from './lean-cli';
 import { loadStrategyLintJson, looksLikeStrategyLintJson } from './strategy-lint-json';
 
 export const DEFAULT_MAX_RESULT_BYTES = 50 * 1024 * 1024;
@@ -26,6 +27,8 @@ export const DEFAULT_MAX_RESULT_BYTES = 50 * 1024 * 1024;
 export interface LoadResultOptions {
   /** Files above this many bytes are not parsed (default 50 MB). */
   maxBytes?: number;
+  /** Reads a LEAN CLI run's sibling files (`<id>-summary.json`, `<id>-order-events.json`); default: the same folder on disk. */
+  siblings?: SiblingReader;
 }
 
 export function loadResultFile(file: string, bytes: Uint8Array, options: LoadResultOptions = {}): BacktestSummary[] {
@@ -36,14 +39,14 @@ export function loadResultFile(file: string, bytes: Uint8Array, options: LoadRes
       s.problems[0].severity = 'warning';
       return [s];
     }
-    return loadWithinCap(file, bytes, maxBytes);
+    return loadWithinCap(file, bytes, maxBytes, options.siblings ?? nodeSiblingReader(maxBytes));
   } catch (e) {
     // A loader bug must not take the language server down: report it on the file instead.
     return [unusable(guessFormat(file), file, `internal error while reading the result: ${(e as Error)?.message ?? String(e)}`)];
   }
 }
 
-function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number): BacktestSummary[] {
+function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number, siblings: SiblingReader): BacktestSummary[] {
   const byName = kindByName(file);
   if (isZipSignature(bytes)) return byName === 'xlsx' || isXlsx(bytes) ? loadTradingViewXlsx(file, bytes, maxBytes) : loadFreqtradeZip(file, bytes, maxBytes);
   if (byName === 'zip') return [unusable('freqtrade-zip', file, 'not a zip: the file does not start with a zip signature (PK)')];
@@ -57,12 +60,12 @@ function loadWithinCap(file: string, bytes: Uint8Array, maxBytes: number): Backt
   let summaries: BacktestSummary[];
   if (kind === 'hyperopt') summaries = loadFreqtradeHyperopt(file, text);
   else if (kind === 'csv') summaries = loadFrameworkCsv(file, text) ?? loadCsvResult(file, text);
-  else if (kind === 'json') summaries = loadJson(file, text);
+  else if (kind === 'json') summaries = loadJson(file, text, siblings);
   else summaries = [unusable(guessFormat(file), file, 'not a result file: neither JSON, JSON lines nor CSV')];
   return summaries.map((s) => withProblems(s, decoded.problems, true));
 }
 
-function loadJson(file: string, text: string): BacktestSummary[] {
+function loadJson(file: string, text: string, siblings: SiblingReader): BacktestSummary[] {
   const read = readJson(text);
   if (read.value === undefined) {
     // JSON lines with several epochs do not parse as one document: hyperopt without .fthypt.
@@ -84,7 +87,7 @@ function loadJson(file: string, text: string): BacktestSummary[] {
     summaries = looksLikeFreqtradeMeta(value) ? loadFreqtradeMeta(file, value, keys) : [unusable('freqtrade-meta', file, 'meta file without strategy entries ({Name: {run_id, ...}})')];
   } else if (looksLikeBacktestingPyStats(value)) summaries = loadBacktestingPyStats(file, value, keys);
   else if (looksLikeZiplinePerfJson(value)) summaries = loadZiplinePerfJson(file, value, keys);
-  else if (looksLikeLeanBacktest(value)) summaries = loadLeanBacktest(file, value, keys);
+  else if (looksLikeLeanBacktest(value)) summaries = loadLeanBacktest(file, value, keys).map((s) => completeLeanRun(s, siblings));
   else if (looksLikeLeanConfig(value)) summaries = loadLeanConfig(file, value, keys);
   else if (looksLikeHyperoptLine(value)) summaries = loadFreqtradeHyperopt(file, text);
   else summaries = [unusable(guessFormat(file), file, 'JSON is not a recognised result: expected freqtrade, LEAN or strategy-lint/v1 keys')];

@@ -43,13 +43,25 @@ export interface DateSpan {
   end: string;
 }
 
+/** What one observation of a Sharpe ratio is: a calendar day, a trade, or a period the file does not name. */
+export type SharpeBasis = 'day' | 'trade' | 'period';
+
 export interface TrialSet {
   /** Number of configurations tried (N for the deflated Sharpe). */
   count: number;
-  /** Per-period Sharpe of each trial, when the file allows computing it. */
+  /** Sharpe of each trial on `sharpeBasis`, when the file allows computing it. */
   sharpes?: number[];
+  /** What each observation behind `sharpes` is (undefined: per period of the file's own series). */
+  sharpeBasis?: SharpeBasis;
   /** Which metric the trial Sharpe values came from, in words (for messages). */
   sharpeSource?: string;
+  /** The same trials' Sharpe ratios on a second basis (freqtrade epochs: per trade, besides per day). */
+  alternative?: { sharpes?: number[]; sharpeBasis: SharpeBasis; sharpeSource: string };
+  /**
+   * Effective number of independent trials (whole, 1..count), from the correlation of the trials'
+   * return series, with how it was estimated; undefined when the series are not in the file.
+   */
+  effective?: { count: number; method: string };
   /** 1-based number of the trial the summary's own figures describe (e.g. freqtrade's best epoch). */
   best?: number;
 }
@@ -74,6 +86,8 @@ export interface BacktestSummary {
   tradeProfits?: number[];
   /** Per-period returns as ratios (e.g. daily), in time order. */
   periodReturns?: number[];
+  /** The date (YYYY-MM-DD) of each of `periodReturns`, when the file dates them (freqtrade daily_profit). */
+  periodDates?: string[];
   /** Periods per year of `periodReturns` (365 for crypto daily, 252 for equities daily). */
   periodsPerYear?: number;
   winRate?: number;
@@ -86,6 +100,11 @@ export interface BacktestSummary {
   /** Tuned parameters recorded in the result (LEAN parameters, freqtrade params). */
   parameters?: Record<string, unknown>;
   trials?: TrialSet;
+  /**
+   * freqtrade strategy-setting spaces the optimiser searched (roi, stoploss, trailing), with the
+   * number of dimensions each had in the result (roi_t1..roi_p3 = 6), from the best epoch.
+   */
+  optimisedSpaces?: Record<string, number>;
   /** Trial return matrix for PBO: rows = periods, columns = configurations. */
   trialMatrix?: number[][];
   /** Locations of interesting keys, by a stable name ('trades', 'sharpe', 'max_drawdown', ...). */

@@ -13,8 +13,9 @@
 //
 // N = 1: the formula's Phi^-1(1 - 1/1) = Phi^-1(0) is -Infinity, but the expected
 // maximum of a single zero-mean trial is its mean, 0 - so we return 0 and DSR reduces to
-// PSR(0). Non-integer N >= 1 (an "effective" number of independent trials, e.g. from
-// clustering) is accepted.
+// PSR(0). N must be a whole number: for 1 < N < 2 the bracket is negative (about -0.12 at
+// N = 1.2), which would make the DSR larger than the PSR; an effective number of independent
+// trials is rounded to a whole number before it gets here (stats/effective-trials).
 
 import { normalQuantileUpper } from './normal';
 import { probabilisticSharpeRatio, type SharpeDistributionInput } from './psr';
@@ -25,10 +26,10 @@ export const EULER_MASCHERONI = 0.5772156649015329;
 /**
  * The bracket (1 - gamma) Phi^-1(1 - 1/N) + gamma Phi^-1(1 - 1/(N e)): the expected
  * maximum of N independent standard normals (approximately). 0 for N = 1; null for
- * N < 1 or non-finite N.
+ * N < 1, a fraction or non-finite N.
  */
 export function expectedMaxStandardNormal(trials: number): number | null {
-  if (!Number.isFinite(trials) || trials < 1) return null;
+  if (!Number.isInteger(trials) || trials < 1) return null;
   if (trials === 1) return 0;
   // Phi^-1(1 - q) evaluated as -Phi^-1(q) to keep the digits of the small q = 1/N.
   return (

@@ -34,3 +34,4 @@ export {
   type SharpeStatsWithTrials,
   type SharpeStatsInput,
 } from './summary';
+export { effectiveTrials, type EffectiveTrials } from './effective-trials';

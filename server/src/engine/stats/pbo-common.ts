@@ -93,6 +93,11 @@ export function validatePboInput(matrix: unknown, options: PboOptions = {}): Val
     }
   }
   const rows = matrix.length;
+  // Every configuration with the same returns (an all-zero matrix included): nothing is
+  // selected, every split would put the "best" on the median and PBO would read 1. Undefined.
+  if (matrix.every((row) => (row as number[]).every((x) => x === (row as number[])[0]))) {
+    return { ok: false, error: `all ${cols} configurations have identical returns in every row${matrix.every((row) => (row as number[])[0] === 0) ? ' (all zero)' : ''}: there is nothing to select, so PBO is undefined` };
+  }
   const blockLength = Math.floor(rows / splits);
   if (blockLength < 1) return { ok: false, error: `${rows} rows are too few for ${splits} splits (need at least ${splits})` };
   const halfRows = (splits / 2) * blockLength;
@@ -138,6 +143,43 @@ export function meanOfValues(values: ArrayLike<number>): number {
 /** The metric of raw values. */
 export function metricOfValues(metric: PboMetric, values: ArrayLike<number>): number {
   return metric === 'sharpe' ? sharpeOfValues(values) : meanOfValues(values);
+}
+
+/**
+ * Relative difference below which two metrics are one value. The fast implementation adds
+ * block sums where the reference reads raw rows, so configurations that tie exactly (the same
+ * trades, common with fixed ROI and stoploss exits) can differ in the last bits; both
+ * implementations rank through the functions below so ties are ties in both.
+ */
+const TIE_TOLERANCE = 1e-9;
+/** Around zero (a mean of zero from sums is ~1e-19 off): absolute, far below any real return or Sharpe. */
+const TIE_FLOOR = 1e-14;
+
+export function sameMetric(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  const gap = Math.abs(a - b);
+  return gap <= TIE_FLOOR || gap <= TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** n*: the configuration with the best in-sample metric, the lowest column among ties. */
+export function bestConfiguration(metrics: ArrayLike<number>): number {
+  let best = 0;
+  for (let j = 1; j < metrics.length; j++) if (metrics[j] > metrics[best] && !sameMetric(metrics[j], metrics[best])) best = j;
+  return best;
+}
+
+/** Rank of column `target` among `metrics` (1 = worst), ties averaged: 1 + #below + (#tied - 1) / 2. */
+export function averagedRank(metrics: ArrayLike<number>, target: number): number {
+  const value = metrics[target];
+  let below = 0;
+  let tied = 0;
+  for (let j = 0; j < metrics.length; j++) {
+    const x = metrics[j];
+    if (sameMetric(x, value)) tied++;
+    else if (x < value) below++;
+  }
+  return 1 + below + (tied - 1) / 2;
 }
 
 /** logit(w) = ln(w / (1 - w)) of the relative rank w = rank / (N + 1). */

@@ -5,7 +5,7 @@
 // on purpose, it exists to check the fast version (tests) and to measure it (bench).
 
 import { binomial, forEachCombination } from './combinations';
-import { pboFromLogits, rankLogit, validatePboInput, type PboOptions, type PboPair, type PboResult } from './pbo-common';
+import { averagedRank, bestConfiguration, pboFromLogits, rankLogit, validatePboInput, type PboOptions, type PboPair, type PboResult } from './pbo-common';
 
 /** Average ranks (1 = smallest); tied values share the mean of their positions. */
 export function averageRanks(values: readonly number[]): number[] {
@@ -73,9 +73,8 @@ export function probabilityOfBacktestOverfittingReference(matrix: readonly (read
     const outBlocks = [...Array(splits).keys()].filter((b) => !inBlocks.includes(b));
     const isMetrics = metricsOf(rowsOf(inBlocks));
     const oosMetrics = metricsOf(rowsOf(outBlocks));
-    let best = 0;
-    for (let j = 1; j < cols; j++) if (isMetrics[j] > isMetrics[best]) best = j;
-    const rank = averageRanks(oosMetrics)[best];
+    const best = bestConfiguration(isMetrics);
+    const rank = averagedRank(oosMetrics, best);
     logits.push(rankLogit(rank, cols));
     pairs.push({ inSample: isMetrics[best], outOfSample: oosMetrics[best] });
     bestInSample.push(best);

@@ -13,17 +13,19 @@
 //     form the out-of-sample (OOS) set, each kept in time order;
 //  3. compute the metric (per-period Sharpe with ddof = 1, or the mean) of every
 //     configuration on IS and on OOS; n* = the best IS configuration (lowest column
-//     index among exact ties);
+//     index among ties);
 //  4. r = rank of n*'s OOS metric among the N OOS metrics (1 = worst, N = best; ties get
-//     the average of the ranks they span), w = r / (N + 1), logit = ln(w / (1 - w));
+//     the average of the ranks they span), w = r / (N + 1), logit = ln(w / (1 - w)).
+//     Ties are metrics equal to 1e-9 relative (pbo-common sameMetric), in this and the
+//     reference implementation alike;
 //  5. PBO = share of combinations with logit <= 0.
 //
 // Speed: the naive method re-reads all T x N cells for every combination. Here every
 // column is reduced once to per-block sums of (x - c) and (x - c)^2 (c = the column's
 // first value, a shift that keeps the variance formula well conditioned and makes a
 // constant column's sums exactly 0), an S x N table. A combination then costs
-// O(S/2 * N) additions for the IS sums, OOS = total - IS, and O(N) for the metrics and
-// the rank (counting, no sort). S = 16 on 2,520 x 200 takes well under a second.
+// O(S * N) additions for the IS and OOS sums, and O(N) for the metrics and the rank
+// (counting, no sort). S = 16 on 2,520 x 200 takes well under a second.
 //
 // Zero-variance samples: when the variance from the sums is within rounding noise of
 // zero, the metric is recomputed from the raw rows (sharpeOfValues), so an exactly
@@ -31,6 +33,8 @@
 
 import { binomial, forEachCombination } from './combinations';
 import {
+  averagedRank,
+  bestConfiguration,
   metricOfValues,
   pboFromLogits,
   rankLogit,
@@ -98,10 +102,12 @@ export function probabilityOfBacktestOverfitting(matrix: readonly (readonly numb
   const half = splits / 2;
   const n = half * blockLength; // rows per half-sample (IS and OOS have the same length)
   const tables = buildBlockTables(matrix, splits, blockLength, cols);
-  const { sum1, sum2, total1, total2, center } = tables;
+  const { sum1, sum2, center } = tables;
 
   const isS1 = new Float64Array(cols);
   const isS2 = new Float64Array(cols);
+  const oosS1 = new Float64Array(cols);
+  const oosS2 = new Float64Array(cols);
   const isMetric = new Float64Array(cols);
   const oosMetric = new Float64Array(cols);
   const inBlocks: number[] = new Array(half);
@@ -143,31 +149,33 @@ export function probabilityOfBacktestOverfitting(matrix: readonly (readonly numb
         isS2[j] += sum2[base + j];
       }
     }
-    // Metrics IS and OOS (OOS sums = totals - IS sums); n* = first column with the max IS.
-    let best = 0;
+    // OOS sums from the OOS blocks themselves (not totals - IS): configurations with the same
+    // returns in those blocks get bit-identical sums, so their metrics tie exactly.
+    base = outBlocks[0] * cols;
     for (let j = 0; j < cols; j++) {
-      const s1 = isS1[j];
-      const o1 = total1[j] - s1;
-      if (isSharpe) {
-        isMetric[j] = sharpeFromSums(s1, isS2[j], j, inBlocks);
-        oosMetric[j] = sharpeFromSums(o1, total2[j] - isS2[j], j, outBlocks);
-      } else {
-        isMetric[j] = center[j] + s1 * invN;
-        oosMetric[j] = center[j] + o1 * invN;
+      oosS1[j] = sum1[base + j];
+      oosS2[j] = sum2[base + j];
+    }
+    for (let c = 1; c < half; c++) {
+      base = outBlocks[c] * cols;
+      for (let j = 0; j < cols; j++) {
+        oosS1[j] += sum1[base + j];
+        oosS2[j] += sum2[base + j];
       }
-      if (isMetric[j] > isMetric[best]) best = j;
     }
-    // Rank of n* among OOS metrics, 1 = worst, ties averaged: 1 + #below + (#equal - 1) / 2.
-    const target = oosMetric[best];
-    let below = 0;
-    let equal = 0;
     for (let j = 0; j < cols; j++) {
-      const x = oosMetric[j];
-      if (x < target) below++;
-      else if (x === target) equal++;
+      if (isSharpe) {
+        isMetric[j] = sharpeFromSums(isS1[j], isS2[j], j, inBlocks);
+        oosMetric[j] = sharpeFromSums(oosS1[j], oosS2[j], j, outBlocks);
+      } else {
+        isMetric[j] = center[j] + isS1[j] * invN;
+        oosMetric[j] = center[j] + oosS1[j] * invN;
+      }
     }
-    const rank = 1 + below + (equal - 1) / 2;
-    logits.push(rankLogit(rank, cols));
+    // n* and its OOS rank, with the tie rule the reference uses (pbo-common).
+    const best = bestConfiguration(isMetric);
+    const target = oosMetric[best];
+    logits.push(rankLogit(averagedRank(oosMetric, best), cols));
     pairs.push({ inSample: isMetric[best], outOfSample: target });
     bestInSample.push(best);
   });

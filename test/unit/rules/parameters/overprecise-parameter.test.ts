@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { initPythonParser } from '../../../../server/src/engine/python/parser';
-import { literalPrecision, roundOverprecise } from '../../../../server/src/engine/rules/parameters/overprecise-parameter';
+import { literalPrecision, roundMultiplier, roundOverprecise } from '../../../../server/src/engine/rules/parameters/overprecise-parameter';
 import { fixed, lint, linesOf, py } from './lint-snippet';
 
 describe('overprecise-parameter', () => {
@@ -48,7 +48,8 @@ describe('overprecise-parameter', () => {
     );
     const found = lint(text, 'overprecise-parameter');
     // 1.013 sits on the 3-decimal grid DecimalParameter declares (default decimals): not reported.
-    assert.deepEqual(linesOf(found), [3, 4, 6, 8, 10]);
+    // Issue 18: `* 0.9937` is a -0.63 % offset from 1 (two significant digits): not reported.
+    assert.deepEqual(linesOf(found), [3, 4, 6, 8]);
     assert.match(found[1].message, /stoploss = -0\.27183/);
     assert.equal(fixed(text, found[1]).split('\n')[3], '    stoploss = -0.272');
     assert.equal(found[1].fix!.safety, 'unsafe');
@@ -81,5 +82,33 @@ describe('overprecise-parameter', () => {
     const text = py('from freqtrade.strategy import IStrategy', 'class S(IStrategy):', '    stoploss = -0.2718');
     assert.equal(lint(text, 'overprecise-parameter').length, 1);
     assert.equal(lint(text, 'overprecise-parameter', { options: { 'overprecise-parameter': { 'max-significant-digits': 4 } } }).length, 0);
+  });
+
+  describe('multipliers near 1 (issue 18)', () => {
+    const entry = (factor: string) => py(
+      'from freqtrade.strategy import IStrategy',
+      'class S(IStrategy):',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      `        dataframe.loc[dataframe["close"] > dataframe["ema"] * ${factor}, "enter_long"] = 1`,
+      '        return dataframe',
+    );
+    it('judges the offset: 1.028 is a 2.8 % offset (2 digits), 0.9999 a -0.01 % one (1 digit): quiet', () => {
+      for (const factor of ['1.028', '0.9999', '1.001', '0.958']) assert.deepEqual(lint(entry(factor), 'overprecise-parameter'), [], factor);
+    });
+    it('reports an over-precise offset and rounds the offset, not the factor', () => {
+      // 1.013756: offset 0.013756 (5 digits) -> 3 digits 0.0138 -> 1.0138 (rounding the factor to
+      // 3 significant digits would give 1.01, a different condition).
+      const [f] = lint(entry('1.013756'), 'overprecise-parameter');
+      assert.match(f.message, /a \+1\.3756 % offset from 1 written with 5 significant digits/);
+      assert.equal(fixed(entry('1.013756'), f).split('\n')[3], '        dataframe.loc[dataframe["close"] > dataframe["ema"] * 1.0138, "enter_long"] = 1');
+      // 1.0012874: offset 0.0012874 -> 0.00129 -> 1.00129, never 1.0.
+      const [g] = lint(entry('1.0012874'), 'overprecise-parameter');
+      assert.match(g.fix!.title, /Round to 1\.00129$/);
+    });
+    it('never rounds a factor to 1 or across it', () => {
+      assert.equal(roundMultiplier('1.0012874', 3), '1.00129');
+      assert.equal(roundMultiplier('0.99871234', 3), '0.99871');
+      assert.equal(roundMultiplier('1.001', 3), undefined);
+    });
   });
 });

@@ -67,8 +67,9 @@ describe('result rules', () => {
       const backtest = summary({ strategy: 'Trend', periodReturns: normals(500, 0.0009, 0.01, 8) });
       const hyperopt = summary({ format: 'freqtrade-hyperopt', file: '/ws/h.fthypt', strategy: 'Trend', trials: { count: 500 } });
       const [f] = findings(attach(backtest, hyperopt), 'deflated-sharpe');
-      assert.match(f.message, /Deflated Sharpe Ratio 0\.\d+ for run\.json after 500 trials \(500 trials recorded in the optimisation results\)/);
-      assert.match(f.message, /null sampling variance/);
+      assert.match(f.message, /Deflated Sharpe Ratio 0\.\d+ for run\.json after 500 trials \(500 epochs in 1 hyperopt run\)/);
+      // Issue 18: the basis is named and the reason for the null variance is true.
+      assert.match(f.message, /null sampling variance 1\/\(T-1\) per period, as the results record how many trials ran but not their returns/);
     });
     it('does not deflate a backtest run after the optimisation period (one pre-chosen configuration)', () => {
       const backtest = summary({ strategy: 'Trend', periodReturns: normals(500, 0.0009, 0.01, 8), period: { start: '2023-01-01', end: '2024-12-31' } });

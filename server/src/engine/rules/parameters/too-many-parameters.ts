@@ -1,12 +1,15 @@
 import type { TunedParameter } from '../../facts/types';
 import type { SyntaxNode } from '../../python/parser';
 import type { Rule } from '../rule';
+import { MAX_HIDDEN_PER_CLASS } from '../../facts/hidden-literals';
+import { resultsByStrategy } from '../helpers/attached-results';
+import { describeSpaces, optimisedSettingSpaces } from '../helpers/optimised-spaces';
 
 function describe(parameters: TunedParameter[]): string {
   const counts = new Map<string, number>();
   for (const p of parameters) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
   const words: Record<string, string> = { declared: 'declared', pasted: 'pasted from optimiser output', grid: 'swept on a grid', hidden: 'hidden thresholds in conditions' };
-  return [...counts].map(([kind, n]) => `${n} ${words[kind]}`).join(', ');
+  return [...counts].map(([kind, n]) => (kind === 'hidden' && n >= MAX_HIDDEN_PER_CLASS ? `${n}+ distinct ${words[kind]} (counting stops there)` : `${n} ${kind === 'hidden' ? 'distinct ' : ''}${words[kind]}`)).join(', ');
 }
 
 /**
@@ -32,7 +35,7 @@ export const tooManyParameters: Rule = {
   },
   docs: {
     what:
-      'Counts the degrees of freedom a strategy was fitted with: declared optimiser parameters (freqtrade `IntParameter` & co., backtrader `params`, LEAN `get_parameter`, Jesse `hyperparameters()`, TradingView Pine `input.*` values that decide orders - display, colour, alert and backtest-window inputs aside), values pasted from optimiser output (`buy_params = {...}`), grid sweeps (`cerebro.optstrategy(period=range(...))`), and numeric thresholds typed into entry/exit conditions (`dataframe["rsi"] < 27`). It warns when the count exceeds `max-parameters`, and, when backtest results are attached, when there are fewer than `min-trades-per-parameter` trades per tuned parameter.',
+      'Counts the degrees of freedom a strategy was fitted with: declared optimiser parameters (freqtrade `IntParameter` & co., backtrader `params`, LEAN `get_parameter`, Jesse `hyperparameters()`, backtesting.py strategy class attributes, nautilus_trader `StrategyConfig` fields, TradingView Pine `input.*` values that decide orders - display, colour, alert and backtest-window inputs aside), values pasted from optimiser output (`buy_params = {...}`), grid sweeps (`cerebro.optstrategy(period=range(...))`), and numeric thresholds typed into entry/exit conditions (`dataframe["rsi"] < 27`). Each distinct threshold value counts once per class (a midline of 50 written six times is one degree of freedom; counting stops at 100). Parameters frozen with `optimize=False` or with a class constant that is False are not counted, nor parameters that only feed short entries or exits in a class without `can_short = True`. When an attached hyperopt result shows the `roi`, `stoploss` or `trailing` spaces were optimised, their dimensions count too. It warns when the count exceeds `max-parameters`, and, when backtest results are attached, when there are fewer than `min-trades-per-parameter` trades per tuned parameter.',
     why:
       'Every tuned parameter lets the strategy bend to the noise of the history it was fitted on. With many parameters and few trades, an optimiser will find a combination that looks excellent in-sample and means nothing out-of-sample (Bailey, Borwein, López de Prado and Zhu, "Pseudo-Mathematics and Financial Charlatanism", Notices of the AMS, 2014). A rule of thumb from Pardo (The Evaluation and Optimization of Trading Strategies, 2008) is to keep plenty of trades for every degree of freedom; 10 per parameter is a lenient floor.',
     example: [
@@ -60,10 +63,13 @@ export const tooManyParameters: Rule = {
     const maxParameters = context.option('max-parameters');
     const minTradesPer = context.option('min-trades-per-parameter');
     for (const strategy of context.facts.strategies) {
-      const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized);
+      const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized && !p.repeat);
+      // roi / stoploss / trailing spaces an attached hyperopt result shows were optimised.
+      const spaces = optimisedSettingSpaces(context, strategy.name);
+      const spaceCount = [...spaces.values()].reduce((a, b) => a + b, 0);
       // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
       if (context.facts.strategies.length === 1) {
-        tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized));
+        tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized && !p.repeat));
       }
       // A grid over a declared parameter (`optimize(n1=range(...))` of `n1 = 10`) is the same degree of freedom.
       const declared = new Set(tuned.filter((p) => p.kind === 'declared').map((p) => p.name));
@@ -78,20 +84,23 @@ export const tooManyParameters: Rule = {
         if (thresholds.has(p.defaultValue) || isLengthGuard(p.node, context.lines.lineText(p.node.startPosition.row))) tuned.splice(i--, 1);
         else thresholds.add(p.defaultValue);
       }
-      if (tuned.length === 0) continue;
-      const detail = describe(tuned);
-      if (tuned.length > maxParameters) {
+      const count = tuned.length + spaceCount;
+      if (count === 0) continue;
+      const detail = [tuned.length ? describe(tuned) : '', spaceCount ? describeSpaces(spaces) : ''].filter(Boolean).join(', ');
+      if (count > maxParameters) {
         report({
           node: strategy.nameNode,
-          message: `${strategy.name} tunes ${tuned.length} parameters (${detail}), more than the limit of ${maxParameters}: each one is a degree of freedom fitted to the same history.`,
+          message: `${strategy.name} tunes ${count} parameters (${detail}), more than the limit of ${maxParameters}: each one is a degree of freedom fitted to the same history.`,
         });
         continue;
       }
-      const trades = context.results?.summaries.find((s) => s.strategy === strategy.name && s.tradeCount !== undefined)?.tradeCount;
-      if (trades !== undefined && trades < tuned.length * minTradesPer) {
+      // Trades of the class's backtests, however the result names the strategy (LEAN: "local").
+      const group = resultsByStrategy(context).find((g) => g.strategy?.name === strategy.name);
+      const trades = group?.backtests.map((a) => a.summary.tradeCount).find((t): t is number => t !== undefined);
+      if (trades !== undefined && trades < count * minTradesPer) {
         report({
           node: strategy.nameNode,
-          message: `${strategy.name} tunes ${tuned.length} parameters (${detail}) on ${trades} backtest trades: ${(trades / tuned.length).toFixed(1)} trades per parameter, fewer than ${minTradesPer}. It would take at least ${tuned.length * minTradesPer} trades to judge them.`,
+          message: `${strategy.name} tunes ${count} parameter${count === 1 ? '' : 's'} (${detail}) on ${trades} backtest trades: ${(trades / count).toFixed(1)} trades per parameter, fewer than ${minTradesPer}. It would take at least ${count * minTradesPer} trades to judge them.`,
         });
       }
     }

@@ -1,5 +1,6 @@
 import { formatCount } from '../helpers/edits';
 import type { Rule } from '../rule';
+import { optimisedSettingSpaces } from '../helpers/optimised-spaces';
 import { searchSpaces, trialsRun } from '../helpers/search-space';
 
 export { searchSpaceSize, searchSpaces } from '../helpers/search-space';
@@ -52,12 +53,14 @@ export const wideSearchSpace: Rule = {
         : 'Each combination tried is a trial: deflate the best Sharpe ratio for the number of trials run, and validate the winner out of sample.';
       const size = formatCount(s.combinations);
       const continuous = s.continuous.length ? ` plus ${s.continuous.length} continuous parameter${s.continuous.length > 1 ? 's' : ''} (${s.continuous.map((p) => p.name).join(', ')})` : '';
+      const spaces = s.className ? optimisedSettingSpaces(context, s.className) : new Map<string, number>();
+      const settings = spaces.size ? `, plus the ${[...spaces.keys()].join(', ')} space${spaces.size > 1 ? 's' : ''} the hyperopt result shows optimised (${[...spaces.values()].reduce((a, b) => a + b, 0)} more dimensions)` : '';
       const product = parts.length > 1 ? ` (${parts.slice(0, 8).join(' × ')}${parts.length > 8 ? ' × ...' : ''})` : parts.length === 1 ? ` (${parts[0]})` : '';
       report({
         node: s.node,
         // What selection bias grows with is the trials run, not the combinations left untried.
         severity: warn > 0 && trialsRun(s) >= warn ? 'warning' : undefined,
-        message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}${ranOnly(s)}. ${advice}`,
+        message: `${owner} spans ${size} combination${s.combinations === 1 ? '' : 's'}${product}${continuous}${settings}${ranOnly(s)}. ${advice}`,
       });
     }
   },

@@ -25,7 +25,8 @@ export const backtestOverfitting: Rule = {
       for (const result of group.all) {
         const pbo = result.statistics.pbo;
         if (!pbo || !pbo.ok || pbo.pbo <= warnLevel) continue;
-        const message = `${group.name}: Probability of Backtest Overfitting ${fmt(pbo.pbo, 3)} over ${pbo.trials} configurations in ${fileName(result)} (CSCV, S = ${pbo.splits}, ${pbo.combinations} splits): the in-sample best ranks below the out-of-sample median in ${Math.round(pbo.pbo * 100)} % of splits.`;
+        const dropped = pbo.rowsDropped > 0 ? ` Rows ${pbo.rowsUsed + 1}-${pbo.observations} (the last ${pbo.rowsDropped} of ${pbo.observations}) are left out so the ${pbo.splits} blocks have ${pbo.rowsUsed / pbo.splits} rows each.` : '';
+        const message = `${group.name}: Probability of Backtest Overfitting ${fmt(pbo.pbo, 3)} over ${pbo.trials} configurations in ${fileName(result)} (CSCV, S = ${pbo.splits}, ${pbo.combinations} splits): the in-sample best ranks at or below the out-of-sample median in ${Math.round(pbo.pbo * 100)} % of splits.${dropped}`;
         report(reportAt(group, { message, severity: pbo.pbo > errorLevel ? undefined : 'warning', related: atKey(result, ['trialMatrix', 'trials', 'header'], message) }));
       }
     }

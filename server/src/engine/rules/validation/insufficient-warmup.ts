@@ -1,3 +1,4 @@
+import { numberValue } from '../../facts/python-values';
 import type { IndicatorWindow, StrategySetting } from '../../facts/types';
 import type { ClassInfo } from '../../python/syntax-index';
 import { insertAt, nodeRange, replaceNode } from '../helpers/edits';
@@ -45,7 +46,7 @@ export const insufficientWarmup: Rule = {
   },
   docs: {
     what:
-      'For freqtrade strategies, finds the longest look-back of the indicators computed in the strategy\'s methods - TA-Lib calls (`ta.EMA(dataframe, timeperiod=200)`, with TA-Lib\'s own defaults and look-back multiples for DEMA/TEMA/ADX/MACD), pandas `.rolling(48)`, `.ewm(span=50)`, `.shift(n)`, and any `window=`/`length=`/`*period=` argument, including windows taken from hyperopt parameters (`timeperiod=self.buy_ema.value` counts the top of the range) and loops over `self.x.range` - and compares it with `startup_candle_count` (inherited from a base strategy in the same file when needed). It reports a `startup_candle_count` shorter than that window, and a missing one when the window is at least `missing-min-window` candles. This is the static side of `freqtrade recursive-analysis`.',
+      'For freqtrade strategies, finds the longest look-back of the indicators computed in the strategy\'s methods - TA-Lib calls (`ta.EMA(dataframe, timeperiod=200)`, with TA-Lib\'s own defaults and look-back multiples for DEMA/TEMA/ADX/MACD), pandas `.rolling(48)`, `.ewm(span=50)`, `.shift(n)`, and any `window=`/`length=`/`*period=` argument, including windows taken from hyperopt parameters (`timeperiod=self.buy_ema.value` counts the top of the range) loops over `self.x.range`, windows computed in helper methods and in module-level helper functions the strategy calls (a helper\'s `period` argument counts the longest value passed to it, else its default), and technical\'s `ichimoku()` (laggin_span + displacement, 78 candles by default) - and compares it with `startup_candle_count` (inherited from a base strategy in the same file when needed), including literal per-exchange overrides set in `__init__`. It reports a `startup_candle_count` shorter than that window, and a missing one when the window is at least `missing-min-window` candles. This is the static side of `freqtrade recursive-analysis`.',
     why:
       'Without enough startup candles, the first candles of every backtest compute indicators on partial history: a 200-period EMA over 30 candles is a different indicator, and recursive indicators (EMA, RSI, ADX) keep drifting for several times their period. Backtest signals near the start of the timerange then differ from the ones live trading would produce, and results change with the start date - freqtrade\'s documentation asks for `startup_candle_count` to cover the longest indicator for exactly this reason.',
     example: ['class Trend(IStrategy):', '    timeframe = "1h"', '    startup_candle_count = 30', '', '    def populate_indicators(self, dataframe, metadata):', '        dataframe["ema_slow"] = ta.EMA(dataframe, timeperiod=200)', '        return dataframe'].join('\n'),
@@ -58,10 +59,17 @@ export const insufficientWarmup: Rule = {
     const classes = new Map(context.index.classes.map((c) => [c.name, c]));
     const settings = new Map<string, StrategySetting>();
     for (const s of context.facts.settings ?? []) if (s.name === 'startup_candle_count') settings.set(s.className, s);
-    // Set some other way (a property, `self.startup_candle_count = ...` in a method): unknown, skip.
+    // Set some other way (a property, a computed `self.startup_candle_count = ...`): unknown, skip.
+    // Literal overrides in a method (per exchange in `__init__`, as NostalgiaForInfinity does) are read.
     const dynamic = new Set<string>();
+    const overrides = new Map<string, { value: number; node: import('../../python/parser').SyntaxNode; when: string }[]>();
     for (const f of context.index.functions) if (f.name === 'startup_candle_count' && f.className) dynamic.add(f.className);
-    for (const a of context.index.assignments) if (a.target === 'self.startup_candle_count' && a.scope.className) dynamic.add(a.scope.className);
+    for (const a of context.index.assignments) {
+      if (a.target !== 'self.startup_candle_count' || !a.scope.className) continue;
+      const value = numberValue(a.value);
+      if (value === undefined) dynamic.add(a.scope.className);
+      else overrides.set(a.scope.className, [...(overrides.get(a.scope.className) ?? []), { value, node: a.value, when: conditionOf(a.node) }]);
+    }
     const minMissing = context.option('missing-min-window');
     for (const strategy of context.facts.strategies) {
       if (strategy.framework !== 'freqtrade') continue;
@@ -71,7 +79,17 @@ export const insufficientWarmup: Rule = {
       for (const w of windows) if (w.className && own.has(w.className) && (!longest || w.length > longest.length)) longest = w;
       if (!longest) continue;
       if (names.some((n) => dynamic.has(n))) continue;
+      for (const o of names.flatMap((n) => (n === strategy.name ? overrides.get(n) ?? [] : []))) {
+        if (o.value >= longest.length) continue;
+        report({
+          node: o.node,
+          message: `${o.when}, startup_candle_count is set to ${o.value}, shorter than the ${longest.length} candles needed by ${describe(longest, context)}: there the first ${longest.length - o.value} candles of every backtest compute it on partial history.`,
+          related: [{ message: `${longest.length}-candle window`, range: nodeRange(longest.call) }],
+        });
+      }
       const setting = names.map((n) => settings.get(n)).find(Boolean);
+      // Set only in a method (`self.startup_candle_count = 400` in bot_start): the overrides are all there is.
+      if (!setting && names.some((n) => overrides.has(n))) continue;
       if (setting) {
         // Only the class that declares the setting reports it (subclasses inherit the same line).
         if (setting.number === undefined || setting.number >= longest.length) continue;
@@ -95,6 +113,20 @@ export const insufficientWarmup: Rule = {
     }
   },
 };
+
+/** "On okx, okex" from the `if` around an override (`exchange["name"] in ["okx", "okex"]`), else "In <method>". */
+function conditionOf(node: import('../../python/parser').SyntaxNode): string {
+  for (let n = node.parent; n && n.type !== 'function_definition'; n = n.parent) {
+    if (n.type !== 'if_statement' && n.type !== 'elif_clause') continue;
+    const condition = n.childForFieldName('condition')?.text ?? '';
+    const names = [...condition.matchAll(/["']([A-Za-z0-9_.-]+)["']/g)].map((m) => m[1]).filter((x) => x !== 'exchange' && x !== 'name');
+    if (/exchange/.test(condition) && names.length) return `On ${names.join(', ')}`;
+    return `When ${condition.slice(0, 60)}`;
+  }
+  let fn = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  return `In ${fn?.childForFieldName('name')?.text ?? 'a method'}`;
+}
 
 /** Adds `startup_candle_count = n` after `timeframe = ...` (or the docstring), else before the first statement. */
 function addStartupFix(context: RuleContext, classNode: import('../../python/parser').SyntaxNode, n: number) {
