@@ -111,16 +111,7 @@ export function runRules(input: LintInput, index: SyntaxIndex, facts: StrategyFa
   }
   const enabled = enabledRules(input.config, input.rules);
   for (const rule of enabled) {
-    const context: RuleContext = {
-      path: input.path,
-      text: input.text,
-      lines,
-      index,
-      facts,
-      directives,
-      results,
-      option: (name) => input.config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN,
-    };
+    const context = ruleContext({ path: input.path, text: input.text, lines, index, facts, directives, results }, rule, input.config);
     const severity = severityFor(rule, input.config) as Severity;
     // A severity the user configured wins over the one a rule picks per finding.
     const configured = input.config?.severity?.[rule.name] !== undefined || input.config?.severity?.[rule.code] !== undefined;
@@ -161,6 +152,23 @@ export function runRules(input: LintInput, index: SyntaxIndex, facts: StrategyFa
   }
   findings.sort(compareFindings);
   return { findings, suppressed, facts, index, directives, lines, failures, results, release };
+}
+
+/** What a rule reads: the document's evidence, and its options (configured, else the rule's defaults). */
+function ruleContext(evidence: Omit<RuleContext, 'option'>, rule: Rule | undefined, config: LintConfig | undefined): RuleContext {
+  return {
+    ...evidence,
+    option: (name) => (rule ? config?.options?.[rule.name]?.[name] ?? rule.options?.[name]?.default ?? NaN : NaN),
+  };
+}
+
+/**
+ * The context the rules saw, rebuilt from a lint's output, for fronts that present the same
+ * evidence (the report): nothing is recomputed, and options resolve as they did for `rule`.
+ */
+export function ruleContextOf(output: LintOutput, path: string, rule?: Rule, config?: LintConfig): RuleContext {
+  const { lines, index, facts, directives, results } = output;
+  return ruleContext({ path, text: lines.text, lines, index, facts, directives, results }, rule, config);
 }
 
 function toFinding(rule: Rule, severity: Severity, report: ReportInput, lines: LineIndex): Finding {

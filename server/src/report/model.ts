@@ -1,7 +1,7 @@
 // The overfitting report's data model: everything the charts draw and every verdict, computed
 // from one lint of a strategy (its facts and attached results). Pure: no I/O, no LSP, no DOM,
 // so the CLI, the language server and the tests share it; the renderer only draws it.
-import type { LintOutput } from '../engine/lint';
+import { ruleContextOf, type LintOutput } from '../engine/lint';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
 import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/helpers/attached-results';
 import * as nodePath from 'node:path';
@@ -389,7 +389,10 @@ function normalPdf(x: number, sd: number): number {
   return Math.exp(-0.5 * (x / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
 }
 
-function buildDsr(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined): { chart: DsrChart | null; missing?: string } {
+function buildDsr(context: RuleContext, group: StrategyResults, backtest: AttachedResult | undefined, ruleOptions?: ReportOptions['ruleOptions']): { chart: DsrChart | null; missing?: string } {
+  // The same thresholds as SL603 and SL604, with the same overrides.
+  const psrLevel = option('insignificant-sharpe', 'psr-level', ruleOptions);
+  const dsrLevel = option('deflated-sharpe', 'dsr-level', ruleOptions);
   const trials = trialCount(context, group, backtest);
   // The trials' Sharpe ratios only when they are on the chosen series' basis (deflation.ts).
   const deflation = backtest ? deflationFor(context, group, backtest) : null;
@@ -428,9 +431,12 @@ function buildDsr(context: RuleContext, group: StrategyResults, backtest: Attach
   }
   if (sharpe === null || observations === null || observations < 2) return { chart: null, missing: 'No Sharpe ratio can be computed from the attached results.' };
   const variance = trialVariance ?? 1 / (observations - 1);
-  const expectedMax = expectedMaxSharpe(trials.n, variance) ?? 0;
-  const dsr = deflatedSharpeRatio({ sharpe, skewness: skew, kurtosis: kurt, observations, trials: trials.n, trialSharpeVariance: variance });
-  const psr = probabilisticSharpeRatio({ sharpe, skewness: skew, kurtosis: kurt, observations });
+  // With a backtest, the figures SL603 / SL604 judged; for the best column of a trial matrix
+  // (no backtest to judge), the same statistics computed for that column.
+  const fromRules = backtest && deflation;
+  const expectedMax = (fromRules ? deflation.expectedMax : expectedMaxSharpe(trials.n, variance)) ?? 0;
+  const dsr = fromRules ? deflation.dsr : deflatedSharpeRatio({ sharpe, skewness: skew, kurtosis: kurt, observations, trials: trials.n, trialSharpeVariance: variance });
+  const psr = backtest && backtest.statistics.psr !== null ? backtest.statistics.psr : probabilisticSharpeRatio({ sharpe, skewness: skew, kurtosis: kurt, observations });
   const sd = Math.sqrt(variance);
   let histogramBins: HistogramBin[] | null = null;
   let nullDensity: DsrChart['nullDensity'] = null;
@@ -452,11 +458,11 @@ function buildDsr(context: RuleContext, group: StrategyResults, backtest: Attach
   let verdict: Verdict;
   if (trials.n <= 1) {
     verdict = {
-      level: psr !== null && psr >= 0.95 ? 'ok' : 'warn',
+      level: psr !== null && psr >= psrLevel ? 'ok' : 'warn',
       text: `No record of other trials, so nothing is deflated: the chosen Sharpe ${num(sharpe, 3)} ${per} is above zero with ${psr === null ? 'unknown' : `${Math.round(psr * 100)} %`} probability (PSR). If more configurations were tried, say how many with a trials= directive.`,
       terms,
     };
-  } else if (dsr !== null && dsr >= option('deflated-sharpe', 'dsr-level', undefined)) {
+  } else if (dsr !== null && dsr >= dsrLevel) {
     verdict = { level: 'ok', text: `The chosen Sharpe ${num(sharpe, 3)} ${per} clears ${num(expectedMax, 3)}, what the best of ${num(trials.n, 0)} skill-less trials is expected to reach: DSR ${num(dsr)} — selection bias alone does not explain it.`, terms };
   } else {
     const below = sharpe < expectedMax;
@@ -464,7 +470,7 @@ function buildDsr(context: RuleContext, group: StrategyResults, backtest: Attach
       level: dsr !== null && dsr < 0.5 ? 'bad' : 'warn',
       text: below
         ? `The best of ${num(trials.n, 0)} skill-less trials is expected to reach a Sharpe of ${num(expectedMax, 3)} ${per}, more than the chosen ${num(sharpe, 3)}: DSR ${num(dsr ?? NaN)} — this result is what luck alone produces after so many tries.`
-        : `The chosen Sharpe ${num(sharpe, 3)} ${per} is only a little above the ${num(expectedMax, 3)} expected from the best of ${num(trials.n, 0)} skill-less trials: DSR ${num(dsr ?? NaN)}, below 0.95 — not enough to rule out luck.`,
+        : `The chosen Sharpe ${num(sharpe, 3)} ${per} is only a little above the ${num(expectedMax, 3)} expected from the best of ${num(trials.n, 0)} skill-less trials: DSR ${num(dsr ?? NaN)}, below ${num(dsrLevel)} — not enough to rule out luck.`,
       terms,
     };
   }
@@ -620,13 +626,10 @@ function buildSample(context: RuleContext, group: StrategyResults, backtest: Att
   return { bars, verdict };
 }
 
-function contextOf(output: LintOutput, path: string): RuleContext {
-  return { path, text: output.lines.text, lines: output.lines, index: output.index, facts: output.facts, directives: output.directives, results: output.results, option: () => NaN } as RuleContext;
-}
-
 /** The report's data for one linted strategy file (must be called before `output.release()`). */
 export function buildReportData(output: LintOutput, path: string, options: ReportOptions = {}): ReportData {
-  const context = contextOf(output, path);
+  // The evidence the rules judged, read the same way (results per strategy, trials, deflation).
+  const context = ruleContextOf(output, path);
   const root = options.workspaceRoot ?? nodePath.dirname(path);
   const shown = (file: string) => nodePath.relative(root, nodePath.resolve(root, file)).split(nodePath.sep).join('/') || nodePath.basename(file);
   const displayPath = options.displayPath ?? (options.workspaceRoot ? shown(path) : path);
@@ -635,7 +638,7 @@ export function buildReportData(output: LintOutput, path: string, options: Repor
   for (const group of resultsByStrategy(context)) {
     const backtest = chosenBacktest(group);
     const equity = buildEquity(group, backtest);
-    const dsr = buildDsr(context, group, backtest);
+    const dsr = buildDsr(context, group, backtest, options.ruleOptions);
     const pbo = buildPbo(group, options.maxPairs ?? 1500);
     const sample = buildSample(context, group, backtest, dsr.chart, options.ruleOptions);
     const headline: string[] = [];

@@ -11,7 +11,7 @@ import { asRatios, buildReportData, equityCurve, histogram, type ReportData } fr
 const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 
 /** Lints an example with its results attached (as the CLI does) and builds the report and the CodeLens. */
-function reportOf(relative: string): { data: ReportData; lensTitles: string[] } {
+function reportOf(relative: string, ruleOptions?: Record<string, Record<string, number>>): { data: ReportData; lensTitles: string[]; sl604?: string } {
   const file = path.join(EXAMPLES, relative);
   const text = fs.readFileSync(file, 'utf8');
   const output = lintPython({
@@ -20,7 +20,11 @@ function reportOf(relative: string): { data: ReportData; lensTitles: string[] } 
     attach: (facts, directives) => attachResults({ path: file, directives: resultsDirectives(directives), classNames: facts.strategies.map((s) => s.name) }, { workspaceRoot: EXAMPLES }, new ResultFileCache()),
   });
   try {
-    return { data: buildReportData(output, file), lensTitles: resultLenses(output, file).map((l) => l.title) };
+    return {
+      data: buildReportData(output, file, { ruleOptions }),
+      lensTitles: resultLenses(output, file).map((l) => l.title),
+      sl604: output.findings.find((f) => f.code === 'SL604')?.message,
+    };
   } finally {
     output.release();
   }
@@ -100,6 +104,18 @@ describe('report data model', () => {
       assert.equal(s.sample.verdict.level, 'bad');
       // The report's figures are the CodeLens's figures.
       for (const part of s.headline) assert.ok(lensTitles[0].includes(part), `${part} in ${lensTitles[0]}`);
+    });
+
+    it('the DSR picture shows the figure SL604 judged, against the same configurable threshold', () => {
+      const { data, sl604 } = reportOf('freqtrade/user_data/strategies/BandRiderStrategy.py');
+      const dsr = data.strategies[0].dsr!;
+      assert.ok(sl604, 'BandRider has an SL604 finding');
+      // The rule's message prints the DSR with three decimals: the report's value is that number.
+      assert.match(sl604!, new RegExp(`Deflated Sharpe Ratio ${dsr.dsr!.toFixed(3)}`.replace('.', '\\.')));
+      assert.notEqual(dsr.verdict.level, 'ok');
+      // A lower dsr-level (as a user would configure for SL604) changes the report's verdict too.
+      const lenient = reportOf('freqtrade/user_data/strategies/BandRiderStrategy.py', { 'deflated-sharpe': { 'dsr-level': dsr.dsr! / 2 } });
+      assert.equal(lenient.data.strategies[0].dsr!.verdict.level, 'ok');
     });
 
     it('freqtrade TrendPullback: optimised on 2022, so the whole 2023 curve is out-of-sample', () => {
