@@ -4,6 +4,8 @@
 
 import { computeSharpeStats, type SharpeStats, type SharpeStatsInput } from '../engine/stats/summary';
 import type { BacktestSummary } from '../engine/results/summary';
+import { parseCsv } from '../engine/results/csv-parse';
+import { LineIndex } from '../engine/text';
 
 /** Returns read from a result file, with the periods per year the file's own series has. */
 export interface LoadedReturns {
@@ -82,38 +84,28 @@ export interface CsvTable {
   lines: number[];
 }
 
-function unquote(cell: string): string {
-  const t = cell.trim();
-  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).trim() : t;
-}
-
 /** Is this a missing-value cell (empty, NaN, NA)? Such cells become NaN where allowed. */
 export function isMissingCell(cell: string): boolean {
   return cell === '' || /^(nan|na|null)$/i.test(cell);
 }
 
 /**
- * Minimal CSV reader for numeric tables: delimiter ',', ';' or tab (from the first line),
- * blank lines and '#' comment lines skipped, optional header (first row with a cell that
- * is neither a number nor a missing value). Quoted cells may not contain the delimiter.
+ * A numeric table from CSV text, read with the engine's CSV reader (RFC 4180 quoting, delimiter
+ * ',', ';' or tab, blank and '#' comment lines skipped), with an optional header: the first row
+ * when one of its cells is neither a number nor a missing value.
  */
 export function parseCsvTable(text: string): CsvTable {
-  const rawLines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const contentLines: { text: string; line: number }[] = [];
-  rawLines.forEach((l, i) => {
-    if (l.trim() !== '' && !l.trim().startsWith('#')) contentLines.push({ text: l, line: i + 1 });
-  });
-  if (contentLines.length === 0) return { header: null, rows: [], lines: [] };
-  const first = contentLines[0].text;
-  const delimiter = first.includes(',') ? ',' : first.includes(';') ? ';' : first.includes('\t') ? '\t' : null;
-  const split = (l: string): string[] => (delimiter === null ? [l] : l.split(delimiter)).map(unquote);
-  const firstCells = split(first);
-  const isHeader = firstCells.some((c) => parseNumber(c) === null && !isMissingCell(c));
-  const body = isHeader ? contentLines.slice(1) : contentLines;
+  const clean = text.replace(/^\uFEFF/, '');
+  const parsed = parseCsv(clean);
+  if (parsed.length === 0) return { header: null, rows: [], lines: [] };
+  const lines = new LineIndex(clean);
+  const cells = parsed.map((row) => row.cells.map((c) => c.trim()));
+  const isHeader = cells[0].some((c) => parseNumber(c) === null && !isMissingCell(c));
+  const body = isHeader ? parsed.slice(1) : parsed;
   return {
-    header: isHeader ? firstCells : null,
-    rows: body.map((l) => split(l.text)),
-    lines: body.map((l) => l.line),
+    header: isHeader ? cells[0] : null,
+    rows: isHeader ? cells.slice(1) : cells,
+    lines: body.map((row) => lines.positionAt(row.offsets[0] ?? 0).line + 1),
   };
 }
 

@@ -65,6 +65,18 @@ describe('cli: stats and pbo commands', () => {
       assert.deepEqual(JSON.parse(r.out), JSON.parse(JSON.stringify(computeSharpeStats({ returns: RUBENBRIONES_RETURNS, periodsPerYear: 252 }))));
     });
 
+    it('reads CSV with the engine\'s reader: quoted cells, comment lines, and the file line of a bad cell', () => {
+      // A quoted date holding the delimiter used to shift every column; a '#' line is not data.
+      const p = file('q.csv', '# exported returns\n"date, UTC",returns\n"2024-01-02, 00:00",0.01\n"2024-01-03, 00:00",-0.02\n"2024-01-04, 00:00",oops\n');
+      const r = stats([p, '--format', 'json']);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /q\.csv:5: 'oops' is not a number/);
+      const ok = file('q2.csv', '"date, UTC",returns\n"2024-01-02, 00:00",0.01\n"2024-01-03, 00:00",-0.02\n"2024-01-04, 00:00",0.03\n');
+      const good = stats([ok, '--format', 'json']);
+      assert.equal(good.code, 0, good.err);
+      assert.deepEqual(JSON.parse(good.out), JSON.parse(JSON.stringify(computeSharpeStats({ returns: [0.01, -0.02, 0.03], periodsPerYear: 252 }))));
+    });
+
     it('named returns column, periods per year, trials and variance', () => {
       const rows = RUBENBRIONES_RETURNS.map((v, i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')},${100 + i},${v}`);
       const p = file('named.csv', ['date,equity,Return', ...rows].join('\r\n'));
