@@ -2,6 +2,7 @@
 // from one lint of a strategy (its facts and attached results). Pure: no I/O, no LSP, no DOM,
 // so the CLI, the language server and the tests share it; the renderer only draws it.
 import { ruleContextOf, type LintOutput } from '../engine/lint';
+import { sampleVariance } from '../engine/stats/moments';
 import type { AttachedResult, RuleContext } from '../engine/rules/rule';
 import { fileName, resultsByStrategy, trialCount, type StrategyResults } from '../engine/rules/helpers/attached-results';
 import * as nodePath from 'node:path';
@@ -380,11 +381,6 @@ function buildEquity(group: StrategyResults, backtest: AttachedResult | undefine
   };
 }
 
-function sampleVariance(values: readonly number[]): number {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
-}
-
 function normalPdf(x: number, sd: number): number {
   return Math.exp(-0.5 * (x / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
 }
@@ -398,7 +394,7 @@ function buildDsr(context: RuleContext, group: StrategyResults, backtest: Attach
   const deflation = backtest ? deflationFor(context, group, backtest) : null;
   const matrixSharpes = group.all.map((a) => (a.summary.trials?.sharpeBasis === undefined ? a.summary.trials?.sharpes : undefined)).find((s): s is number[] => !!s && s.filter(Number.isFinite).length >= 2) ?? null;
   const trialSharpes = deflation ? deflation.trialSharpes : matrixSharpes;
-  const trialVariance = deflation ? (deflation.trialSharpes ? deflation.variance : null) : matrixSharpes ? sampleVariance(matrixSharpes.filter(Number.isFinite)) : null;
+  const trialVariance = deflation ? (deflation.trialSharpes ? deflation.variance : null) : matrixSharpes ? sampleVariance(matrixSharpes.filter(Number.isFinite)) ?? null : null;
   let sharpe: number | null = null;
   let observations: number | null = null;
   let skew = 0;

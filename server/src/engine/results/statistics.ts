@@ -1,5 +1,6 @@
 // Statistics of one result summary, computed once per result-file version (off the keystroke
 // path) and shared by every result rule. Sharpe figures here are PER PERIOD unless named annual.
+import { sampleVariance } from '../stats/moments';
 import type { BacktestSummary } from './summary';
 import {
   annualizeSharpe,
@@ -41,11 +42,9 @@ function spanYears(summary: BacktestSummary): number | null {
   return Number.isFinite(ms) && ms > 0 ? ms / DAY_MS / 365.25 : null;
 }
 
+/** Sample variance of the finite values (trial Sharpe ratios may hold NaN for idle trials). */
 function variance(values: readonly number[]): number | null {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length < 2) return null;
-  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
-  return finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (finite.length - 1);
+  return sampleVariance(values.filter(Number.isFinite));
 }
 
 export function computeResultStatistics(summary: BacktestSummary, defaultPeriodsPerYear: number): ResultStatistics {

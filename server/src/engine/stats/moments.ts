@@ -73,6 +73,19 @@ export function standardDeviation(values: readonly number[], ddof = 1): number |
 }
 
 /**
+ * Sample variance (ddof = 1) of finite values: 0 for a constant series (the spread of trials that
+ * all scored the same is zero), null for fewer than 2 values or non-finite input.
+ */
+export function sampleVariance(values: readonly number[]): number | null {
+  const n = values.length;
+  if (n < 2) return null;
+  const m = mean(values);
+  if (m === null) return null;
+  if (isConstant(values)) return 0;
+  return centralSums(values, m).s2 / (n - 1);
+}
+
+/**
  * Skewness g3 = m3 / m2^(3/2) with population moments (biased; scipy.stats.skew default).
  * Needs at least 2 observations and non-zero dispersion.
  */

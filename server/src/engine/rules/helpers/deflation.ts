@@ -4,6 +4,7 @@
 // Sharpe variance is used only when the trials are on that same basis; otherwise the variance
 // of a Sharpe estimate under the null, 1/(T - 1) (Lo 2002), on the tested series itself.
 import { deflatedSharpeRatio, expectedMaxSharpe } from '../../stats';
+import { sampleVariance } from '../../stats/moments';
 import type { SharpeBasis } from '../../results/summary';
 import type { AttachedResult, RuleContext } from '../rule';
 import { trialCount, type StrategyResults, type TrialCount } from './attached-results';
@@ -60,10 +61,6 @@ function missingReason(group: StrategyResults, basis: SharpeBasis): string {
   return `the trials' Sharpe ratios cannot be derived (${t.sharpeSource})`;
 }
 
-function variance(values: readonly number[]): number {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
-}
 
 export function deflationFor(context: RuleContext, group: StrategyResults, result: AttachedResult): Deflation | null {
   const s = result.statistics;
@@ -71,7 +68,7 @@ export function deflationFor(context: RuleContext, group: StrategyResults, resul
   const trials = trialCount(context, group, result);
   const basis = seriesBasis(result);
   const fromTrials = trialSharpesOn(group, basis);
-  const v = fromTrials ? variance(fromTrials.sharpes) : 1 / (s.observations - 1);
+  const v = fromTrials ? sampleVariance(fromTrials.sharpes) ?? 0 : 1 / (s.observations - 1);
   const varianceSource = fromTrials
     ? `the variance of ${fromTrials.sharpes.length} trials' Sharpe ratios ${basisWords(basis)} (${fromTrials.source})`
     : `the null sampling variance 1/(T-1) ${basisWords(basis)}, as ${missingReason(group, basis)}`;
