@@ -1,6 +1,7 @@
-// Engine findings -> LSP diagnostics. The finding travels in `data` so code actions can be
-// answered from already-computed results without linting again.
+// Engine findings -> LSP diagnostics. `data` carries the rule name, so a code action request
+// finds its finding in the cached lint (by rule and range) without linting again.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { ResultLocations } from './result-locations';
 import { ruleDocUri } from './rule-docs';
 import { pathToUri as fileUri } from './uri';
 import type { Finding, Severity } from './engine/types';
@@ -14,7 +15,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'strategy-lint';
 
-export function toDiagnostic(finding: Finding, documentUri: string): Diagnostic {
+/** `locations` moves related locations far along a result file's long line to its start. */
+export function toDiagnostic(finding: Finding, documentUri: string, locations?: ResultLocations): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -22,10 +24,10 @@ export function toDiagnostic(finding: Finding, documentUri: string): Diagnostic 
     codeDescription: { href: ruleDocUri(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: `${finding.message} [${finding.rule}]`,
-    relatedInformation: finding.related?.map((r) => ({
-      location: { uri: r.file ? fileUri(r.file) : documentUri, range: r.range },
-      message: r.message,
-    })),
+    relatedInformation: finding.related?.map((r) => {
+      const at = r.file && locations ? locations.locate(r.file, r.range) : { range: r.range };
+      return { location: { uri: r.file ? fileUri(r.file) : documentUri, range: at.range }, message: locations ? locations.message(r.message, at) : r.message };
+    }),
     data: { rule: finding.rule },
   };
 }

@@ -15,7 +15,7 @@ if (!base || !workspace) {
   console.error('usage: node browser.js <base-url> <workspace-dir>');
   process.exit(2);
 }
-const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../artifacts');
+const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../artifacts/tmp');
 const FAIL_SHOT_DIR = process.env.FAIL_SHOT_DIR || SHOT_DIR;
 const FILE = 'BandRiderStrategy.py';
 const WORD = 'BandRiderStrategy';
