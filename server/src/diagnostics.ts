@@ -25,8 +25,11 @@ export function toDiagnostic(finding: Finding, documentUri: string, locations?: 
     source: DIAGNOSTIC_SOURCE,
     message: `${finding.message} [${finding.rule}]`,
     relatedInformation: finding.related?.map((r) => {
-      const at = r.file && locations ? locations.locate(r.file, r.range) : { range: r.range };
-      return { location: { uri: r.file ? fileUri(r.file) : documentUri, range: at.range }, message: locations ? locations.message(r.message, at) : r.message };
+      if (!r.file) return { location: { uri: documentUri, range: r.range }, message: r.message };
+      // The editor lists related locations under the message: for a result file, name the place
+      // instead of repeating the finding (the result file's own copy carries the full text).
+      const at = locations ? locations.locate(r.file, r.range) : { range: r.range };
+      return { location: { uri: fileUri(r.file), range: at.range }, message: at.keyPath ? `the result this is about, at key ${at.keyPath}` : 'the result this is about' };
     }),
     data: { rule: finding.rule },
   };

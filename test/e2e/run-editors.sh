@@ -132,6 +132,7 @@ start_code_server() {
   "chat.disableAIFeatures": true,
   "files.hotExit": "off",
   "editor.hover.delay": 200,
+  "editor.hover.above": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
   "git.openRepositoryInParentFolders": "never",
   "git.autoRepositoryDetection": false

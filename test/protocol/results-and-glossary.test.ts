@@ -71,6 +71,8 @@ describe('results and glossary through the server', function () {
     const related = strategy.diagnostics.flatMap((d) => d.relatedInformation ?? []).filter((r) => r.location.uri === resultUri);
     assert.ok(related.length > 0);
     for (const r of related) assert.ok(r.location.range.start.character < 200, JSON.stringify(r));
+    // Listed under the message: the place, not the finding a second time.
+    for (const r of related) assert.match(r.message, /^the result this is about, at key strategy\/StrategyTestV3\/\w+$/);
     // Closing the result file takes its copies out of the Problems panel.
     const cleared = client.nextDiagnostics(resultUri, (p) => p.diagnostics.length === 0);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: resultUri } });

@@ -146,11 +146,40 @@ async function openWorkbench(browser) {
     check(/SL101/.test(rowText), 'Problems row shows code SL101');
     check(/Ln 18, Col 7/.test(rowText), 'Problems row points at Ln 18, Col 7 (the class name)');
     check(panelText.includes(FILE), `Problems panel lists ${FILE}`);
-    check(!/backtest-result/.test(panelText), 'no Problems entries for the closed result file');
+    // (The strategy's entries list the result file as a related location, "file(1, 1): ...".)
+    const fileRows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((r) => r.split('\n')[0].trim());
+    // A file's group row reads "<name><folder>"; a related location row, "<name>" then "(1, 1): ...".
+    check(!fileRows.some((r) => /^backtest-result[\w.-]*\.json\s*user_data/.test(r)), `no Problems entries for the closed result file (rows: ${JSON.stringify(fileRows.filter((r) => !/[:\[]/.test(r)))})`);
     check(!/Col \d{4,}/.test(panelText), 'no Problems entry at a column past 999');
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
     const findings = rows.filter((r) => /strategy-lint/.test(r));
     check(new Set(findings).size === findings.length, `one row per finding (${findings.length} rows, none repeated)`);
+
+    // The result file: its findings show in it only while it is open, at Ln 1 with the key path.
+    const RESULT = 'backtest-result-2024-01-08_09-12-44.json';
+    const runCommand = async (title) => {
+      await page.keyboard.press('Control+Shift+p');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+    };
+    // Keep the strategy's tab (Quick Open opened it as a preview the next file would replace).
+    await runCommand('View: Keep Editor');
+    await page.keyboard.press('Control+p');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type(RESULT);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: RESULT, hasNotText: 'meta' }).first().click({ timeout: 60000 });
+    const resultRow = page.locator('.markers-panel .monaco-list-row', { hasText: '(at key strategy/BandRiderStrategy/' }).first();
+    await resultRow.waitFor({ state: 'visible', timeout: 60000 });
+    const openPanel = await page.locator('.markers-panel').innerText();
+    log('PROBLEMS WITH THE RESULT FILE OPEN:', JSON.stringify(openPanel.slice(0, 1500)));
+    const resultRows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).filter((r) => /\(at key strategy\//.test(r));
+    check(resultRows.length > 0 && resultRows.every((r) => /Ln 1, Col 1\b/.test(r)), `result-file entries at Ln 1, Col 1 with the key path (${resultRows.length})`);
+    await runCommand('View: Close Editor');
+    await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.innerText.includes('(at key strategy/')), null, { timeout: 60000 });
+    const afterClose = await page.locator('.markers-panel').innerText();
+    check(/tunes \d+ parameters/.test(afterClose), 'closing the result file takes its entries out of the Problems panel; the strategy keeps its own');
 
     // The language status item: the server's state and the files it linted.
     await page.keyboard.press('Escape');

@@ -95,7 +95,7 @@ describe('Strategy Lint in a real VS Code extension host', function () {
     assert.deepStrictEqual(results.map(([u]) => u.path), [], 'result-file findings appear only while the file is open');
   });
 
-  it('shows the result-file findings while it is open, at line 1 with the key path (a one-line JSON), and drops them on close', async function () {
+  it('shows the result-file findings while it is open, at line 1 with the key path (a one-line JSON)', async function () {
     const folder = vscode.workspace.workspaceFolders[0];
     const resultUri = vscode.Uri.file(path.join(folder.uri.fsPath, 'user_data', 'backtest_results', 'backtest-result-2024-01-08_09-12-44.json'));
     const doc = await vscode.workspace.openTextDocument(resultUri);
@@ -103,36 +103,10 @@ describe('Strategy Lint in a real VS Code extension host', function () {
     const shown = await waitFor('diagnostics in the open result file', () => (ours(resultUri).length ? ours(resultUri) : undefined), 30000);
     for (const x of shown) assert.ok(x.range.start.character < 200, `at column ${x.range.start.character}: ${x.message}`);
     assert.ok(shown.some((x) => / \(at key strategy\/BandRiderStrategy\/[a-z_]+\)$/.test(x.message)), JSON.stringify(shown.map((x) => x.message)));
+    // (Dropping them on close is checked in the browser: a document the extension API opened
+    // stays open in the extension host long after its editor closes.)
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await waitFor('result-file diagnostics to go once it is closed', () => ours(resultUri).length === 0, 60000);
     await vscode.window.showTextDocument(editor.document);
-  });
-
-  it('"Show documentation" opens the rule pages read-only (a virtual document, no untitled buffer)', async function () {
-    await vscode.commands.executeCommand('strategyLint.showDocumentation', { kind: 'rules', ids: [RULE] });
-    const page = await waitFor('the documentation document', () => vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'strategy-lint-docs' && doc.uri.path.startsWith('/rules/')), 30000);
-    assert.ok(page.getText().startsWith(`# ${RULE} (SL101)`), JSON.stringify(page.getText().slice(0, 100)));
-    assert.ok(page.getText().includes('### Glossary'), 'with its glossary terms');
-    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.isUntitled), 'no untitled buffer');
-  });
-
-  it('"Explain Term..." opens the picked term read-only, never an untitled buffer', async function () {
-    const running = vscode.commands.executeCommand('strategyLint.explainTerm');
-    // The quick pick fills from a server request: accept its first term once it is there.
-    const term = await waitFor(
-      'the term document',
-      async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'strategy-lint-docs' && doc.uri.path.startsWith('/term/'));
-      },
-      30000,
-      500,
-    );
-    await running;
-    assert.ok(/^\*\*.+\*\*/.test(term.getText()), JSON.stringify(term.getText().slice(0, 100)));
-    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.isUntitled), 'no untitled buffer');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   });
 
   it("offers 'Ignore too-many-parameters on this line'; applying it inserts the comment and clears the diagnostic", async function () {
@@ -164,4 +138,30 @@ describe('Strategy Lint in a real VS Code extension host', function () {
       throw new Error(`${e.message}; diagnostics now: ${describeDiags(uri)}`);
     });
   });
+
+  it('"Show documentation" opens the rule pages read-only (a virtual document, no untitled buffer)', async function () {
+    await vscode.commands.executeCommand('strategyLint.showDocumentation', { kind: 'rules', ids: [RULE] });
+    const page = await waitFor('the documentation document', () => vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'strategy-lint-docs' && doc.uri.path.startsWith('/rules/')), 30000);
+    assert.ok(page.getText().startsWith(`# ${RULE} (SL101)`), JSON.stringify(page.getText().slice(0, 100)));
+    assert.ok(page.getText().includes('### Glossary'), 'with its glossary terms');
+    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.isUntitled), 'no untitled buffer');
+  });
+
+  it('"Explain Term..." opens the picked term read-only, never an untitled buffer', async function () {
+    const running = vscode.commands.executeCommand('strategyLint.explainTerm');
+    // The quick pick fills from a server request: accept its first term once it is there.
+    const term = await waitFor(
+      'the term document',
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'strategy-lint-docs' && doc.uri.path.startsWith('/term/'));
+      },
+      30000,
+      500,
+    );
+    await running;
+    assert.ok(/^\*\*.+\*\*/.test(term.getText()), JSON.stringify(term.getText().slice(0, 100)));
+    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.isUntitled), 'no untitled buffer');
+  });
+
 });
