@@ -133,6 +133,8 @@ start_code_server() {
   "files.hotExit": "off",
   "editor.hover.delay": 200,
   "editor.hover.above": false,
+  "workbench.editor.enablePreview": false,
+  "workbench.editor.enablePreviewFromQuickOpen": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
   "git.openRepositoryInParentFolders": "never",
   "git.autoRepositoryDetection": false

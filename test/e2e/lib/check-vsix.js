@@ -27,7 +27,7 @@ for (const r of required) if (!names.includes(r)) problems.push(`missing ${r}`);
 for (const n of names) for (const f of forbidden) if (f.test(n)) problems.push(`should not ship ${n}`);
 
 // The details page: the user-facing readme (not the developer README), its images inside the
-// package by relative path (they load offline), the icon, and no placeholder repository URL.
+// package by relative path (nothing fetched from the web), the icon, and no placeholder URL.
 const wanted = new Set(['extension/readme.md', 'extension/package.json']);
 const files = unzipSync(new Uint8Array(fs.readFileSync(file)), { filter: (f) => wanted.has(f.name) });
 const readme = Buffer.from(files['extension/readme.md'] ?? []).toString('utf8');
@@ -42,7 +42,7 @@ for (const src of images) {
 }
 if (manifest.icon !== 'media/icon.png') problems.push(`package.json icon is ${manifest.icon}`);
 if (/example\.invalid/.test(JSON.stringify(manifest)) || /example\.invalid/.test(readme)) problems.push('placeholder example.invalid URL in package.json or readme.md');
-console.log(`vsix readme: ${readme.length} characters, images ${images.join(', ')}; icon ${manifest.icon}; repository ${manifest.repository ? JSON.stringify(manifest.repository) : 'none'}`);
+console.log(`vsix readme: ${readme.length} characters, images ${images.map((src) => src.slice(0, 40)).join(', ')}; icon ${manifest.icon}; repository ${manifest.repository ? JSON.stringify(manifest.repository) : 'none'}`);
 console.log(`vsix: ${names.length} entries: ${names.filter((n) => n.startsWith('extension/')).map((n) => n.slice(10)).join(', ')}`);
 if (problems.length) {
   console.log(`vsix content FAIL:\n  ${problems.join('\n  ')}`);
