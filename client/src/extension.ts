@@ -2,11 +2,13 @@
 // restart). Everything that analyses code lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ClientCommands, ServerCommands } from '../../server/src/protocol';
+import { registerDocumentationView } from './documentation-view';
 import { registerReportPanel, reportCodeLensMiddleware } from './report-panel';
+import { ServerStatusItem } from './status-item';
 
 let client: LanguageClient | undefined;
-let statusItem: vscode.LanguageStatusItem | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Strategy Lint', { log: true });
@@ -28,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.{json,csv,fthypt}' },
     ],
     outputChannel: output,
+    // Hover links run these commands (and no other): "ignore" and "Show documentation".
+    markdown: { isTrusted: { enabledCommands: [ServerCommands.ignoreOnLine, ServerCommands.showRuleDoc, ClientCommands.showDocumentation] }, supportHtml: false },
     // In an untrusted workspace the server ignores paths named by configuration files too
     // (VS Code already withholds the restricted settings).
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
@@ -40,39 +44,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
 
-  statusItem = vscode.languages.createLanguageStatusItem('strategyLint.status', [{ language: 'python' }, { language: 'pine' }]);
-  statusItem.name = 'Strategy Lint';
-  statusItem.text = 'Strategy Lint: starting';
-  statusItem.command = { title: 'Show Output', command: 'strategyLint.showOutput' };
+  const status = new ServerStatusItem();
 
   const start = async () => {
     client = new LanguageClient('strategyLint', 'Strategy Lint', serverOptions, clientOptions);
-    client.onDidChangeState(({ newState }) => {
-      if (!statusItem) return;
-      statusItem.text = newState === State.Running ? 'Strategy Lint' : newState === State.Starting ? 'Strategy Lint: starting' : 'Strategy Lint: stopped';
-      statusItem.severity = newState === State.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    });
-    await client.start();
+    status.follow(client);
+    await client.start().catch((error) => status.failed(error));
   };
 
   context.subscriptions.push(
     output,
-    statusItem,
+    status,
     vscode.commands.registerCommand('strategyLint.showOutput', () => output.show(true)),
     registerReportPanel(context, () => client),
-    vscode.commands.registerCommand('strategyLint.explainTerm', async () => {
-      if (!client) return;
-      const terms = await client.sendRequest<{ id: string; title: string; aliases: string[] }[]>('strategyLint/glossaryTerms');
-      const pick = await vscode.window.showQuickPick(
-        terms.map((t) => ({ label: t.title, description: t.aliases.slice(0, 4).join(', '), id: t.id })),
-        { placeHolder: 'Explain a term', matchOnDescription: true },
-      );
-      if (!pick) return;
-      const term = await client.sendRequest<{ title: string; markdown: string } | null>('strategyLint/explainTerm', { id: pick.id });
-      if (!term) return;
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: term.markdown });
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-    }),
+    registerDocumentationView(() => client),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       await client?.stop().catch(() => undefined);
       await start();

@@ -8,9 +8,9 @@ import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import type { ReportData } from '../../server/src/report/model';
 import { newNonce, renderReportBody, renderReportHtml } from '../../server/src/report/render';
 import { loadReportScript } from '../../server/src/report/script';
+import { ReportDataRequest } from '../../server/src/protocol';
 
 export const SHOW_REPORT_COMMAND = 'strategyLint.showReport';
-const REPORT_DATA_REQUEST = 'strategyLint/reportData';
 const REFRESH_DELAY_MS = 600;
 
 class ReportPanel {
@@ -91,7 +91,7 @@ export function registerReportPanel(context: vscode.ExtensionContext, client: ()
   const load = async (uri: string): Promise<ReportData | null> => {
     const c = client();
     if (!c) throw new Error('the Strategy Lint server is not running');
-    return c.sendRequest<ReportData | null>(REPORT_DATA_REQUEST, { uri });
+    return c.sendRequest(ReportDataRequest, { uri });
   };
 
   const show = async (arg?: unknown) => {
@@ -126,7 +126,7 @@ export function registerReportPanel(context: vscode.ExtensionContext, client: ()
     for (const p of panels.values()) p.scheduleRefresh();
   };
   // A re-run backtest rewrites its result files; a new directive attaches other ones.
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,csv,fthypt,zip,toml}');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,csv,fthypt,zip,xlsx,toml}');
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_REPORT_COMMAND, show),
     watcher,

@@ -224,7 +224,8 @@ export function assertValidSummaries(sample: Sample, summaries: BacktestSummary[
   }
 }
 
-export const MAX_LOAD_MS = 3000;
+/** A hang guard, not a speed test (speed lives in bench/): a minute per file. */
+export const LOAD_HANG_GUARD_MS = 60_000;
 
 export function loadAndCheck(sample: Sample): BacktestSummary[] {
   const started = performance.now();
@@ -236,7 +237,7 @@ export function loadAndCheck(sample: Sample): BacktestSummary[] {
   }
   const elapsed = performance.now() - started;
   assertValidSummaries(sample, summaries);
-  assert.ok(elapsed < MAX_LOAD_MS, `loadResultFile took ${elapsed.toFixed(0)} ms on ${sample.name} (${sample.bytes.length} bytes)`);
+  assert.ok(elapsed < LOAD_HANG_GUARD_MS, `loadResultFile ran ${elapsed.toFixed(0)} ms (hang guard) on ${sample.name} (${sample.bytes.length} bytes)`);
   return summaries;
 }
 

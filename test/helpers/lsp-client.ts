@@ -19,6 +19,12 @@ export interface TestClient {
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   logs: string[];
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  /** workspace/applyEdit requests the server sent (each answered "applied"). */
+  appliedEdits: unknown[];
+  /** strategyLint/status notifications, in order. */
+  statuses: { state: string; filesLinted: number; message?: string }[];
   stop(): Promise<void>;
 }
 
@@ -38,7 +44,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const waiters: { uri: string; predicate?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const published: PublishDiagnosticsParams[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
     for (let i = 0; i < waiters.length; i++) {
       const w = waiters[i];
       if (w.uri === params.uri && (!w.predicate || w.predicate(params))) {
@@ -54,6 +62,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/showDocument', () => ({ success: true }));
+  const appliedEdits: unknown[] = [];
+  connection.onRequest('workspace/applyEdit', (p: unknown) => (appliedEdits.push(p), { applied: true }));
+  const statuses: TestClient['statuses'] = [];
+  connection.onNotification('strategyLint/status', (p: TestClient['statuses'][number]) => void statuses.push(p));
   connection.listen();
   const rootUri = options.rootPath ? 'file://' + options.rootPath : null;
   const initializeResult = (await connection.sendRequest('initialize', {
@@ -77,6 +89,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     process: child,
     initializeResult,
     logs,
+    appliedEdits,
+    statuses,
+    published,
     nextDiagnostics(uri, predicate) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s; server stderr: ${stderr.join('')}`)), 10000);

@@ -67,14 +67,24 @@ describe('notebooks over LSP notebook sync', function () {
       assert.equal(line.slice(sl204.range.start.character, sl204.range.end.character), 'scaler.fit_transform(X)');
     });
 
-    it('hovers the rule documentation in a cell', async () => {
+    it('hovers the rule line in a cell, its "ignore" link editing that cell', async () => {
       const d = diagnostics.get(cells[5].uri)![0];
       const hover = (await client.connection.sendRequest('textDocument/hover', {
         textDocument: { uri: cells[5].uri },
         position: { line: d.range.start.line, character: d.range.start.character + 2 },
       })) as Hover;
-      assert.match((hover.contents as MarkupContent).value, /^# lookahead-scaler-fit-on-full-data \(SL204\)/);
+      const value = (hover.contents as MarkupContent).value;
+      assert.match(value, /^\*\*lookahead-scaler-fit-on-full-data\*\* \(SL204\): /);
       assert.deepEqual(hover.range, d.range);
+      const ignore = /\[ignore\]\(command:strategyLint\.ignoreOnLine\?([^ )]+)/.exec(value);
+      assert.ok(ignore, value);
+      const args = JSON.parse(decodeURIComponent(ignore[1]));
+      assert.deepEqual(args, [cells[5].uri, d.range.start.line, 'lookahead-scaler-fit-on-full-data']);
+      await client.connection.sendRequest('workspace/executeCommand', { command: 'strategyLint.ignoreOnLine', arguments: args });
+      const applied = client.appliedEdits.at(-1) as { edit: { changes: Record<string, { range: { start: { line: number } }; newText: string }[]> } };
+      assert.deepEqual(Object.keys(applied.edit.changes), [cells[5].uri]);
+      assert.equal(applied.edit.changes[cells[5].uri][0].range.start.line, d.range.start.line);
+      assert.match(applied.edit.changes[cells[5].uri][0].newText, /# strategy-lint: ignore\[lookahead-scaler-fit-on-full-data\]/);
     });
 
     it('offers quick fixes that edit the right cell, including a fix spread over two cells', async () => {

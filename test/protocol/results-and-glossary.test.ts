@@ -27,7 +27,6 @@ describe('results and glossary through the server', function () {
   let strategyUri: string;
   let strategyText: string;
   let resultUri: string;
-  let resultDiagnostics: Promise<PublishDiagnosticsParams>;
 
   before(async () => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sl-ws-')));
@@ -37,7 +36,6 @@ describe('results and glossary through the server', function () {
     strategyText = fs.readFileSync(strategy, 'utf8');
     resultUri = 'file://' + path.join(root, 'user_data', 'backtest_results', 'backtest-result.json');
     client = await startServer({ settings: { debounceMs: 0 }, rootPath: root });
-    resultDiagnostics = client.nextDiagnostics(resultUri, (p) => p.diagnostics.length > 0);
   });
   after(async () => {
     await client?.stop();
@@ -55,12 +53,47 @@ describe('results and glossary through the server', function () {
     assert.ok(tiny.relatedInformation?.some((r) => r.location.uri === resultUri));
   });
 
-  it('publishes the same finding in the result file, at the key it is about', async () => {
-    const { diagnostics } = await resultDiagnostics;
+  it('shows the finding in the result file only while it is open; in this one-line JSON at line 1 with the key path, never at column 120,000', async () => {
+    // The strategy's diagnostics were published (one entry per finding); nothing for the closed result file.
+    assert.deepEqual(client.published.filter((p) => p.uri === resultUri && p.diagnostics.length), []);
+    const shown = client.nextDiagnostics(resultUri, (p) => p.diagnostics.length > 0);
+    const resultText = fs.readFileSync(new URL(resultUri), 'utf8');
+    assert.equal(resultText.trimEnd().split('\n').length, 1);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: resultUri, languageId: 'json', version: 1, text: resultText } });
+    const { diagnostics } = await shown;
     const tiny = diagnostics.find((d) => d.code === 'SL601');
     assert.ok(tiny, JSON.stringify(diagnostics));
-    const resultText = fs.readFileSync(new URL(resultUri), 'utf8').split('\n');
-    assert.match(resultText[tiny.range.start.line].slice(tiny.range.start.character), /^"daily_profit"/);
+    assert.deepEqual(tiny.range.start, { line: 0, character: 0 });
+    assert.match(String(tiny.message), /\(at key strategy\/StrategyTestV3\/daily_profit\)$/);
+    for (const d of diagnostics) assert.ok(d.range.start.character < 200, JSON.stringify(d.range));
+    // The strategy's related location says the same.
+    const strategy = client.published.filter((p) => p.uri === strategyUri).at(-1)!;
+    const related = strategy.diagnostics.flatMap((d) => d.relatedInformation ?? []).filter((r) => r.location.uri === resultUri);
+    assert.ok(related.length > 0);
+    for (const r of related) assert.ok(r.location.range.start.character < 200, JSON.stringify(r));
+    // Listed under the message: the place, not the finding a second time.
+    for (const r of related) assert.match(r.message, /^the result this is about, at key strategy\/StrategyTestV3\/\w+$/);
+    // Closing the result file takes its copies out of the Problems panel.
+    const cleared = client.nextDiagnostics(resultUri, (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: resultUri } });
+    await cleared;
+  });
+
+  it('points at the key itself in a pretty-printed result file', async () => {
+    const file = new URL(resultUri);
+    const original = fs.readFileSync(file, 'utf8');
+    const pretty = JSON.stringify(JSON.parse(original), null, 1);
+    fs.writeFileSync(file, pretty);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: resultUri, languageId: 'json', version: 1, text: pretty } });
+    // Once the server has read the rewritten file (the watched-file event), the key is pointed at.
+    const shown = client.nextDiagnostics(resultUri, (p) => p.diagnostics.some((d) => d.code === 'SL601' && !/at key/.test(String(d.message))));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: resultUri, type: 2 }] });
+    const tiny = (await shown).diagnostics.find((d) => d.code === 'SL601')!;
+    assert.match(pretty.split("\n")[tiny.range.start.line].slice(tiny.range.start.character), /^"daily_profit"/, JSON.stringify(tiny));
+    assert.doesNotMatch(String(tiny.message), /at key/);
+    fs.writeFileSync(file, original);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: resultUri, version: 2 }, contentChanges: [{ text: original }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: resultUri, type: 2 }] });
   });
 
   it('summarises the attached results in a CodeLens above the class', async () => {
@@ -88,18 +121,22 @@ describe('results and glossary through the server', function () {
     assert.match(await hoverAt(strategyUri, line, lines[line].indexOf('out of sample') + 4), /\*\*Out-of-Sample/i);
   });
 
-  it('hovers rule docs with their glossary terms over a diagnostic', async () => {
+  it('hovers one line per rule over a diagnostic, within the size budget, glossary behind "Show documentation"', async () => {
     const lines = strategyText.split('\n');
     const line = lines.findIndex((l) => l.startsWith('class StrategyTestV3'));
     const value = await hoverAt(strategyUri, line, 8);
-    assert.match(value, /# tiny-sample \(SL601\)/);
-    assert.match(value, /### Glossary/);
-    assert.match(value, /\*\*Sample Size\*\*/);
+    assert.match(value, /\*\*tiny-sample\*\* \(SL601\): /);
+    assert.doesNotMatch(value, /### Glossary/);
+    assert.ok(value.length <= 4000, `${value.length} characters`);
+    const docs = /\(command:strategyLint\.showDocumentation\?([^)]+)\)/.exec(value);
+    const page = (await client.connection.sendRequest('strategyLint/documentation', JSON.parse(decodeURIComponent(docs![1]))[0])) as { markdown: string };
+    assert.match(page.markdown, /# tiny-sample \(SL601\)/);
+    assert.match(page.markdown, /### Glossary/);
+    assert.match(page.markdown, /\*\*Sample Size\*\*/);
   });
 
   it('hovers keys in a JSON result file and headers in a CSV', async () => {
     const resultText = fs.readFileSync(new URL(resultUri), 'utf8');
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: resultUri, languageId: 'json', version: 1, text: resultText } });
     const lines = resultText.split('\n');
     const line = lines.findIndex((l) => l.includes('"max_drawdown"'));
     assert.match(await hoverAt(resultUri, line, lines[line].indexOf('max_drawdown') + 3), /\*\*(Maximum )?Drawdown/i);
@@ -138,7 +175,7 @@ describe('results and glossary through the server', function () {
   it('lists and explains terms for the Explain Term command', async () => {
     const terms = (await client.connection.sendRequest('strategyLint/glossaryTerms')) as { id: string }[];
     assert.ok(terms.length >= 60);
-    const explained = (await client.connection.sendRequest('strategyLint/explainTerm', { id: 'deflated-sharpe-ratio' })) as { markdown: string };
+    const explained = (await client.connection.sendRequest('strategyLint/documentation', { kind: 'term', id: 'deflated-sharpe-ratio' })) as { markdown: string };
     assert.match(explained.markdown, /Deflated Sharpe/);
   });
 });

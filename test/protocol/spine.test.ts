@@ -46,14 +46,36 @@ describe('language server over stdio', function () {
     assert.match(String(found.codeDescription!.href), /docs\/rules\/too-many-parameters\.md$/);
   });
 
-  it('hovers the rule documentation over the diagnostic', async () => {
+  it('hovers each rule once, as one line with "docs" and "ignore" links, and the full page behind "Show documentation"', async () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: URI },
       position: { line: diagnostic.range.start.line, character: diagnostic.range.start.character + 3 },
     })) as Hover;
     const value = hoverText(hover);
-    assert.match(value, /^# too-many-parameters \(SL101\)/);
-    assert.match(value, /## Why it matters/);
+    assert.match(value, /^\*\*too-many-parameters\*\* \(SL101\): More tuned parameters than the data can support\. \[docs\]\(file:\/\/\S+\/docs\/rules\/too-many-parameters\.md\) · \[ignore\]\(command:strategyLint\.ignoreOnLine\?/m);
+    assert.equal(value.match(/\*\*too-many-parameters\*\*/g)?.length, 1);
+    assert.doesNotMatch(value, /## Why it matters/);
+    // The message is the editor's to show (above the hover): not repeated here.
+    assert.doesNotMatch(value, /tunes 12 parameters/);
+    const docs = /\[Show documentation[^\]]*\]\(command:strategyLint\.showDocumentation\?([^)]+)\)/.exec(value);
+    assert.ok(docs, value);
+    const [params] = JSON.parse(decodeURIComponent(docs[1]));
+    const page = (await client.connection.sendRequest('strategyLint/documentation', params)) as { markdown: string };
+    assert.match(page.markdown, /^# too-many-parameters \(SL101\)/);
+    assert.match(page.markdown, /## Why it matters/);
+    assert.match(page.markdown, /### Glossary/);
+  });
+
+  it('the hover\'s "ignore" link asks the server to add the suppression, which it applies as a workspace edit', async () => {
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'strategyLint.ignoreOnLine', arguments: [URI, diagnostic.range.start.line, 'too-many-parameters'] });
+    const applied = client.appliedEdits.at(-1) as { edit: { changes: Record<string, { newText: string; range: { start: { line: number } } }[]> } };
+    assert.equal(applied.edit.changes[URI][0].range.start.line, diagnostic.range.start.line);
+    assert.match(applied.edit.changes[URI][0].newText, /# strategy-lint: ignore\[too-many-parameters\]/);
+  });
+
+  it('reports its state for the status item: ready, with the number of files linted', async () => {
+    const last = client.statuses.at(-1);
+    assert.deepEqual(last, { state: 'ready', filesLinted: 1 });
   });
 
   it('offers ignore-on-line, ignore-in-file and show-docs; the ignore edit silences the rule', async () => {
@@ -86,7 +108,8 @@ describe('language server over stdio', function () {
     const line = diagnostic.range.start.line;
     const character = text.split('\n')[line].indexOf('too-many-parameters') + 2;
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character } })) as Hover;
-    assert.match(hoverText(hover), /^# too-many-parameters \(SL101\)/);
+    assert.match(hoverText(hover), /^\*\*too-many-parameters\*\* \(SL101\): /);
+    assert.doesNotMatch(hoverText(hover), /\[ignore\]/);
   });
 
   it('re-lints after incremental edits: removing the suppression brings the warning back', async () => {

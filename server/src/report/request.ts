@@ -5,11 +5,7 @@ import type { DocumentStore, OpenDocument } from '../python-documents';
 import { uriToPath } from '../uri';
 import { buildReportData, type ReportData } from './model';
 
-export const REPORT_DATA_REQUEST = 'strategyLint/reportData';
-
-export interface ReportDataParams {
-  uri: string;
-}
+import type { ReportDataParams } from '../protocol';
 
 /** Null when the document is not open in the server or is not a Python file it lints. */
 export async function reportDataRequest(

@@ -1,8 +1,11 @@
 // Browser-level check: headless Chromium (playwright-core) against code-server running the
 // extension installed from the packaged .vsix. Opens the strategy through Quick Open, waits
-// for the squiggle, hovers the class name and reads the hover, opens the Problems panel and
-// reads the row. Screenshots: $SHOT_DIR/vscode-hover.png, $SHOT_DIR/vscode-problems.png
-// (on failure: $FAIL_SHOT_DIR/vscode-fail.png).
+// for the squiggle, hovers the class name and reads the hover (each diagnostic once, rule lines
+// with their links, not scrolled), opens the Problems panel (one row per finding, none for the
+// closed result file), reads the language status item, and opens the extension's details page
+// (the icon loads from the package; the user readme shows, nothing fetched from the web). Screenshots: $SHOT_DIR/vscode-hover.png,
+// $SHOT_DIR/vscode-problems.png, $SHOT_DIR/vscode-details.png (on failure:
+// $FAIL_SHOT_DIR/vscode-fail.png).
 //
 // usage: node browser.js <base-url> <workspace-dir>
 // Retries only the editor start-up (workbench load), never an assertion.
@@ -15,7 +18,7 @@ if (!base || !workspace) {
   console.error('usage: node browser.js <base-url> <workspace-dir>');
   process.exit(2);
 }
-const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../artifacts');
+const SHOT_DIR = process.env.SHOT_DIR || path.resolve(__dirname, '../../artifacts/tmp');
 const FAIL_SHOT_DIR = process.env.FAIL_SHOT_DIR || SHOT_DIR;
 const FILE = 'BandRiderStrategy.py';
 const WORD = 'BandRiderStrategy';
@@ -94,6 +97,9 @@ async function openWorkbench(browser) {
     await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info', { timeout: 60000 });
     log('squiggle shown');
 
+    // The results CodeLens lands above the class and moves it down a line: wait for it first.
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Strategy Lint:' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    log('results CodeLens shown');
     // Hover the class name (the diagnostic's range). Move in steps: Monaco's hover is mousemove-driven.
     const box = await wordBox(page, 'class BandRiderStrategy', WORD);
     check(!!box, `found "${WORD}" on the class line`);
@@ -101,12 +107,40 @@ async function openWorkbench(browser) {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
     const hover = page.locator('.monaco-hover', { hasText: RULE }).first();
     await hover.waitFor({ state: 'visible', timeout: 20000 });
+    // Every diagnostic on the class name (the results attach too) before reading the hover.
+    await page.waitForFunction(() => {
+      const h = [...document.querySelectorAll('.monaco-hover')].find((e) => e.innerText.includes('too-many-parameters'));
+      return h && /deflated-sharpe/.test(h.innerText);
+    }, null, { timeout: 30000 }).catch(() => log('note: the deflated-sharpe line did not show up in the hover'));
     const hoverText = await hover.innerText();
-    log('HOVER TEXT:', JSON.stringify(hoverText.slice(0, 600)));
+    log(`HOVER TEXT (${hoverText.length} characters):`, JSON.stringify(hoverText));
+    // Scrolled past its start, the hover's first row would sit above the hover's top edge.
+    const scrolled = await hover.evaluate((h) => {
+      const first = h.querySelector('.hover-row, .hover-contents');
+      return first ? Math.round(h.getBoundingClientRect().top - first.getBoundingClientRect().top) : 0;
+    });
+    await page.screenshot({ path: path.join(SHOT_DIR, 'vscode-hover-class.png') });
+    check(hoverText.includes(RULE) && hoverText.includes('SL101'), `hover names the rule ${RULE} (SL101)`);
+    check((hoverText.match(/tunes \d+ parameters/g) || []).length === 1, 'the diagnostic message appears once in the hover');
+    check(/More tuned parameters than the data can support\./.test(hoverText), 'the rule line carries its one-line summary');
+    check(/\bdocs\b/.test(hoverText) && /\bignore\b/.test(hoverText) && /Show documentation/.test(hoverText), 'docs, ignore and Show documentation links');
+    check(!/Why it matters/.test(hoverText), 'the full rule page is behind Show documentation');
+    check(hoverText.length < 4000, `hover text is short (${hoverText.length} characters)`);
+    check(scrolled <= 1, `hover opens at its top (first row ${scrolled}px above the edge)`);
+
+    // One finding, whole on screen (the README's screenshot): the warm-up on line 30.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    const warmup = await wordBox(page, 'startup_candle_count = 30', '30');
+    check(!!warmup, 'found the warm-up value on line 30');
+    await page.mouse.move(warmup.x + 1, warmup.y + warmup.height / 2);
+    await page.mouse.move(warmup.x + warmup.width / 2, warmup.y + warmup.height / 2, { steps: 8 });
+    const warmupHover = page.locator('.monaco-hover', { hasText: 'insufficient-warmup' }).first();
+    await warmupHover.waitFor({ state: 'visible', timeout: 20000 });
+    const warmupText = await warmupHover.innerText();
+    log('WARM-UP HOVER:', JSON.stringify(warmupText));
     await page.screenshot({ path: path.join(SHOT_DIR, 'vscode-hover.png') });
-    check(hoverText.includes(RULE), `hover names the rule ${RULE}`);
-    check(hoverText.includes('SL101'), 'hover names the code SL101');
-    check(/tunes \d+ parameters/.test(hoverText), 'hover shows the diagnostic message');
+    check(/insufficient-warmup \(SL303\): .+ docs · ignore/.test(warmupText) && /Show documentation/.test(warmupText), 'the warm-up hover: its message, then the rule line with its links');
 
     // Problems panel.
     await page.mouse.move(5, 5);
@@ -126,6 +160,85 @@ async function openWorkbench(browser) {
     check(/SL101/.test(rowText), 'Problems row shows code SL101');
     check(/Ln 18, Col 7/.test(rowText), 'Problems row points at Ln 18, Col 7 (the class name)');
     check(panelText.includes(FILE), `Problems panel lists ${FILE}`);
+    // (The strategy's entries list the result file as a related location, "file(1, 1): ...".)
+    const fileRows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((r) => r.split('\n')[0].trim());
+    // A file's group row reads "<name><folder>"; a related location row, "<name>" then "(1, 1): ...".
+    check(!fileRows.some((r) => /^backtest-result[\w.-]*\.json\s*user_data/.test(r)), `no Problems entries for the closed result file (rows: ${JSON.stringify(fileRows.filter((r) => !/[:\[]/.test(r)))})`);
+    check(!/Col \d{4,}/.test(panelText), 'no Problems entry at a column past 999');
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    const findings = rows.filter((r) => /strategy-lint/.test(r));
+    check(new Set(findings).size === findings.length, `one row per finding (${findings.length} rows, none repeated)`);
+
+    // The result file: its findings show in it only while it is open, at Ln 1 with the key path.
+    const RESULT = 'backtest-result-2024-01-08_09-12-44.json';
+    const runCommand = async (title) => {
+      await page.keyboard.press('Control+Shift+p');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+    };
+    await page.keyboard.press('Control+p');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type(RESULT);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: RESULT, hasNotText: 'meta' }).first().click({ timeout: 60000 });
+    const resultRow = page.locator('.markers-panel .monaco-list-row', { hasText: '(at key strategy/BandRiderStrategy/' }).first();
+    await resultRow.waitFor({ state: 'visible', timeout: 60000 });
+    const openPanel = await page.locator('.markers-panel').innerText();
+    log('PROBLEMS WITH THE RESULT FILE OPEN:', JSON.stringify(openPanel.slice(0, 1500)));
+    const resultRows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).filter((r) => /\(at key strategy\//.test(r));
+    check(resultRows.length > 0 && resultRows.every((r) => /Ln 1, Col 1\b/.test(r)), `result-file entries at Ln 1, Col 1 with the key path (${resultRows.length})`);
+    // Close its tab as a user would (a middle click on the tab).
+    await page.locator('.tabs-container .tab', { hasText: RESULT }).first().click({ button: 'middle', timeout: 15000 });
+    await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.innerText.includes('(at key strategy/')), null, { timeout: 60000 });
+    const afterClose = await page.locator('.markers-panel').innerText();
+    check(/tunes \d+ parameters/.test(afterClose), 'closing the result file takes its entries out of the Problems panel; the strategy keeps its own');
+
+    // The language status item: the server's state and the files it linted.
+    await page.keyboard.press('Escape');
+    const languageStatus = page.locator('[id="status.languageStatus"]').first();
+    await languageStatus.waitFor({ state: 'visible', timeout: 20000 });
+    await languageStatus.hover();
+    const statusHover = page.locator('.monaco-hover', { hasText: 'Strategy Lint' }).first();
+    await statusHover.waitFor({ state: 'visible', timeout: 20000 });
+    const statusText = await statusHover.innerText();
+    log('LANGUAGE STATUS:', JSON.stringify(statusText));
+    check(/Strategy Lint: 1 file linted/.test(statusText), 'language status says "Strategy Lint: 1 file linted"');
+    await page.mouse.move(5, 5);
+
+    // The extension's details page: its icon and the README images, loaded from the package.
+    await runCommand('Extensions: Show Installed Extensions');
+    const extensionRow = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Strategy Lint' }).first();
+    await extensionRow.waitFor({ state: 'visible', timeout: 30000 });
+    await extensionRow.click();
+    const details = page.locator('.extension-editor').first();
+    await details.waitFor({ state: 'visible', timeout: 30000 });
+    const icon = await page.waitForFunction(() => {
+      const img = document.querySelector('.extension-editor .header .icon');
+      return img && img.complete && img.naturalWidth > 0 ? { src: img.src, width: img.naturalWidth } : null;
+    }, null, { timeout: 30000 }).then((h) => h.jsonValue(), () => null);
+    check(!!icon && icon.width === 128, `details page icon loads (${JSON.stringify(icon)})`);
+    let readme = null;
+    for (let i = 0; i < 60 && !readme; i++) {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          if (!document.body || !document.body.innerText.includes('Getting started')) return null;
+          const imgs = [...document.querySelectorAll('img')];
+          if (!imgs.every((img) => img.complete)) return null;
+          return { text: document.body.innerText.slice(0, 200), images: imgs.map((img) => ({ src: img.src.slice(0, 120), width: img.naturalWidth })) };
+        }).catch(() => null);
+        if (found) readme = found;
+      }
+      if (!readme) await page.waitForTimeout(500);
+    }
+    log('DETAILS README:', JSON.stringify(readme));
+    await page.screenshot({ path: path.join(SHOT_DIR, 'vscode-details.png') });
+    check(!!readme, 'the details page shows the user readme ("Getting started")');
+    // VS Code's extension editor keeps only http(s) images (its sanitizer allows no relative or
+    // data: image in a readme), so the package's own images cannot show on this page in this
+    // VS Code; what is checked is that nothing is fetched from the web for them.
+    check(readme.images.length >= 2 && readme.images.every((img) => !/^https?:\/\/(?!127\.0\.0\.1)/.test(img.src)), `no README image is fetched from the web (${JSON.stringify(readme.images)})`);
+    check(!/npm test/.test(readme.text), 'not the developer README');
     ok = true;
   } catch (e) {
     log('ERROR', e.message);

@@ -70,8 +70,9 @@ local main_ok, main_err = pcall(function()
   end
   if not hover then return fail(5, string.format('no hover at %d:%d', line, col)) end
   out(string.format('HOVER %d:%d %s', line, col, (hover:gsub('\n.*', ' ...'))))
-  if not hover:find('# too-many-parameters', 1, true) then return fail(6, 'hover lacks "# too-many-parameters"') end
-  out('ok hover: contains "# too-many-parameters"')
+  if not hover:find('**too-many-parameters** (SL101)', 1, true) then return fail(6, 'hover lacks "**too-many-parameters** (SL101)"') end
+  if #hover > 4000 then return fail(6, 'hover longer than its 4000-character budget: ' .. #hover) end
+  out('ok hover: the rule line "**too-many-parameters** (SL101)", ' .. #hover .. ' characters')
 
   vim.lsp.stop_client(client_id)
   vim.wait(2000, function() return vim.lsp.client_is_stopped(client_id) end, 50)

