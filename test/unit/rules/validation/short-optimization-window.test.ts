@@ -29,6 +29,25 @@ describe('short-optimization-window', () => {
     assert.deepEqual(lint(lean('2024, 1, 1', '2024, 5, 31').replace(/.*set_end_date.*\n/, ''), 'SL304'), []);
   });
 
+  it('a regression or demo algorithm with numbers in its conditions optimises nothing', () => {
+    // Measured on QuantConnect's own Python algorithms: 29 of 30 findings were demos whose
+    // hand-typed thresholds were taken for optimised parameters.
+    const demo = py(
+      'from AlgorithmImports import *',
+      'class Demo(QCAlgorithm):',
+      '    def initialize(self):',
+      '        self.set_start_date(2013, 10, 7)',
+      '        self.set_end_date(2013, 10, 11)',
+      '        self.spy = self.add_equity("SPY").symbol',
+      '    def on_data(self, data):',
+      '        if self.time.day > 2 and self.portfolio.cash > 3:',
+      '            self.set_holdings(self.spy, 1)',
+    );
+    assert.deepEqual(lint(demo, 'SL304'), []);
+    const exposed = demo.replace('        self.spy = self.add_equity("SPY").symbol', '        self.spy = self.add_equity("SPY").symbol\n        self.fast = int(self.get_parameter("ema-fast", 10))');
+    assert.equal(lint(exposed, 'SL304').length, 1);
+  });
+
   it('reports a backtrader optstrategy over a short feed', () => {
     const text = py(
       'import datetime',

@@ -49,7 +49,9 @@ export const shortOptimizationWindow: Rule = {
       if (!(span > 0) || span >= minDays) continue;
       const tuned =
         w.framework === 'lean'
-          ? params.filter((p) => p.framework === 'lean' && p.className === w.className && p.optimized)
+          ? // Only what an optimiser can vary (get_parameter): a number typed into a condition says
+            // nothing about an optimisation over this window (regression and demo algorithms).
+            params.filter((p) => p.framework === 'lean' && p.className === w.className && p.optimized && p.kind !== 'hidden')
           : params.filter((p) => p.framework === 'backtrader' && p.kind === 'grid');
       if (tuned.length === 0) continue;
       const names = [...new Set(tuned.map((p) => p.name))];
