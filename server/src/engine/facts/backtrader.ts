@@ -5,6 +5,40 @@ import { dictEntries, numberValue, sequenceElements, stringValue } from './pytho
 import type { TunedParameter } from './types';
 import type { SyntaxNode } from '../python/parser';
 
+/** Strategy methods that place orders (backtrader docs, Strategy: buy, sell, close, order_target_*, brackets). */
+export const ORDER_METHODS = new Set([
+  'buy', 'sell', 'close', 'order_target_size', 'order_target_value', 'order_target_percent', 'buy_bracket', 'sell_bracket',
+]);
+
+/**
+ * Whether a cerebro run can trade: some strategy it is given places orders. A strategy class of
+ * the file must call an order method (itself or through a base class of the file); one imported
+ * from elsewhere is assumed to; signals (add_signal, SignalStrategy) trade by themselves.
+ * Indicator, data-feed and plotting samples add none that does.
+ */
+export function backtraderRunPlacesOrders(index: SyntaxIndex): boolean {
+  // Signals trade on their own (cerebro.add_signal, a SignalStrategy and its signal_add).
+  if (index.calls.some((c) => c.name === 'add_signal' || c.name === 'signal_add')) return true;
+  const added = index.calls.filter((c) => (c.name === 'addstrategy' || c.name === 'optstrategy') && c.positional[0]);
+  const local = new Map(index.classes.map((c) => [c.name, c]));
+  const orders = new Set(index.calls.filter((c) => ORDER_METHODS.has(c.name) && c.receiver?.text === 'self').map((c) => c.scope.className));
+  const trades = (name: string, seen = new Set<string>()): boolean => {
+    const cls = local.get(name);
+    if (!cls) return !/^(bt|backtrader)\.Strategy$|^Strategy$/.test(name);
+    if (cls.bases.some((base) => /(^|\.)SignalStrategy$/.test(base))) return true;
+    if (orders.has(name)) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return cls.bases.some((base) => local.has(base) && trades(base, seen));
+  };
+  return added.some((c) => trades(c.positional[0].text));
+}
+
+/** A live broker from a store (Interactive Brokers, Oanda, VisualChart, CCXT): live trading, not a backtest. */
+export function backtraderRunsLive(index: SyntaxIndex): boolean {
+  return index.calls.some((c) => /^(IB|Oanda|VC|CCXT|Alpaca)(Store|Broker)$/.test(c.name) || c.name === 'getbroker');
+}
+
 export function backtraderParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
   const out: TunedParameter[] = [];
   for (const assignment of index.assignments) {
@@ -12,15 +46,20 @@ export function backtraderParameters(index: SyntaxIndex, strategyNames: Set<stri
     if (!scope.className || scope.functionName || !strategyNames.has(scope.className)) continue;
     if (assignment.target !== 'params') continue;
     for (const { name, node, value } of paramsEntries(assignment.value)) {
+      const defaultValue = numberValue(value);
       out.push({
         name,
         kind: 'declared',
         framework: 'backtrader',
         node,
         className: scope.className,
-        defaultValue: numberValue(value),
+        defaultValue,
         defaultNode: value,
-        optimized: true,
+        // A number is what an optimiser sweeps; a switch (True, None, 'ema', bt.Order.Market) is a
+        // setting of the run (printout, exectype, stake mode) unless optstrategy sweeps it, which
+        // then counts as its grid. Measured on backtrader's samples: such switches made most of
+        // too-many-parameters' wrong findings.
+        optimized: defaultValue !== undefined,
       });
     }
   }

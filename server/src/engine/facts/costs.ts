@@ -3,6 +3,7 @@
 // `commission=`, freqtrade/Jesse config `fee`; and backtest runs that leave costs at a zero default.
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, SyntaxIndex } from '../python/syntax-index';
+import { backtraderRunPlacesOrders, backtraderRunsLive } from './backtrader';
 import { dictEntries, numberValue, stringValue } from './python-values';
 import type { Bindings } from './sklearn';
 import type { CostFacts, CostKind, CostSetting, UnsetCosts } from './types';
@@ -154,6 +155,8 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
       const b = bindings.resolve(call.receiver.text, call.node, call.scope.functionName);
       const ctor = b?.value.type === 'call' ? index.callsById.get(b.value.id) : undefined;
       if (!ctor || !cerebros.includes(ctor) || !/^(bt|backtrader)\.Cerebro$|^Cerebro$/.test(ctor.callee ?? '')) continue;
+      // A run that places no order, or trades live through a broker store, backtests nothing.
+      if (!backtraderRunPlacesOrders(index) || backtraderRunsLive(index)) continue;
       let line: SyntaxNode | null = call.node;
       while (line?.parent && line.parent.type !== 'block' && line.parent.type !== 'module') line = line.parent;
       unset.push({

@@ -59,13 +59,26 @@ describe('unmodelled-trading-costs', () => {
   });
 
   it('adds setcommission before cerebro.run() when the file never sets a commission', () => {
-    const text = py('import backtrader as bt', 'def main():', '    cerebro = bt.Cerebro()', '    cerebro.adddata(data)', '    results = cerebro.run()');
+    const text = py('import backtrader as bt', 'from strategies import SmaCross', 'def main():', '    cerebro = bt.Cerebro()', '    cerebro.adddata(data)', '    cerebro.addstrategy(SmaCross)', '    results = cerebro.run()');
     const [finding] = lint(text, 'unmodelled-trading-costs');
-    assert.equal(finding.range.start.line, 4);
+    assert.equal(finding.range.start.line, 6);
     assert.match(fixed(text, finding), /    cerebro\.broker\.setcommission\(commission=0\.001\)\n    results = cerebro\.run\(\)/);
     const withCommission = py('import backtrader as bt', 'cerebro = bt.Cerebro()', 'cerebro.broker.setcommission(commission=0.001)', 'cerebro.run()');
     assert.deepEqual(lint(withCommission, 'unmodelled-trading-costs'), []);
     const configured = py('import vectorbt as vbt', 'vbt.settings.portfolio["fees"] = 0.001', 'pf = vbt.Portfolio.from_signals(close, entries, exits)');
     assert.deepEqual(lint(configured, 'unmodelled-trading-costs'), []);
+  });
+
+  it('a cerebro run that places no order, or trades live, backtests nothing (backtrader samples)', () => {
+    const run = (strategy: string[], extra: string[] = []) =>
+      py('import backtrader as bt', ...strategy, 'cerebro = bt.Cerebro()', 'cerebro.adddata(data)', 'cerebro.addstrategy(S)', ...extra, 'cerebro.run()');
+    const indicatorsOnly = ['class S(bt.Strategy):', '    def __init__(self):', '        self.sma = bt.ind.SMA(period=20)'];
+    assert.deepEqual(lint(run(indicatorsOnly), 'SL502'), [], 'an indicator sample');
+    const trades = ['class Base(bt.Strategy):', '    def next(self):', '        if self.data.close[0] > self.data.close[-1]:', '            self.buy()', 'class S(Base):', '    pass'];
+    assert.equal(lint(run(trades), 'SL502').length, 1, 'orders placed through a base class of the file');
+    assert.deepEqual(lint(run(trades, ['store = bt.stores.IBStore(port=7497)', 'cerebro.setbroker(store.getbroker())']), 'SL502'), [], 'live trading through a store');
+    assert.deepEqual(lint(py('import backtrader as bt', 'cerebro = bt.Cerebro()', 'cerebro.adddata(data)', 'cerebro.addstrategy(bt.Strategy)', 'cerebro.run()'), 'SL502'), [], 'the base class places no order');
+    const signals = py('import backtrader as bt', 'cerebro = bt.Cerebro()', 'cerebro.adddata(data)', 'cerebro.add_signal(bt.SIGNAL_LONGSHORT, SmaCrossSignal)', 'cerebro.run()');
+    assert.equal(lint(signals, 'SL502').length, 1, 'signals trade without a strategy calling buy()');
   });
 });

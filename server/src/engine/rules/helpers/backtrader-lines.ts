@@ -28,9 +28,7 @@ export interface BacktraderModel {
 }
 
 export const FEED_FIELDS = new Set(['open', 'high', 'low', 'close', 'volume', 'openinterest', 'datetime']);
-export const ORDER_METHODS = new Set([
-  'buy', 'sell', 'close', 'order_target_size', 'order_target_value', 'order_target_percent', 'buy_bracket', 'sell_bracket',
-]);
+export { ORDER_METHODS } from '../../facts/backtrader';
 /** Methods called under cheat-on-open, when only the open of bar 0 exists. */
 export const CHEAT_ON_OPEN_METHODS = new Set(['next_open', 'prenext_open', 'nextstart_open']);
 
