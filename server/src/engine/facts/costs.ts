@@ -113,6 +113,12 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
       if (!kind) continue;
       commissionSet ||= call.name === 'BackBroker' && key === 'commission';
       if (numberValue(value) !== undefined) add(kind, sourceOf(call), value, call.node, `${call.name}(${key}=${value.text})`, !ABSOLUTE_KEYS.has(key));
+      // A cost passed by name (`fees=TAKER_FEE`, `fees=fee`) is a cost the author models: it
+      // clears a zero of the same kind beside it (`fixed_fees=0`). Its value is the module
+      // constant it names, when there is one, else unknown.
+      else if (value.type === 'identifier' || value.type === 'attribute') {
+        settings.push({ kind, source: sourceOf(call), valueNode: value, value: moduleConstant(value, index) ?? NaN, node: call.node, label: `${call.name}(${key}=${value.text})`, isRate: !ABSOLUTE_KEYS.has(key) });
+      }
     }
   }
   // Config dicts (`{"fee": 0}`, nested or not): found from the zero literals, which are few, rather
@@ -170,6 +176,13 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
     }
   }
   return { settings, unset };
+}
+
+/** The number a module-level `NAME = 0.0004` gives a name, if that is how the file defines it. */
+function moduleConstant(name: SyntaxNode, index: SyntaxIndex): number | undefined {
+  if (name.type !== 'identifier') return undefined;
+  const defs = index.assignments.filter((a) => a.target === name.text && !a.scope.className && !a.scope.functionName);
+  return defs.length === 1 ? numberValue(defs[0].value) : undefined;
 }
 
 /** `Decimal("0")`, `Decimal(0)`, `0`: the literal to report, when the fee is zero. */

@@ -81,4 +81,11 @@ describe('unmodelled-trading-costs', () => {
     const signals = py('import backtrader as bt', 'cerebro = bt.Cerebro()', 'cerebro.adddata(data)', 'cerebro.add_signal(bt.SIGNAL_LONGSHORT, SmaCrossSignal)', 'cerebro.run()');
     assert.equal(lint(signals, 'SL502').length, 1, 'signals trade without a strategy calling buy()');
   });
+
+  it('a zero beside a cost passed by name is not a zero-cost backtest', () => {
+    const run = (fee: string) => py('import vectorbt as vbt', 'TAKER_FEE = 0.0004', 'NO_FEE = 0', `pf = vbt.Portfolio.from_signals(close, entries, exits, fees=${fee}, fixed_fees=0)`);
+    assert.deepEqual(lint(run('TAKER_FEE'), 'zero-trading-costs'), [], 'a module constant of 0.0004');
+    assert.deepEqual(lint(run('fee'), 'zero-trading-costs'), [], 'a name the file does not define (a parameter, an import)');
+    assert.deepEqual(linesOf(lint(run('NO_FEE'), 'zero-trading-costs')), [4, 4], 'a module constant of 0 is a zero cost too');
+  });
 });
