@@ -57,6 +57,19 @@ export interface AssembledInput {
   workspaceRoot: string;
 }
 
+/**
+ * The project a framework's layout implies, for a file outside the working directory with no
+ * configuration file above it: the folder holding freqtrade's `user_data`, or a LEAN workspace
+ * (`lean.json`). Its result folders sit beside the strategy's folder, not inside it.
+ */
+function frameworkProjectRoot(file: string, fs: ResultFs): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'user_data') return path.dirname(dir);
+    if (fs.stat(path.join(dir, 'lean.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 export class LintSession {
   readonly configs: ConfigLoader;
   readonly results = new ResultFileCache();
@@ -79,7 +92,9 @@ export class LintSession {
   rootFor(file: string): string {
     if (this.options.rootFor) return this.options.rootFor(file);
     const absolute = path.resolve(this.cwd, file);
-    return isInside(this.cwd, absolute) && absolute !== this.cwd ? this.cwd : this.configs.projectRootFor(absolute);
+    if (isInside(this.cwd, absolute) && absolute !== this.cwd) return this.cwd;
+    const configured = this.configs.projectRootFor(absolute);
+    return configured !== path.dirname(absolute) ? configured : frameworkProjectRoot(absolute, this.baseResultFs) ?? configured;
   }
 
   trusted(): boolean {

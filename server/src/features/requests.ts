@@ -10,5 +10,5 @@ import { reportDataRequest } from '../report/request';
 export function registerRequests(connection: Connection, pipeline: LintPipeline): void {
   connection.onRequest(GlossaryTermsRequest, () => allTerms().map((t) => ({ id: t.id, title: t.title, aliases: t.aliases })));
   connection.onRequest(DocumentationRequest, (params) => documentationPage(params));
-  connection.onRequest(ReportDataRequest, (params) => reportDataRequest(params, pipeline.store, (entry) => pipeline.lint(entry)));
+  connection.onRequest(ReportDataRequest, (params) => reportDataRequest(params, pipeline.store, (entry) => pipeline.lint(entry), (file) => pipeline.session.rootFor(file)));
 }

@@ -12,6 +12,8 @@ export async function reportDataRequest(
   params: ReportDataParams,
   store: DocumentStore,
   lint: (entry: OpenDocument) => Promise<DocumentLint>,
+  /** The workspace folder of a file: paths in the report are shown relative to it, never absolute. */
+  rootFor: (file: string) => string,
 ): Promise<ReportData | null> {
   const uri = String(params?.uri ?? '');
   const entry = store.get(uri);
@@ -20,5 +22,5 @@ export async function reportDataRequest(
   const result = await lint(entry);
   if (!result.output) return null;
   const file = uriToPath(uri);
-  return buildReportData(result.output, file, { displayPath: file });
+  return buildReportData(result.output, file, { workspaceRoot: rootFor(file) });
 }

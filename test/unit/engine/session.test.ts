@@ -104,4 +104,21 @@ describe('LintSession (the input assembler)', () => {
     session.fileChanged(path.join(project, 'strategy-lint.toml'));
     assert.deepEqual(session.inputFor(strategy, STRATEGY).input.config?.select, ['tiny-sample']);
   });
+
+  it('outside the working directory and without a configuration file, a framework layout names the project', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-elsewhere-'));
+    try {
+      const freqtrade = path.join(project, 'bot', 'user_data', 'strategies', 'S.py');
+      fs.mkdirSync(path.dirname(freqtrade), { recursive: true });
+      fs.mkdirSync(path.join(project, 'lean-ws', 'Algo'), { recursive: true });
+      fs.writeFileSync(path.join(project, 'lean-ws', 'lean.json'), '{}');
+      fs.rmSync(path.join(project, 'strategy-lint.toml'));
+      const session = new LintSession({ cwd: elsewhere });
+      assert.equal(session.rootFor(freqtrade), path.join(project, 'bot'), 'the folder holding user_data');
+      assert.equal(session.rootFor(path.join(project, 'lean-ws', 'Algo', 'main.py')), path.join(project, 'lean-ws'), 'the LEAN workspace');
+      assert.equal(session.rootFor(strategy), path.dirname(strategy), 'else the file\'s own folder');
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });

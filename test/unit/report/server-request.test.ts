@@ -39,7 +39,9 @@ describe('strategyLint/reportData (server)', function () {
     const uri = await open('vectorbt/ma_sweep.py');
     const data = (await client.connection.sendRequest('strategyLint/reportData', { uri })) as ReportData;
     const cli = reportDataForFile(path.join(EXAMPLES, 'vectorbt', 'ma_sweep.py'), EXAMPLES);
-    assert.equal(data.file, path.join(EXAMPLES, 'vectorbt', 'ma_sweep.py'));
+    // Shown relative to the workspace folder, never absolute (issue 18), as the CLI shows it.
+    assert.equal(data.file, 'vectorbt/ma_sweep.py');
+    assert.ok(data.strategies[0].files.every((f: { file: string }) => !path.isAbsolute(f.file)));
     assert.equal(data.strategies.length, 1);
     assert.deepEqual(data.strategies[0].pbo, cli.strategies[0].pbo);
     assert.deepEqual(data.strategies[0].dsr, cli.strategies[0].dsr);
