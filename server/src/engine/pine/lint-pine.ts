@@ -3,7 +3,7 @@
 import type { LintInput, LintOutput } from '../lint';
 import { runRules } from '../lint';
 import type { Tree } from '../python/parser';
-import type { SyntaxIndex } from '../python/syntax-index';
+import { emptySyntaxIndex, type SyntaxIndex } from '../python/syntax-index';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/rule';
 import { parsePine } from './parse';
@@ -16,24 +16,10 @@ export function isPinePath(file: string): boolean {
 export function lintPine(input: LintInput): LintOutput {
   const tree = parsePine(input.text);
   const root = asSyntaxNode(tree.rootNode);
-  const index: SyntaxIndex = {
-    // Nothing to free: the Pine tree is plain garbage-collected objects.
-    tree: { rootNode: root, delete() {} } as unknown as Tree,
-    root,
-    classes: [],
-    functions: [],
-    calls: [],
-    callsById: new Map(),
-    assignments: [],
-    numbers: [],
-    subscripts: [],
-    comments: tree.comments.map((c) => ({ node: asSyntaxNode(c), text: c.text })),
-    attributes: [],
-    imports: new Map(),
-    importedModules: new Set(),
-    hasSyntaxErrors: tree.errors.length > 0,
-    lineComment: '//',
-  };
+  // Nothing to free: the Pine tree is plain garbage-collected objects.
+  const index: SyntaxIndex = emptySyntaxIndex({ rootNode: root, delete() {} } as unknown as Tree, root, tree.errors.length > 0);
+  index.comments = tree.comments.map((c) => ({ node: asSyntaxNode(c), text: c.text }));
+  index.lineComment = '//';
   const rules = (input.rules ?? RULES).filter(runsOnPine);
   return runRules({ ...input, rules }, index, pineStrategyFacts(tree, input.path), () => undefined);
 }

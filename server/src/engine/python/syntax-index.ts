@@ -111,10 +111,9 @@ export function dottedName(node: SyntaxNode | null | undefined): string | undefi
   return undefined;
 }
 
-/** The index of a parsed tree; `text` is the text it was parsed from. */
-export function buildSyntaxIndex(tree: Tree, text: string): SyntaxIndex {
-  const root = mirrorTree(tree, text);
-  const index: SyntaxIndex = {
+/** An index with nothing recorded yet, for a tree and its root (Python here, Pine in pine/). */
+export function emptySyntaxIndex(tree: Tree, root: SyntaxNode, hasSyntaxErrors: boolean): SyntaxIndex {
+  return {
     tree,
     root,
     classes: [],
@@ -128,8 +127,14 @@ export function buildSyntaxIndex(tree: Tree, text: string): SyntaxIndex {
     attributes: [],
     imports: new Map(),
     importedModules: new Set(),
-    hasSyntaxErrors: root.hasError,
+    hasSyntaxErrors,
   };
+}
+
+/** The index of a parsed tree; `text` is the text it was parsed from. */
+export function buildSyntaxIndex(tree: Tree, text: string): SyntaxIndex {
+  const root = mirrorTree(tree, text);
+  const index = emptySyntaxIndex(tree, root, root.hasError);
 
   // Pre-order over the JavaScript copy: containers come before what they contain.
   const nodes: SyntaxNode[] = [];
