@@ -82,7 +82,10 @@ export class LintService {
       };
     } else {
       const { input, configFile } = this.inputFor(entry, settings);
-      const output = lintPython({ ...input, tree: this.store.treeFor(entry) });
+      // The previous version's tree copy: unchanged top-level statements are reused (it is
+      // replaced below, so nothing reads the old lint again).
+      const previousRoot = this.cache.get(uri)?.output?.index.root;
+      const output = lintPython({ ...input, tree: this.store.treeFor(entry), previousRoot });
       for (const failure of output.failures) {
         if (this.reportedFailures.has(failure.rule)) continue;
         this.reportedFailures.add(failure.rule);

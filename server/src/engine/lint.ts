@@ -2,7 +2,7 @@
 // Knows nothing of LSP or VS Code; the server and the CLI are thin fronts over this.
 import { extractFacts } from './facts';
 import type { StrategyFacts } from './facts/types';
-import { parsePython, type Tree } from './python/parser';
+import { parsePython, type SyntaxNode, type Tree } from './python/parser';
 import { buildSyntaxIndex, type SyntaxIndex } from './python/syntax-index';
 import type { AttachedResults, ReportInput, Rule, RuleContext } from './rules/rule';
 import { unusedSuppression, unusedSuppressionFindings } from './rules/meta/unused-suppression';
@@ -28,6 +28,11 @@ export interface LintInput {
   text: string;
   /** A tree the caller keeps (incremental parsing in the server); parsed here when absent. */
   tree?: Tree;
+  /**
+   * The root of the same document's previous lint (`output.index.root`): unchanged top-level
+   * statements are taken over instead of copied again. That previous output is stale afterwards.
+   */
+  previousRoot?: SyntaxNode;
   results?: AttachedResults;
   /** Finds results once the strategy's classes and directives are known (association needs them). */
   attach?: (facts: StrategyFacts, directives: Directives) => AttachedResults | undefined;
@@ -88,7 +93,7 @@ export function lintPython(input: LintInput): LintOutput {
     released = true;
   };
   try {
-    const index = buildSyntaxIndex(tree, parserText(input.text));
+    const index = buildSyntaxIndex(tree, parserText(input.text), input.previousRoot);
     return runRules(input, index, extractFacts(index), release);
   } catch (error) {
     release();

@@ -7,7 +7,8 @@ import { initPythonParser, parsePython } from '../../../server/src/engine/python
 import { buildSyntaxIndex } from '../../../server/src/engine/python/syntax-index';
 import type { SyntaxNode } from '../../../server/src/engine/python/syntax-tree';
 import { parserText } from '../../../server/src/engine/text';
-import { firstDifference, mirrorFingerprint, mutatedStrategyArb, pathologicalSources, pythonCorpus, tokenSoupArb, treeFingerprint } from '../../helpers/fuzz-python';
+import { applyMutation, firstDifference, mirrorFingerprint, mutatedStrategyArb, mutationArb, pathologicalSources, pythonCorpus, tokenSoupArb, treeFingerprint } from '../../helpers/fuzz-python';
+import { mirrorTree } from '../../../server/src/engine/python/syntax-tree';
 
 /** Fields and error flags, node by node, walking both trees in step. */
 function assertSameFields(realRoot: Node, copyRoot: SyntaxNode): void {
@@ -68,6 +69,56 @@ describe('the JavaScript copy of the syntax tree', function () {
 
   it('equals it on mutated strategies and token soup', () => {
     fc.assert(fc.property(fc.oneof(mutatedStrategyArb(), tokenSoupArb), (text) => compare(text)), { numRuns: 60, seed: 17 });
+  });
+
+  it('a copy that reuses the previous version\'s unchanged statements equals a fresh copy', () => {
+    const corpus = pythonCorpus().filter((c) => c.text.length < 60000);
+    let reused = 0;
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus.map((c) => c.text)), fc.array(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (start, edits) => {
+        let text = parserText(start);
+        let tree = parsePython(text);
+        let previous = mirrorTree(tree, text);
+        for (const batch of edits) {
+          const next = parserText(batch.reduce(applyMutation, text));
+          const nextTree = parsePython(next);
+          const oldNodes = new Set(previous.children);
+          const incremental = mirrorTree(nextTree, next, previous);
+          const fresh = mirrorTree(nextTree, next);
+          const a = mirrorFingerprint(fresh);
+          const b = mirrorFingerprint(incremental);
+          if (a !== b) assert.fail(`reusing copy differs: ${firstDifference(a, b)}`);
+          assertSameFields(nextTree.rootNode, incremental);
+          assert.equal(incremental.text, next);
+          reused += incremental.children.filter((c) => oldNodes.has(c)).length;
+          compared++;
+          tree.delete();
+          tree = nextTree;
+          text = next;
+          previous = incremental;
+        }
+        tree.delete();
+      }),
+      { numRuns: 25, seed: 23 },
+    );
+    assert.ok(compared > 25 && reused > compared, `reuse exercised: ${reused} statements reused over ${compared} copies`);
+  });
+
+  it('ids stay unique when statements are reused', () => {
+    const a = 'import numpy as np\n\nx = np.arange(3)\n\ndef f(a):\n    return a + 1\n';
+    const b = 'import numpy as np\n\nx = np.arange(4)\n\ndef f(a):\n    return a + 1\n';
+    const first = mirrorTree(parsePython(a), a);
+    const second = mirrorTree(parsePython(b), b, first);
+    const all: number[] = [];
+    const stack = [second];
+    while (stack.length) {
+      const n = stack.pop()!;
+      all.push(n.id);
+      stack.push(...n.children);
+    }
+    assert.equal(new Set(all).size, all.length);
+    assert.equal(second.children.find((c) => c.type === 'function_definition')?.text, 'def f(a):\n    return a + 1');
   });
 
   it('navigates as tree-sitter does: siblings, named children, parents', () => {

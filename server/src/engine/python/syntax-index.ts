@@ -131,9 +131,13 @@ export function emptySyntaxIndex(tree: Tree, root: SyntaxNode, hasSyntaxErrors: 
   };
 }
 
-/** The index of a parsed tree; `text` is the text it was parsed from. */
-export function buildSyntaxIndex(tree: Tree, text: string): SyntaxIndex {
-  const root = mirrorTree(tree, text);
+/**
+ * The index of a parsed tree; `text` is the text it was parsed from. `previousRoot`, the root
+ * of the same document's previous index, lets the copy reuse unchanged top-level statements
+ * (that previous index must not be read afterwards).
+ */
+export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: SyntaxNode): SyntaxIndex {
+  const root = mirrorTree(tree, text, previousRoot);
   const index = emptySyntaxIndex(tree, root, root.hasError);
 
   // Pre-order over the JavaScript copy: containers come before what they contain.

@@ -22,11 +22,15 @@ interface TreeSource {
   lineStarts?: number[];
   fieldNames: readonly (string | null)[];
   fieldIds: ReadonlyMap<string, number>;
+  /** The next node id: ids stay unique when subtrees of an earlier copy are reused. */
+  nextId: number;
 }
 
 const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]) as readonly SyntaxNode[];
 
 export class SyntaxNode {
+  /** @internal */
+  source: TreeSource;
   parent: SyntaxNode | null = null;
   children: SyntaxNode[] = NO_CHILDREN as SyntaxNode[];
   /** Field id of each child (0 = none), parallel to `children`; absent when no child has one. */
@@ -37,15 +41,19 @@ export class SyntaxNode {
   private indexInParent = 0;
 
   constructor(
-    private readonly source: TreeSource,
-    /** Unique within its tree, stable for the tree's life (a document-order number). */
+    /** The document's text and grammar names; replaced when a later copy reuses this subtree. */
+    source: TreeSource,
+    /** Unique within its tree, stable for the tree's life. */
     readonly id: number,
     readonly type: string,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
-  ) {}
+    /** Offsets in the text; moved only when a later copy reuses this subtree (see mirrorTree). */
+    public startIndex: number,
+    public endIndex: number,
+  ) {
+    this.source = source;
+  }
 
   get text(): string {
     return this.source.text.slice(this.startIndex, this.endIndex);
@@ -194,30 +202,30 @@ export class SyntaxNode {
     return this.type;
   }
 
-  /** Builds the children of `parent` from the cursor (positioned on `parent`). */
-  static mirror(cursor: TreeCursor, source: TreeSource, types: readonly string[], named: readonly boolean[]): SyntaxNode {
-    let nextId = 0;
+  /**
+   * Copies the subtree at the cursor (which ends where it started). `reuse` may hand back an
+   * earlier copy of a top-level statement instead of walking it again.
+   */
+  static mirror(cursor: TreeCursor, source: TreeSource, tables: GrammarTables, reuse?: (start: number, end: number, type: string) => SyntaxNode | undefined): SyntaxNode {
+    // Inside a top-level statement tree-sitter says has an error, every node asks tree-sitter:
+    // a MISSING token the grammar hides (Python's `_newline`) is invisible to the cursor, so
+    // marking ancestors of the visible error nodes is not enough there.
+    let precise = false;
     const make = (): SyntaxNode => {
       const typeId = cursor.nodeTypeId;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
       // Only zero-width nodes can be MISSING: skip the extra wasm call for the rest.
       const missing = start === end && cursor.nodeIsMissing;
-      const node = new SyntaxNode(source, nextId++, types[typeId] ?? 'ERROR', named[typeId] ?? true, missing, start, end);
-      node.containsError = missing;
+      const node = new SyntaxNode(source, source.nextId++, tables.types[typeId] ?? 'ERROR', tables.named[typeId] ?? true, missing, start, end);
+      node.containsError = precise ? cursor.currentNode.hasError : missing;
       return node;
     };
-    const root = make();
-    const stack: SyntaxNode[] = [root];
-    if (!cursor.gotoFirstChild()) return root;
-    for (;;) {
-      const parent = stack[stack.length - 1];
-      const node = make();
-      const field = cursor.currentFieldId;
+    const attach = (parent: SyntaxNode, node: SyntaxNode, field: number) => {
       node.parent = parent;
       // As tree-sitter: a MISSING node has an error, an ERROR node has one when it has children,
-      // and either makes every ancestor have one.
-      if (node.isMissing || node.type === 'ERROR' || parent.type === 'ERROR') {
+      // and either makes every ancestor have one (already exact where tree-sitter was asked).
+      if (!precise && (node.containsError || node.isMissing || node.type === 'ERROR' || parent.type === 'ERROR')) {
         for (let up: SyntaxNode | null = parent; up && !up.containsError; up = up.parent) up.containsError = true;
       }
       if (parent.children === NO_CHILDREN) parent.children = [];
@@ -227,15 +235,41 @@ export class SyntaxNode {
         parent.childFields ??= new Array<number>(node.indexInParent).fill(0);
         parent.childFields[node.indexInParent] = field;
       } else if (parent.childFields) parent.childFields.push(0);
-      if (cursor.gotoFirstChild()) {
+    };
+    const root = make();
+    root.containsError = cursor.currentNode.hasError;
+    const stack: SyntaxNode[] = [root];
+    if (!cursor.gotoFirstChild()) return root;
+    for (;;) {
+      const parent = stack[stack.length - 1];
+      const field = cursor.currentFieldId;
+      if (stack.length === 1) precise = cursor.currentNode.hasError;
+      // Only an error-free statement parses the same wherever it stands: error recovery may put a
+      // MISSING node inside text that did not change.
+      const reused = stack.length === 1 && reuse && !precise ? reuse(cursor.startIndex, cursor.endIndex, tables.types[cursor.nodeTypeId] ?? 'ERROR') : undefined;
+      const node = reused ?? make();
+      attach(parent, node, field);
+      if (!reused && cursor.gotoFirstChild()) {
         stack.push(node);
         continue;
       }
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return root;
+        cursor.gotoParent();
         stack.pop();
         if (stack.length === 0) return root;
       }
+    }
+  }
+
+  /** Moves a reused subtree onto the new text: offsets shift by `delta`, nodes read `source`. */
+  static rebase(node: SyntaxNode, delta: number, source: TreeSource): void {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      n.startIndex += delta;
+      n.endIndex += delta;
+      n.source = source;
+      for (const c of n.children) stack.push(c);
     }
   }
 }
@@ -258,22 +292,58 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-const grammarTables = new WeakMap<object, { named: boolean[]; fieldIds: Map<string, number> }>();
+interface GrammarTables {
+  types: readonly string[];
+  named: boolean[];
+  fieldIds: Map<string, number>;
+}
 
-/** The JavaScript copy of a parsed tree, for the text it was parsed from. */
-export function mirrorTree(tree: Tree, text: string): SyntaxNode {
+const grammarTables = new WeakMap<object, GrammarTables>();
+
+/**
+ * The JavaScript copy of a parsed tree, for the text it was parsed from. With the copy of the
+ * document's previous version, top-level statements whose text did not change are taken over
+ * (shifted to their new offsets) instead of walked again: an edit re-copies only the statements
+ * it touched. A top-level statement parses the same wherever it stands (it starts at column 0
+ * with no open bracket or indentation), so equal text and type give an equal subtree; statements
+ * with syntax errors are always copied afresh. The previous copy must not be read afterwards.
+ */
+export function mirrorTree(tree: Tree, text: string, previous?: SyntaxNode): SyntaxNode {
   const language = tree.language;
   let tables = grammarTables.get(language);
   if (!tables) {
     const fieldIds = new Map<string, number>();
     language.fields.forEach((name, id) => name && id > 0 && fieldIds.set(name, id));
-    tables = { named: language.types.map((_, id) => language.nodeTypeIsNamed(id)), fieldIds };
+    tables = { types: language.types, named: language.types.map((_, id) => language.nodeTypeIsNamed(id)), fieldIds };
     grammarTables.set(language, tables);
   }
+  const source: TreeSource = { text, fieldNames: language.fields, fieldIds: tables.fieldIds, nextId: previous ? previous.source.nextId : 0 };
   const cursor = tree.walk();
   try {
-    return SyntaxNode.mirror(cursor, { text, fieldNames: language.fields, fieldIds: tables.fieldIds }, language.types, tables.named);
+    return SyntaxNode.mirror(cursor, source, tables, previous ? reuser(previous, text, source) : undefined);
   } finally {
     cursor.delete();
   }
+}
+
+/** Finds an unchanged top-level statement of the previous copy by its text. */
+function reuser(previous: SyntaxNode, text: string, source: TreeSource): (start: number, end: number, type: string) => SyntaxNode | undefined {
+  const oldText = previous.source.text;
+  const byLength = new Map<number, SyntaxNode[]>();
+  for (const child of previous.children) {
+    if (child.hasError || child.isMissing) continue;
+    const length = child.endIndex - child.startIndex;
+    const list = byLength.get(length);
+    if (list) list.push(child);
+    else byLength.set(length, [child]);
+  }
+  return (start, end, type) => {
+    const candidates = byLength.get(end - start);
+    if (!candidates) return undefined;
+    const at = candidates.findIndex((c) => c.type === type && text.startsWith(oldText.slice(c.startIndex, c.endIndex), start));
+    if (at < 0) return undefined;
+    const [node] = candidates.splice(at, 1);
+    SyntaxNode.rebase(node, start - node.startIndex, source);
+    return node;
+  };
 }
