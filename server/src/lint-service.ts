@@ -85,6 +85,8 @@ export class LintService {
       // The previous version's tree copy: unchanged top-level statements are reused (it is
       // replaced below, so nothing reads the old lint again).
       const previousRoot = this.cache.get(uri)?.output?.index.root;
+      // Its statements move into the new copy: the old lint is never read or offered again.
+      this.cache.delete(uri);
       const output = lintPython({ ...input, tree: this.store.treeFor(entry), previousRoot });
       for (const failure of output.failures) {
         if (this.reportedFailures.has(failure.rule)) continue;
