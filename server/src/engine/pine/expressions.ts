@@ -154,13 +154,9 @@ function argumentList(c: Cursor): PineNode {
       keyword.add(parseValue(c), 'value');
       list.add(keyword);
     } else list.add(parseValue(c));
-    if (c.op(',')) c.next();
-    else if (!c.op(')')) list.add(c.error(c.pos));
-    if (c.pos === before) list.add(c.error(c.pos));
+    listSeparator(c, list, ')', before);
   }
-  c.expect(')');
-  list.endIndex = Math.max(list.endIndex, c.lastEnd);
-  return list;
+  return closeList(c, list, ')');
 }
 
 function primary(c: Cursor): PineNode {
@@ -213,11 +209,21 @@ function tuple(c: Cursor): PineNode {
   while (!c.op(']') && !c.atStatementEnd()) {
     const before = c.pos;
     node.add(parseExpression(c));
-    if (c.op(',')) c.next();
-    else if (!c.op(']')) node.add(c.error(c.pos));
-    if (c.pos === before) node.add(c.error(c.pos));
+    listSeparator(c, node, ']', before);
   }
-  c.expect(']');
-  node.endIndex = Math.max(node.endIndex, c.lastEnd);
-  return node;
+  return closeList(c, node, ']');
+}
+
+/** After a list item: a comma, or an error node where one belongs; an error when nothing was read. */
+export function listSeparator(c: Cursor, list: PineNode, close: string, before: number): void {
+  if (c.op(',')) c.next();
+  else if (!c.op(close)) list.add(c.error(c.pos));
+  if (c.pos === before) list.add(c.error(c.pos));
+}
+
+/** Closes a bracketed list: the closing bracket, and the list's extent up to it. */
+export function closeList(c: Cursor, list: PineNode, close: string): PineNode {
+  c.expect(close);
+  list.endIndex = Math.max(list.endIndex, c.lastEnd);
+  return list;
 }

@@ -2,7 +2,7 @@
 // `+=`), functions and methods (`f(x) => expr` or a block), `type`/`enum`, `import`, and the
 // compound statements `if`/`for`/`for...in`/`while`/`switch`, which are also expressions.
 import { Cursor, MAX_DEPTH } from './cursor';
-import { parseExpression, parseValue, typeArguments } from './expressions';
+import { closeList, listSeparator, parseExpression, parseValue, typeArguments } from './expressions';
 import type { PineNode } from './tree';
 
 const REASSIGN = new Set([':=', '+=', '-=', '*=', '/=', '%=']);
@@ -217,13 +217,9 @@ function parameters(c: Cursor): PineNode {
     }
     p.endIndex = Math.max(p.endIndex, c.lastEnd);
     list.add(p);
-    if (c.op(',')) c.next();
-    else if (!c.op(')')) list.add(c.error(c.pos));
-    if (c.pos === before) list.add(c.error(c.pos));
+    listSeparator(c, list, ')', before);
   }
-  c.expect(')');
-  list.endIndex = Math.max(list.endIndex, c.lastEnd);
-  return list;
+  return closeList(c, list, ')');
 }
 
 /** A block on the following lines, or an expression/statement on the same line. */
