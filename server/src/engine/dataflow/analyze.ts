@@ -7,6 +7,7 @@ import { PER_BAR_CALLBACKS } from '../facts/lookahead';
 import { isBacktestingStrategy } from './backtesting-py';
 import { ziplineCallbacks } from './zipline';
 import { Interpreter, type Activation, type FitRecord, type Leak } from './interpreter';
+import { planUnits, topLevelStatement, type AnalysisUnit } from './units';
 import { bars, scalar, UNKNOWN, type Value } from './value';
 
 export type { FitRecord, Leak } from './interpreter';
@@ -30,18 +31,114 @@ const cache = new WeakMap<SyntaxIndex, DataflowResult>();
 export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
   const cached = cache.get(index);
   if (cached) return cached;
-  const interpreter = new Interpreter(index);
+  const plan = planUnits(index);
+  // The module-level code runs first: it may call the file's functions with real data. Its
+  // interpreter then analyses the definitions it mentions; every other unit starts from the
+  // state the module-level code left (its names, the feeds it built).
+  const main = new Interpreter(index);
   const moduleAct: Activation = {
-    env: interpreter.module, pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: false, depth: 0,
+    env: main.module, pc: scalar(), weak: 0, returns: [], perBar: false, uncalled: false, depth: 0,
   };
-  // Top-level statements run first: they may call the file's functions with real data.
-  for (const statement of index.root.namedChildren) if (statement) interpreter.statement(statement, moduleAct);
-  for (const cls of index.classes) analyseClass(interpreter, cls.node, cls.name);
-  analyseUncalledFunctions(interpreter);
-  const leaks = [...interpreter.leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex);
-  const result = { leaks, fits: interpreter.fits, heldOutUses: interpreter.heldOutUses, kFolds: interpreter.kFolds, usedFits: interpreter.usedFits, usedSplits: interpreter.usedSplits };
+  for (const statement of plan.environment) main.statement(statement, moduleAct);
+  const afterModule = { module: new Map(main.module), feeds: main.feeds, analysedFrame: main.analysedFrame, called: new Set(main.called) };
+  analyseUnit(main, new Set([...plan.environment, ...plan.main.statements]));
+  const parts = [effectsOf(main)];
+  const key = environmentKey(index);
+  for (const unit of plan.free) {
+    parts.push(
+      unitEffects(unit, plan.environment, key, () => {
+        const interpreter = new Interpreter(index);
+        for (const [name, value] of afterModule.module) interpreter.module.set(name, value);
+        interpreter.feeds = afterModule.feeds;
+        interpreter.analysedFrame = afterModule.analysedFrame;
+        for (const id of afterModule.called) interpreter.called.add(id);
+        analyseUnit(interpreter, new Set(unit.statements));
+        return effectsOf(interpreter);
+      }),
+    );
+  }
+  const result = mergeEffects(parts);
   cache.set(index, result);
   return result;
+}
+
+/** The classes of a unit's statements (nested ones too), then its module functions nothing called. */
+function analyseUnit(interpreter: Interpreter, statements: Set<SyntaxNode>): void {
+  const inUnit = (node: SyntaxNode) => statements.has(topLevelStatement(node));
+  for (const cls of interpreter.index.classes) if (inUnit(cls.node)) analyseClass(interpreter, cls.node, cls.name);
+  analyseUncalledFunctions(interpreter, inUnit);
+}
+
+/** What analysing a unit found: the parts of a DataflowResult, before the file's are merged. */
+type UnitEffects = Omit<DataflowResult, 'leaks'> & { leaks: Leak[] };
+
+function effectsOf(interpreter: Interpreter): UnitEffects {
+  return {
+    leaks: [...interpreter.leaks.values()],
+    fits: interpreter.fits,
+    heldOutUses: interpreter.heldOutUses,
+    kFolds: interpreter.kFolds,
+    usedFits: interpreter.usedFits,
+    usedSplits: interpreter.usedSplits,
+  };
+}
+
+/** One result from the units' effects; a leak two units found keeps a certain sink over an uncertain one, else the first. */
+function mergeEffects(parts: UnitEffects[]): DataflowResult {
+  const leaks = new Map<string, Leak>();
+  const result: DataflowResult = { leaks: [], fits: [], heldOutUses: [], kFolds: [], usedFits: new Set(), usedSplits: new Set() };
+  for (const part of parts) {
+    for (const leak of part.leaks) {
+      const key = `${leak.source.code}:${leak.source.node.id}`;
+      const previous = leaks.get(key);
+      if (!previous || (!previous.certain && leak.certain)) leaks.set(key, leak);
+    }
+    result.fits.push(...part.fits);
+    result.heldOutUses.push(...part.heldOutUses);
+    result.kFolds.push(...part.kFolds);
+    for (const id of part.usedFits) result.usedFits.add(id);
+    for (const id of part.usedSplits) result.usedSplits.add(id);
+  }
+  result.leaks = [...leaks.values()].sort((a, b) => a.source.node.startIndex - b.source.node.startIndex);
+  return result;
+}
+
+/**
+ * What a unit reads from the rest of the file besides the module-level statements: the imports
+ * (callees resolve through them), the file's strategy classes of backtesting.py, zipline's
+ * callbacks, whether the file parses (for backtesting.py strategies).
+ */
+function environmentKey(index: SyntaxIndex): string {
+  const backtesting = index.classes.filter((c) => isBacktestingStrategy(index, c.name)).map((c) => c.name);
+  // Only backtesting.py's data reads whether the file parses (a half-typed line elsewhere must not
+  // cost every unit its memo).
+  return JSON.stringify([[...index.imports], [...ziplineCallbacks(index)], backtesting, backtesting.length ? index.hasSyntaxErrors : null]);
+}
+
+interface UnitMemo {
+  statements: SyntaxNode[];
+  environment: SyntaxNode[];
+  key: string;
+  effects: UnitEffects;
+}
+
+/**
+ * A unit's analysis, kept with its first statement: the next version reuses it when the copy took
+ * over the unit's statements and the module-level statements unchanged (the same objects), and
+ * the rest of the file still reads the same (the key).
+ */
+const unitMemos = new WeakMap<SyntaxNode, UnitMemo>();
+
+function unitEffects(unit: AnalysisUnit, environment: SyntaxNode[], key: string, analyse: () => UnitEffects): UnitEffects {
+  const memo = unitMemos.get(unit.statements[0]);
+  if (memo && memo.key === key && sameNodes(memo.statements, unit.statements) && sameNodes(memo.environment, environment)) return memo.effects;
+  const effects = analyse();
+  unitMemos.set(unit.statements[0], { statements: unit.statements, environment, key, effects });
+  return effects;
+}
+
+function sameNodes(a: readonly SyntaxNode[], b: readonly SyntaxNode[]): boolean {
+  return a.length === b.length && a.every((node, i) => node === b[i]);
 }
 
 const FREQTRADE_FIRST = ['populate_indicators'];
@@ -106,10 +203,10 @@ function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: 
  * caller shows what they are given). What they return is not a decision: measured on real code,
  * helpers returning a lead were nearly always reporting, bookkeeping or dead code.
  */
-function analyseUncalledFunctions(interpreter: Interpreter): void {
+function analyseUncalledFunctions(interpreter: Interpreter, inUnit: (node: SyntaxNode) => boolean): void {
   const engineCallbacks = ziplineCallbacks(interpreter.index);
   for (const [name, fn] of interpreter.moduleFunctions()) {
-    if (interpreter.called.has(fn.id)) continue;
+    if (interpreter.called.has(fn.id) || !inUnit(fn)) continue;
     if (engineCallbacks.has(name)) {
       // zipline calls these once per session with (context, data): per-bar code, and no guess
       // that `data` is a frame (it is zipline's BarData, whose history() ends at the session).

@@ -134,15 +134,82 @@ export function emptySyntaxIndex(tree: Tree, root: SyntaxNode, hasSyntaxErrors: 
 /**
  * The index of a parsed tree; `text` is the text it was parsed from. `previousRoot`, the root
  * of the same document's previous index, lets the copy reuse unchanged top-level statements
- * (that previous index must not be read afterwards).
+ * (that previous index must not be read afterwards), and the index reuse their entries.
  */
 export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: SyntaxNode): SyntaxIndex {
   const root = mirrorTree(tree, text, previousRoot);
   const index = emptySyntaxIndex(tree, root, root.hasError);
+  // Top-level statements are indexed one by one: a statement the copy took over from the
+  // previous version keeps its entries, unless the imports before it changed (they qualify callees).
+  let importsKey = '';
+  for (const statement of root.children) {
+    let piece = pieces.get(statement);
+    if (!piece || piece.importsKey !== importsKey) {
+      piece = indexStatement(statement, index.imports, importsKey);
+      pieces.set(statement, piece);
+    } else {
+      for (const [alias, name] of piece.imports) index.imports.set(alias, name);
+    }
+    for (const name of piece.importedModules) index.importedModules.add(name);
+    for (const [alias, name] of piece.imports) importsKey += `${alias}=${name};`;
+    append(index.classes, piece.classes);
+    append(index.functions, piece.functions);
+    append(index.calls, piece.calls);
+    append(index.assignments, piece.assignments);
+    append(index.numbers, piece.numbers);
+    append(index.subscripts, piece.subscripts);
+    append(index.comments, piece.comments);
+    append(index.attributes, piece.attributes);
+  }
+  for (const site of index.calls) index.callsById.set(site.node.id, site);
+  return index;
+}
+
+/** What one top-level statement adds to the index, kept with the statement's copy. */
+interface IndexPiece {
+  /** The imports recorded before the statement when it was indexed. */
+  importsKey: string;
+  /** The imports the statement records, in order (`alias`, qualified name). */
+  imports: [string, string][];
+  importedModules: string[];
+  classes: ClassInfo[];
+  functions: FunctionInfo[];
+  calls: CallSite[];
+  assignments: AssignmentInfo[];
+  numbers: NumberLiteral[];
+  subscripts: SubscriptInfo[];
+  comments: CommentInfo[];
+  attributes: SyntaxIndex['attributes'];
+}
+
+const pieces = new WeakMap<SyntaxNode, IndexPiece>();
+
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
+/** Indexes one top-level statement; `imports` (the file's so far) gains the statement's imports. */
+function indexStatement(statement: SyntaxNode, imports: Map<string, string>, importsKey: string): IndexPiece {
+  const recorded: [string, string][] = [];
+  const piece: IndexPiece = {
+    importsKey, imports: recorded, importedModules: [], classes: [], functions: [], calls: [], assignments: [], numbers: [],
+    subscripts: [], comments: [], attributes: [],
+  };
+  const sink: IndexSink = {
+    ...piece,
+    imports: {
+      get: (alias) => imports.get(alias),
+      set: (alias, name) => {
+        imports.set(alias, name);
+        recorded.push([alias, name]);
+      },
+    },
+    importedModules: { add: (name) => void piece.importedModules.push(name) },
+  };
 
   // Pre-order over the JavaScript copy: containers come before what they contain.
   const nodes: SyntaxNode[] = [];
-  const stack: SyntaxNode[] = [root];
+  const stack: SyntaxNode[] = [statement];
   while (stack.length) {
     const node = stack.pop()!;
     if (INDEXED_TYPES.has(node.type)) nodes.push(node);
@@ -162,10 +229,24 @@ export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: Syntax
     const end = node.endIndex;
     while (frames.length > 1 && frames[frames.length - 1].end <= start) frames.pop();
     const frame = frames[frames.length - 1];
-    const pushed = visit(node, frame, index);
+    const pushed = visit(node, frame, sink);
     if (pushed) frames.push({ end, ...pushed });
   }
-  return index;
+  return piece;
+}
+
+/** Where `visit` records: one statement's piece, with the imports seen so far. */
+interface IndexSink {
+  classes: ClassInfo[];
+  functions: FunctionInfo[];
+  calls: CallSite[];
+  assignments: AssignmentInfo[];
+  numbers: NumberLiteral[];
+  subscripts: SubscriptInfo[];
+  comments: CommentInfo[];
+  attributes: SyntaxIndex['attributes'];
+  imports: { get(alias: string): string | undefined; set(alias: string, name: string): void };
+  importedModules: { add(name: string): void };
 }
 
 /** The node types the index records or opens a scope at. */
@@ -179,7 +260,7 @@ const INDEXED_TYPES = new Set([
 function visit(
   node: SyntaxNode,
   frame: { scope: Scope; comparison?: SyntaxNode },
-  index: SyntaxIndex,
+  index: IndexSink,
 ): { scope: Scope; comparison?: SyntaxNode } | undefined {
   const { scope } = frame;
   switch (node.type) {
@@ -204,7 +285,6 @@ function visit(
     case 'call': {
       const site = callSite(node, scope, index.imports);
       index.calls.push(site);
-      index.callsById.set(node.id, site);
       return undefined;
     }
     case 'assignment': {
@@ -247,7 +327,7 @@ function visit(
   }
 }
 
-function callSite(node: SyntaxNode, scope: Scope, imports: Map<string, string>): CallSite {
+function callSite(node: SyntaxNode, scope: Scope, imports: IndexSink['imports']): CallSite {
   const fn = node.childForFieldName('function');
   const callee = dottedName(fn);
   let name = '';
@@ -291,7 +371,7 @@ function callSite(node: SyntaxNode, scope: Scope, imports: Map<string, string>):
 }
 
 /** Resolves the first segment of a dotted name through the imports seen so far. */
-export function qualify(dotted: string, imports: Map<string, string>): string {
+export function qualify(dotted: string, imports: Pick<Map<string, string>, 'get'>): string {
   const dot = dotted.indexOf('.');
   const head = dot < 0 ? dotted : dotted.slice(0, dot);
   const resolved = imports.get(head);
@@ -299,7 +379,7 @@ export function qualify(dotted: string, imports: Map<string, string>): string {
   return dot < 0 ? resolved : resolved + dotted.slice(dot);
 }
 
-function recordImport(node: SyntaxNode, index: SyntaxIndex): void {
+function recordImport(node: SyntaxNode, index: IndexSink): void {
   if (node.type === 'import_statement') {
     for (const child of node.namedChildren) {
       if (!child) continue;

@@ -28,9 +28,19 @@ interface TreeSource {
 
 const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]) as readonly SyntaxNode[];
 
+/**
+ * Where the nodes of one top-level statement (or the root) stand: their text and how far they
+ * moved since they were copied. Every node of the statement shares it, so taking a statement
+ * over into a later copy moves it in one write instead of one per node.
+ */
+interface Anchor {
+  source: TreeSource;
+  delta: number;
+}
+
 export class SyntaxNode {
   /** @internal */
-  source: TreeSource;
+  anchor: Anchor;
   parent: SyntaxNode | null = null;
   children: SyntaxNode[] = NO_CHILDREN as SyntaxNode[];
   /** Field id of each child (0 = none), parallel to `children`; absent when no child has one. */
@@ -41,18 +51,31 @@ export class SyntaxNode {
   private indexInParent = 0;
 
   constructor(
-    /** The document's text and grammar names; replaced when a later copy reuses this subtree. */
-    source: TreeSource,
+    /** Shared by the nodes of one top-level statement; moved when a later copy reuses it. */
+    anchor: Anchor,
     /** Unique within its tree, stable for the tree's life. */
     readonly id: number,
     readonly type: string,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
-    /** Offsets in the text; moved only when a later copy reuses this subtree (see mirrorTree). */
-    public startIndex: number,
-    public endIndex: number,
+    /** Offsets in the text the node was copied from; `anchor.delta` moves them to the current one. */
+    private readonly copiedStart: number,
+    private readonly copiedEnd: number,
   ) {
-    this.source = source;
+    this.anchor = anchor;
+  }
+
+  /** The document's text and grammar names. */
+  get source(): TreeSource {
+    return this.anchor.source;
+  }
+
+  get startIndex(): number {
+    return this.copiedStart + this.anchor.delta;
+  }
+
+  get endIndex(): number {
+    return this.copiedEnd + this.anchor.delta;
   }
 
   get text(): string {
@@ -211,13 +234,14 @@ export class SyntaxNode {
     // a MISSING token the grammar hides (Python's `_newline`) is invisible to the cursor, so
     // marking ancestors of the visible error nodes is not enough there.
     let precise = false;
+    let anchor: Anchor = { source, delta: 0 };
     const make = (): SyntaxNode => {
       const typeId = cursor.nodeTypeId;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
       // Only zero-width nodes can be MISSING: skip the extra wasm call for the rest.
       const missing = start === end && cursor.nodeIsMissing;
-      const node = new SyntaxNode(source, source.nextId++, tables.types[typeId] ?? 'ERROR', tables.named[typeId] ?? true, missing, start, end);
+      const node = new SyntaxNode(anchor, source.nextId++, tables.types[typeId] ?? 'ERROR', tables.named[typeId] ?? true, missing, start, end);
       node.containsError = precise ? cursor.currentNode.hasError : missing;
       return node;
     };
@@ -243,7 +267,10 @@ export class SyntaxNode {
     for (;;) {
       const parent = stack[stack.length - 1];
       const field = cursor.currentFieldId;
-      if (stack.length === 1) precise = cursor.currentNode.hasError;
+      if (stack.length === 1) {
+        precise = cursor.currentNode.hasError;
+        anchor = { source, delta: 0 };
+      }
       // Only an error-free statement parses the same wherever it stands: error recovery may put a
       // MISSING node inside text that did not change.
       const reused = stack.length === 1 && reuse && !precise ? reuse(cursor.startIndex, cursor.endIndex, tables.types[cursor.nodeTypeId] ?? 'ERROR') : undefined;
@@ -261,16 +288,10 @@ export class SyntaxNode {
     }
   }
 
-  /** Moves a reused subtree onto the new text: offsets shift by `delta`, nodes read `source`. */
-  static rebase(node: SyntaxNode, delta: number, source: TreeSource): void {
-    const stack = [node];
-    while (stack.length) {
-      const n = stack.pop()!;
-      n.startIndex += delta;
-      n.endIndex += delta;
-      n.source = source;
-      for (const c of n.children) stack.push(c);
-    }
+  /** Moves a reused top-level statement onto the new text: its offsets shift by `delta`. */
+  static rebase(statement: SyntaxNode, delta: number, source: TreeSource): void {
+    statement.anchor.delta += delta;
+    statement.anchor.source = source;
   }
 }
 

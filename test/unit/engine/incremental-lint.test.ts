@@ -1,0 +1,72 @@
+// The keystroke path reuses the previous version's work: the tree copy's unchanged statements,
+// their index entries, the analysis of the code they hold. Whatever is reused, a lint of a version
+// must say exactly what a lint from scratch of the same text says.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { lintPython, type LintOutput } from '../../../server/src/engine/lint';
+import { initPythonParser } from '../../../server/src/engine/python/parser';
+import { parserText } from '../../../server/src/engine/text';
+import { applyMutation, mutationArb, pythonCorpus } from '../../helpers/fuzz-python';
+
+/** Everything a front shows from a lint, in a comparable form. */
+function said(output: LintOutput): string {
+  const index = output.index;
+  return JSON.stringify({
+    findings: output.findings,
+    suppressed: output.suppressed,
+    failures: output.failures.map((f) => f.rule),
+    index: [index.classes.length, index.functions.length, index.calls.length, index.assignments.length, index.numbers.length, index.subscripts.length, index.comments.length, index.attributes.length, [...index.imports], [...index.importedModules]],
+  });
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: fresh …${a.slice(Math.max(0, i - 80), i + 120)}… incremental …${b.slice(Math.max(0, i - 80), i + 120)}…`;
+}
+
+describe('a lint that reuses the previous version equals a lint from scratch', function () {
+  this.timeout(300000);
+  before(() => initPythonParser());
+
+  it('over chains of edits to real-style strategies', () => {
+    const corpus = pythonCorpus().filter((c) => c.text.length < 40000);
+    let reusedStatements = 0;
+    let lints = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.array(fc.array(mutationArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 4 }), (start, edits) => {
+        const path = `/ws/${start.name.replace(/[\\/]/g, '_')}`;
+        let text = parserText(start.text);
+        let previous = lintPython({ path, text });
+        for (const batch of edits) {
+          const next = parserText(batch.reduce(applyMutation, text));
+          const before = new Set(previous.index.root.children);
+          const incremental = lintPython({ path, text: next, previousRoot: previous.index.root });
+          reusedStatements += incremental.index.root.children.filter((c) => before.has(c)).length;
+          previous.release();
+          const fresh = lintPython({ path, text: next });
+          const a = said(fresh);
+          const b = said(incremental);
+          fresh.release();
+          if (a !== b) assert.fail(`${start.name}: ${firstDifference(a, b)}`);
+          lints++;
+          text = next;
+          previous = incremental;
+        }
+        previous.release();
+      }),
+      { numRuns: 40, seed: 31 },
+    );
+    assert.ok(reusedStatements > lints, `reuse exercised: ${reusedStatements} statements reused over ${lints} lints`);
+  });
+
+  it('when an import changes, statements after it are indexed again (callees are qualified through imports)', () => {
+    const before = 'import numpy as np\n\ndef f(df):\n    return np.roll(df["close"], -1)\n';
+    const after = 'import pandas as np\n\ndef f(df):\n    return np.roll(df["close"], -1)\n';
+    const first = lintPython({ path: '/ws/a.py', text: before });
+    assert.equal(first.index.calls[0].qualifiedCallee, 'numpy.roll');
+    const second = lintPython({ path: '/ws/a.py', text: after, previousRoot: first.index.root });
+    assert.equal(second.index.root.children[1], first.index.root.children[1], 'the function statement was taken over');
+    assert.equal(second.index.calls[0].qualifiedCallee, 'pandas.roll');
+  });
+});
