@@ -63,7 +63,7 @@ export class LintPipeline {
 
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const entry = this.store.change(uri, version, changes);
-    if (entry) this.lints.forget(uri);
+    if (entry) this.lints.invalidate(uri);
     return entry;
   }
 

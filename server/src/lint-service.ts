@@ -5,6 +5,7 @@ import type { LoadedConfig } from './engine/config';
 import { fixAll } from './engine/fixes/fix-all';
 import { lintPython, type LintInput, type LintOutput } from './engine/lint';
 import type { LintSession } from './engine/session';
+import type { SyntaxNode } from './engine/python/parser';
 import type { Finding } from './engine/types';
 import { fileTooLargeFinding } from './engine/rules/meta/file-too-large';
 import type { DocumentStore, OpenDocument } from './python-documents';
@@ -25,6 +26,12 @@ export interface DocumentLint {
 
 export class LintService {
   private readonly cache = new Map<string, DocumentLint>();
+  /**
+   * The tree copy of each document's last lint once a newer version (or a configuration change)
+   * made that lint stale: the next lint takes over its unchanged statements and what the engine
+   * keeps with them (index entries, dataflow units), whatever the configuration.
+   */
+  private readonly previousRoots = new Map<string, SyntaxNode>();
   private readonly reportedFailures = new Set<string>();
 
   constructor(
@@ -40,13 +47,19 @@ export class LintService {
     return entry && hit && hit.version === entry.document.version ? hit : undefined;
   }
 
+  /** The document changed, or what its lint reads did: the next lint runs again, reusing this one's copy. */
   invalidate(uri?: string): void {
-    if (uri) this.cache.delete(uri);
-    else this.cache.clear();
+    for (const key of uri ? [uri] : [...this.cache.keys()]) {
+      const root = this.cache.get(key)?.output?.index.root;
+      if (root) this.previousRoots.set(key, root);
+      this.cache.delete(key);
+    }
   }
 
+  /** The document was opened afresh or closed: nothing of it is kept. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.previousRoots.delete(uri);
   }
 
   /** The lint input for a document: effective configuration and result association. */
@@ -82,10 +95,10 @@ export class LintService {
       };
     } else {
       const { input, configFile } = this.inputFor(entry, settings);
-      // The previous version's tree copy: unchanged top-level statements are reused (it is
-      // replaced below, so nothing reads the old lint again).
-      const previousRoot = this.cache.get(uri)?.output?.index.root;
-      // Its statements move into the new copy: the old lint is never read or offered again.
+      // The previous version's tree copy: unchanged top-level statements are reused. They move
+      // into the new copy, so the old lint is never read or offered again.
+      const previousRoot = this.previousRoots.get(uri) ?? this.cache.get(uri)?.output?.index.root;
+      this.previousRoots.delete(uri);
       this.cache.delete(uri);
       const output = lintPython({ ...input, tree: this.store.treeFor(entry), previousRoot });
       for (const failure of output.failures) {
