@@ -53,9 +53,15 @@ export class LintPipeline {
     this.configDiagnostics = new ConfigDiagnostics(ctx.connection, ctx.log);
   }
 
-  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+  /**
+   * Opens a document with its whole text. `replacing`: a new text of a document already open (a
+   * notebook's program, rebuilt from its cells at each change), whose previous lint the next one
+   * may reuse.
+   */
+  open(uri: string, languageId: string, version: number, text: string, replacing = false): OpenDocument {
     const entry = this.store.open(uri, languageId, version, text);
-    this.lints.forget(uri);
+    if (replacing) this.lints.invalidate(uri);
+    else this.lints.forget(uri);
     this.openPaths.add(uriToPath(uri));
     if (RESULT_FILE.test(uri)) this.resultDiagnostics.visibilityChanged(uri);
     return entry;

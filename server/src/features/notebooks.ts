@@ -74,7 +74,7 @@ export function registerNotebooks(connection: Connection, pipeline: LintPipeline
     });
     const program = new NotebookProgram(inputs);
     const version = (previous?.version ?? 0) + 1;
-    pipeline.open(notebook.uri, 'python', version, program.text);
+    pipeline.open(notebook.uri, 'python', version, program.text, previous !== undefined);
     const state: NotebookState = { version, program, published: previous?.published ?? new Set() };
     states.set(notebook.uri, state);
     return state;
