@@ -38,7 +38,9 @@ export interface StartOptions {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  // SL_SERVER_NODE_ARGS: extra node flags for the server, to profile it (`--cpu-prof --cpu-prof-dir=/tmp/p`).
+  const nodeArgs = process.env.SL_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: 'pipe' });
   const stderr: string[] = [];
   child.stderr.on('data', (d) => stderr.push(String(d)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -41,7 +41,8 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
   };
   for (const statement of plan.environment) main.statement(statement, moduleAct);
   const afterModule = { module: new Map(main.module), feeds: main.feeds, analysedFrame: main.analysedFrame, called: new Set(main.called) };
-  analyseUnit(main, new Set([...plan.environment, ...plan.main.statements]));
+  const definitions = definitionsByStatement(main);
+  analyseUnit(main, [...plan.environment, ...plan.main.statements], definitions);
   const parts = [effectsOf(main)];
   const key = environmentKey(index);
   for (const unit of plan.free) {
@@ -52,7 +53,7 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
         interpreter.feeds = afterModule.feeds;
         interpreter.analysedFrame = afterModule.analysedFrame;
         for (const id of afterModule.called) interpreter.called.add(id);
-        analyseUnit(interpreter, new Set(unit.statements));
+        analyseUnit(interpreter, unit.statements, definitions);
         return effectsOf(interpreter);
       }),
     );
@@ -63,10 +64,33 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
 }
 
 /** The classes of a unit's statements (nested ones too), then its module functions nothing called. */
-function analyseUnit(interpreter: Interpreter, statements: Set<SyntaxNode>): void {
-  const inUnit = (node: SyntaxNode) => statements.has(topLevelStatement(node));
-  for (const cls of interpreter.index.classes) if (inUnit(cls.node)) analyseClass(interpreter, cls.node, cls.name);
-  analyseUncalledFunctions(interpreter, inUnit);
+function analyseUnit(interpreter: Interpreter, statements: readonly SyntaxNode[], definitions: DefinitionsByStatement): void {
+  const classes = statements.flatMap((s) => definitions.classes.get(s) ?? []).sort((a, b) => a.order - b.order);
+  for (const cls of classes) analyseClass(interpreter, cls.node, cls.name);
+  analyseUncalledFunctions(interpreter, statements.flatMap((s) => definitions.functions.get(s) ?? []));
+}
+
+/** The file's classes (in index order) and module functions, by the top-level statement they stand in. */
+interface DefinitionsByStatement {
+  classes: Map<SyntaxNode, { node: SyntaxNode; name: string; order: number }[]>;
+  functions: Map<SyntaxNode, [string, SyntaxNode][]>;
+}
+
+function definitionsByStatement(interpreter: Interpreter): DefinitionsByStatement {
+  const out: DefinitionsByStatement = { classes: new Map(), functions: new Map() };
+  interpreter.index.classes.forEach((cls, order) => {
+    const statement = topLevelStatement(cls.node);
+    const list = out.classes.get(statement) ?? [];
+    list.push({ node: cls.node, name: cls.name, order });
+    out.classes.set(statement, list);
+  });
+  for (const entry of interpreter.moduleFunctions()) {
+    const statement = topLevelStatement(entry[1]);
+    const list = out.functions.get(statement) ?? [];
+    list.push(entry);
+    out.functions.set(statement, list);
+  }
+  return out;
 }
 
 /** What analysing a unit found: the parts of a DataflowResult, before the file's are merged. */
@@ -203,10 +227,10 @@ function classAttributes(interpreter: Interpreter, node: SyntaxNode, className: 
  * caller shows what they are given). What they return is not a decision: measured on real code,
  * helpers returning a lead were nearly always reporting, bookkeeping or dead code.
  */
-function analyseUncalledFunctions(interpreter: Interpreter, inUnit: (node: SyntaxNode) => boolean): void {
+function analyseUncalledFunctions(interpreter: Interpreter, functions: readonly [string, SyntaxNode][]): void {
   const engineCallbacks = ziplineCallbacks(interpreter.index);
-  for (const [name, fn] of interpreter.moduleFunctions()) {
-    if (interpreter.called.has(fn.id) || !inUnit(fn)) continue;
+  for (const [name, fn] of functions) {
+    if (interpreter.called.has(fn.id)) continue;
     if (engineCallbacks.has(name)) {
       // zipline calls these once per session with (context, data): per-bar code, and no guess
       // that `data` is a frame (it is zipline's BarData, whose history() ends at the session).

@@ -105,21 +105,14 @@ export class Interpreter {
   private readonly memo = new Map<string, Value>();
   /** What each function returned, per analysis (bounded by MAX_ANALYSES_PER_FUNCTION). */
   private readonly analyses = new Map<number, Value[]>();
-  readonly functions = new Map<string, SyntaxNode>();
-  readonly methods = new Map<string, Map<string, SyntaxNode>>();
+  /** Module functions by name, methods by class and name: the file's, shared by its interpreters. */
+  readonly functions: ReadonlyMap<string, SyntaxNode>;
+  readonly methods: ReadonlyMap<string, ReadonlyMap<string, SyntaxNode>>;
+  private readonly classBases: ReadonlyMap<string, string[]>;
   readonly module: Map<string, Value> = new Map();
 
   constructor(readonly index: SyntaxIndex) {
-    for (const fn of index.functions) {
-      if (fn.className) {
-        const table = this.methods.get(fn.className) ?? new Map<string, SyntaxNode>();
-        if (!table.has(fn.name)) table.set(fn.name, fn.node);
-        this.methods.set(fn.className, table);
-      } else if (!this.functions.has(fn.name)) {
-        const statement = fn.node.parent?.type === 'decorated_definition' ? fn.node.parent : fn.node;
-        if (statement.parent?.type === 'module') this.functions.set(fn.name, fn.node);
-      }
-    }
+    ({ functions: this.functions, methods: this.methods, classBases: this.classBases } = definitionTables(index));
   }
 
   private readonly instances = new Map<string, Map<string, Value>>();
@@ -139,7 +132,7 @@ export class Interpreter {
   methodOf(className: string, name: string, depth = 0): SyntaxNode | undefined {
     const own = this.methods.get(className)?.get(name);
     if (own || depth > 5) return own;
-    const bases = this.index.classes.find((c) => c.name === className)?.bases ?? [];
+    const bases = this.classBases.get(className) ?? [];
     for (const base of bases) {
       const found = this.methodOf(base.split('.').pop() ?? base, name, depth + 1);
       if (found) return found;
@@ -147,7 +140,7 @@ export class Interpreter {
     return undefined;
   }
 
-  moduleFunctions(): Map<string, SyntaxNode> {
+  moduleFunctions(): ReadonlyMap<string, SyntaxNode> {
     return this.functions;
   }
 
@@ -930,6 +923,35 @@ export class Interpreter {
 }
 
 // ---- helpers -------------------------------------------------------------------------------
+
+interface DefinitionTables {
+  functions: Map<string, SyntaxNode>;
+  methods: Map<string, Map<string, SyntaxNode>>;
+  /** The bases of the first class of each name. */
+  classBases: Map<string, string[]>;
+}
+
+const tablesOfIndex = new WeakMap<SyntaxIndex, DefinitionTables>();
+
+/** The file's definitions by name, built once per index (a file analysed in units has one interpreter per unit). */
+function definitionTables(index: SyntaxIndex): DefinitionTables {
+  let tables = tablesOfIndex.get(index);
+  if (tables) return tables;
+  tables = { functions: new Map(), methods: new Map(), classBases: new Map() };
+  for (const fn of index.functions) {
+    if (fn.className) {
+      const table = tables.methods.get(fn.className) ?? new Map<string, SyntaxNode>();
+      if (!table.has(fn.name)) table.set(fn.name, fn.node);
+      tables.methods.set(fn.className, table);
+    } else if (!tables.functions.has(fn.name)) {
+      const statement = fn.node.parent?.type === 'decorated_definition' ? fn.node.parent : fn.node;
+      if (statement.parent?.type === 'module') tables.functions.set(fn.name, fn.node);
+    }
+  }
+  for (const cls of index.classes) if (!tables.classBases.has(cls.name)) tables.classBases.set(cls.name, cls.bases);
+  tablesOfIndex.set(index, tables);
+  return tables;
+}
 
 /** What live-only code stores: marked, and without leads (in a backtest the store never happens). */
 function liveOnly(v: Value): Value {

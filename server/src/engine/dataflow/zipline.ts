@@ -5,7 +5,15 @@
 import type { SyntaxIndex } from '../python/syntax-index';
 import { ziplineAlgorithm } from '../facts/zipline';
 
-export function ziplineCallbacks(index: SyntaxIndex): Set<string> {
+const callbacksOfIndex = new WeakMap<SyntaxIndex, ReadonlySet<string>>();
+
+export function ziplineCallbacks(index: SyntaxIndex): ReadonlySet<string> {
+  let callbacks = callbacksOfIndex.get(index);
+  if (!callbacks) callbacksOfIndex.set(index, (callbacks = findCallbacks(index)));
+  return callbacks;
+}
+
+function findCallbacks(index: SyntaxIndex): Set<string> {
   const out = new Set<string>();
   if (!ziplineAlgorithm(index)) return out;
   out.add('handle_data').add('before_trading_start');
