@@ -1,5 +1,6 @@
 // Numeric thresholds typed into entry/exit conditions (`dataframe['rsi'] < 27`) are tuned by the
 // author's eye on the same backtest: degrees of freedom as real as any declared parameter.
+import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { numberValue } from './python-values';
 import type { Framework, TunedParameter } from './types';
@@ -40,7 +41,7 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   // that judge each literal (overprecise-parameter) still see them.
   const values = new Set<string>();
   const perClass = new Map<string, number>();
-  const push = (node: import('../python/parser').SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
+  const push = (node: SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
     if (seen.has(node.id) || STRUCTURAL.has(value)) return;
     seen.add(node.id);
     const key = `${className ?? ''}\0${value}`;
@@ -78,13 +79,12 @@ function signedValue(text: string, value: number): number {
   return text.trim().startsWith('-') ? -Math.abs(value) : value;
 }
 
-/**
- * Nodes strictly between `ancestor` and `node`, top down. Walked down from the ancestor because
- * tree-sitter's `parent` costs O(depth) (nodes keep no parent pointer): walking up from every
- * literal made a file of a few thousand chained conditions take minutes.
- */
-function pathBetween(ancestor: import('../python/parser').SyntaxNode, node: import('../python/parser').SyntaxNode): import('../python/parser').SyntaxNode[] {
-  const path: import('../python/parser').SyntaxNode[] = [];
-  for (let n = ancestor.childWithDescendant(node); n && n.id !== node.id; n = n.childWithDescendant(node)) path.push(n);
-  return path;
+/** Nodes strictly between `ancestor` and `node`, top down (none when `ancestor` does not contain `node`). */
+function pathBetween(ancestor: SyntaxNode, node: SyntaxNode): SyntaxNode[] {
+  const path: SyntaxNode[] = [];
+  for (let n = node.parent; n !== ancestor; n = n.parent) {
+    if (!n) return [];
+    path.push(n);
+  }
+  return path.reverse();
 }

@@ -30,22 +30,24 @@ export class Bindings {
   constructor(index: SyntaxIndex) {
     // Targets are read from their text (already in the index): no tree access, so this stays cheap.
     for (const a of index.assignments) {
-      const add = (name: string, element: number) => {
-        const list = this.byName.get(name);
-        const binding = { name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className };
-        if (list) list.push(binding);
-        else this.byName.set(name, [binding]);
-      };
       const target = a.target;
-      if (NAME.test(target)) add(target, -1);
+      if (NAME.test(target)) this.add(target, -1, a);
       else if (target.includes(',')) {
         const inner = /^[([]/.test(target) ? target.slice(1, -1) : target;
-        inner.split(',').forEach((part, i) => {
-          const name = part.trim();
-          if (NAME.test(name)) add(name, i);
-        });
+        const parts = inner.split(',');
+        for (let i = 0; i < parts.length; i++) {
+          const name = parts[i].trim();
+          if (NAME.test(name)) this.add(name, i, a);
+        }
       }
     }
+  }
+
+  private add(name: string, element: number, a: SyntaxIndex['assignments'][number]): void {
+    const list = this.byName.get(name);
+    const binding = { name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className };
+    if (list) list.push(binding);
+    else this.byName.set(name, [binding]);
   }
 
   /** All bindings of a name, in document order. */

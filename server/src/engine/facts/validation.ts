@@ -82,14 +82,15 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   for (const a of index.assignments) {
     const names = a.target.includes(',') ? a.target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [a.target];
     // A crossover point drawn at random (`cutoff = np.random.randint(...)`) splits genes, not data.
-    const random = /random|randint|rand\(/.test(a.node.text);
-    if (!random && names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)))) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
+    // The statement's text is read only for the few names that look like a split.
+    const splitName = names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)));
+    if (splitName && !/random|randint|rand\(/.test(a.node.text)) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
     else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
   }
   for (const s of index.subscripts) {
     if (s.index.some((i) => dateCut(i))) holdout.push({ node: s.node, label: 'date cut-off' });
     // `evals_result["valid"]`, `dataset.segments["test"]`: the score of a held-out segment.
-    else if (/eval|result|segment|score|metric/i.test(s.node.childForFieldName('value')?.text ?? '') && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) holdout.push({ node: s.node, label: 'held-out segment' });
+    else if (s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? '')) && /eval|result|segment|score|metric/i.test(s.value.text)) holdout.push({ node: s.node, label: 'held-out segment' });
   }
   for (const fn of index.functions) {
     if (WALK_FORWARD_FN.test(fn.name)) holdout.push({ node: fn.node, label: `\`${fn.name}\`` });
