@@ -39,19 +39,17 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   // One degree of freedom per distinct value and class: a midline of 50 written six times was
   // chosen once. Repeats (and literals past the counting cap) stay in the facts, marked, so rules
   // that judge each literal (overprecise-parameter) still see them.
-  const values = new Set<string>();
-  const perClass = new Map<string, number>();
+  const counted = new Map<string, Set<number>>();
   const push = (node: SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
     if (seen.has(node.id) || STRUCTURAL.has(value)) return;
     seen.add(node.id);
-    const key = `${className ?? ''}\0${value}`;
-    const count = perClass.get(className ?? '') ?? 0;
-    const repeat = values.has(key) || count >= MAX_HIDDEN_PER_CLASS;
-    if (!repeat) {
-      values.add(key);
-      perClass.set(className ?? '', count + 1);
-    }
-    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true, ...(repeat ? { repeat: true } : {}) });
+    let values = counted.get(className ?? '');
+    if (!values) counted.set(className ?? '', (values = new Set()));
+    const repeat = values.has(value) || values.size >= MAX_HIDDEN_PER_CLASS;
+    if (!repeat) values.add(value);
+    const parameter: TunedParameter = { name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true };
+    if (repeat) parameter.repeat = true;
+    out.push(parameter);
   };
   for (const literal of index.numbers) {
     const fn = literal.scope.functionName;

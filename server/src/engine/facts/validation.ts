@@ -15,6 +15,8 @@ const SPLIT_FUNCTIONS = new Set(['rolling_split', 'range_split', 'expanding_spli
 const OPTIMISERS = /^(scipy\.optimize\.(minimize|brute|differential_evolution|basinhopping|dual_annealing|shgo)|optuna\.create_study|hyperopt\.fmin|skopt\.(gp_minimize|forest_minimize|gbrt_minimize)|freqtrade\.optimize\.hyperopt\.Hyperopt)$/;
 /** Names of the out-of-sample side of a split: `X_test`, `oos_returns`, `holdout`, `df_valid`. */
 const OOS_NAME = /(^|_)(test|testing|oos|holdout|hold_out|valid|validation|val|out_of_sample|outsample|unseen|forward)(_|$|\d)/i;
+/** A word every OOS_NAME or CUTOFF_NAME match contains: a name without one matches neither. */
+const SPLIT_WORD = /test|oos|hold|val|out|unseen|forward|split|cut|train_end|is_end/i;
 const CUTOFF_NAME = /(^|_)(split|cutoff|cut_off|train_end|test_start|oos_start|is_end|split_date|split_idx|split_point)(_|$)/i;
 const DATE_TEXT = /^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?/;
 const ROW_INDEX_NAME = /idx|index|train|mask|split|fold|window|start|end/i;
@@ -80,10 +82,10 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   if (fromdates.size > 1) holdout.push({ node: index.root, label: 'data feeds over different date ranges' });
 
   for (const a of index.assignments) {
-    const names = a.target.includes(',') ? a.target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [a.target];
+    // Most targets hold no word a split name is made of: one scan of the text rules them out.
+    const splitName = SPLIT_WORD.test(a.target) && targetNames(a.target).some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)));
     // A crossover point drawn at random (`cutoff = np.random.randint(...)`) splits genes, not data.
     // The statement's text is read only for the few names that look like a split.
-    const splitName = names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)));
     if (splitName && !/random|randint|rand\(/.test(a.node.text)) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
     else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
   }
@@ -106,6 +108,11 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
     }
   }
   return { fitting, holdout };
+}
+
+/** The names of an assignment target (`X_train, X_test` -> both). */
+function targetNames(target: string): string[] {
+  return target.includes(',') ? target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [target];
 }
 
 function lastSegment(name: string): string {
