@@ -92,7 +92,7 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   for (const s of index.subscripts) {
     if (s.index.some((i) => dateCut(i))) holdout.push({ node: s.node, label: 'date cut-off' });
     // `evals_result["valid"]`, `dataset.segments["test"]`: the score of a held-out segment.
-    else if (s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? '')) && /eval|result|segment|score|metric/i.test(s.value.text)) holdout.push({ node: s.node, label: 'held-out segment' });
+    else if (/eval|result|segment|score|metric/i.test(s.value.text) && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) holdout.push({ node: s.node, label: 'held-out segment' });
   }
   for (const fn of index.functions) {
     if (WALK_FORWARD_FN.test(fn.name)) holdout.push({ node: fn.node, label: `\`${fn.name}\`` });
