@@ -25,11 +25,16 @@ export interface Binding {
 const NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 export class Bindings {
-  private readonly byName = new Map<string, Binding[]>();
+  /** Built on the first question: a file whose collectors resolve no name never pays for it. */
+  private table?: Map<string, Binding[]>;
 
-  constructor(index: SyntaxIndex) {
+  constructor(private readonly index: SyntaxIndex) {}
+
+  private get byName(): Map<string, Binding[]> {
+    if (this.table) return this.table;
+    this.table = new Map();
     // Targets are read from their text (already in the index): no tree access, so this stays cheap.
-    for (const a of index.assignments) {
+    for (const a of this.index.assignments) {
       const target = a.target;
       if (NAME.test(target)) this.add(target, -1, a);
       else if (target.includes(',')) {
@@ -41,13 +46,14 @@ export class Bindings {
         }
       }
     }
+    return this.table;
   }
 
   private add(name: string, element: number, a: SyntaxIndex['assignments'][number]): void {
-    const list = this.byName.get(name);
+    const list = this.table!.get(name);
     const binding = { name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className };
     if (list) list.push(binding);
-    else this.byName.set(name, [binding]);
+    else this.table!.set(name, [binding]);
   }
 
   /** All bindings of a name, in document order. */
