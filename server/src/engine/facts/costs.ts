@@ -4,6 +4,7 @@
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, SyntaxIndex } from '../python/syntax-index';
 import { backtraderRunPlacesOrders, backtraderRunsLive } from './backtrader';
+import { assignmentsTo } from './lookups';
 import { dictEntries, numberValue, stringValue } from './python-values';
 import type { Bindings } from './sklearn';
 import type { CostFacts, CostKind, CostSetting, UnsetCosts } from './types';
@@ -25,6 +26,7 @@ const COST_KEYS: Record<string, CostKind> = Object.assign(Object.create(null) as
 const ABSOLUTE_KEYS = new Set(['fixed_fees']);
 
 const VBT_RUNS = new Set(['from_signals', 'from_orders']);
+const INSTRUMENT_FEES = ['maker_fee', 'taker_fee'] as const;
 
 function sourceOf(call: CallSite): string {
   const q = call.qualifiedCallee ?? call.callee ?? call.name;
@@ -103,7 +105,7 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
       add('slippage', 'backtesting.py', call.keywords.get('spread'), call.node, `Backtest(spread=${call.keywords.get('spread')!.text})`, true);
     }
     // nautilus_trader instruments carry their own fees: `maker_fee=Decimal("0")`, `taker_fee=Decimal(0)`.
-    for (const key of ['maker_fee', 'taker_fee']) {
+    for (const key of INSTRUMENT_FEES) {
       const value = call.keywords.get(key);
       const zero = value && decimalZero(value, index);
       if (zero) settings.push({ kind: 'commission', source: 'nautilus_trader', valueNode: zero, value: 0, node: call.node, label: `${call.name}(${key}=${value.text.replace(/\s+/g, "")})`, isRate: false });
@@ -149,6 +151,8 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
   }
 
   const unset: UnsetCosts[] = [];
+  // Whether the file's cerebro runs backtest at all: read once, and only for a run without a commission.
+  let backtests: boolean | undefined;
   for (const call of runs) {
     if (hasSplat(call)) continue;
     if (VBT_RUNS.has(call.name) && /Portfolio|pf_cls|\.vbt\b/.test(call.callee ?? '')) {
@@ -162,7 +166,8 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
       const ctor = b?.value.type === 'call' ? index.callsById.get(b.value.id) : undefined;
       if (!ctor || !cerebros.includes(ctor) || !/^(bt|backtrader)\.Cerebro$|^Cerebro$/.test(ctor.callee ?? '')) continue;
       // A run that places no order, or trades live through a broker store, backtests nothing.
-      if (!backtraderRunPlacesOrders(index) || backtraderRunsLive(index)) continue;
+      backtests ??= backtraderRunPlacesOrders(index) && !backtraderRunsLive(index);
+      if (!backtests) continue;
       let line: SyntaxNode | null = call.node;
       while (line?.parent && line.parent.type !== 'block' && line.parent.type !== 'module') line = line.parent;
       unset.push({
@@ -181,7 +186,7 @@ export function costFacts(index: SyntaxIndex, bindings: Bindings): CostFacts {
 /** The number a module-level `NAME = 0.0004` gives a name, if that is how the file defines it. */
 function moduleConstant(name: SyntaxNode, index: SyntaxIndex): number | undefined {
   if (name.type !== 'identifier') return undefined;
-  const defs = index.assignments.filter((a) => a.target === name.text && !a.scope.className && !a.scope.functionName);
+  const defs = assignmentsTo(index, name.text).filter((a) => !a.scope.className && !a.scope.functionName);
   return defs.length === 1 ? numberValue(defs[0].value) : undefined;
 }
 

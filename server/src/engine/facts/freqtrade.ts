@@ -2,6 +2,7 @@
 // (`buy_params = {...}`), per IStrategy subclass.
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
+import { assignmentsTo, attributesNamed } from './lookups';
 import { booleanValue, dictEntries, numberValue, stringValue } from './python-values';
 import type { TunedParameter } from './types';
 
@@ -20,8 +21,7 @@ export const FREQTRADE_PARAMETER_TYPES = new Set([
 export function optimizeFlag(index: SyntaxIndex, node: SyntaxNode | undefined, className: string | undefined): boolean | undefined {
   const literal = booleanValue(node);
   if (literal !== undefined || node?.type !== 'identifier') return literal;
-  const name = node.text;
-  const constants = index.assignments.filter((a) => a.target === name && !a.scope.functionName && (a.scope.className === className || a.scope.className === undefined));
+  const constants = assignmentsTo(index, node.text).filter((a) => !a.scope.functionName && (a.scope.className === className || a.scope.className === undefined));
   // One assignment in the class wins over the module's; a name assigned twice is not a constant.
   const own = constants.filter((a) => a.scope.className === className);
   const chosen = own.length ? own : constants;
@@ -30,10 +30,10 @@ export function optimizeFlag(index: SyntaxIndex, node: SyntaxNode | undefined, c
 
 /** The class's `can_short` (freqtrade's default is False). */
 export function canShort(index: SyntaxIndex, className: string): boolean {
-  const set = index.assignments.find((a) => a.target === 'can_short' && a.scope.className === className && !a.scope.functionName);
+  const set = assignmentsTo(index, 'can_short').find((a) => a.scope.className === className && !a.scope.functionName);
   if (set) return booleanValue(set.value) !== false;
   // `self.can_short = True` in a method (NostalgiaForInfinity sets it per trading mode): may short.
-  return index.attributes.some((a) => a.name === 'can_short' && a.scope.className === className && /self\.can_short\s*=/.test(a.node.parent?.text ?? ''));
+  return attributesNamed(index, 'can_short').some((a) => a.scope.className === className && /self\.can_short\s*=/.test(a.node.parent?.text ?? ''));
 }
 
 /**
@@ -42,21 +42,74 @@ export function canShort(index: SyntaxIndex, className: string): boolean {
  * `exit_short` (or the old `sell_short` / `buy_short`), directly or through a list of conditions
  * that only such a statement reads.
  */
-function onlyForShorts(index: SyntaxIndex, className: string, name: string): boolean {
-  const uses = index.attributes.filter((a) => a.scope.className === className && a.scope.functionName && a.node.text === `self.${name}`);
+function onlyForShorts(index: SyntaxIndex, className: string, name: string, lists: ShortLists): boolean {
+  const uses = attributesNamed(index, name).filter((a) => a.scope.className === className && a.scope.functionName && a.node.text === `self.${name}`);
   if (uses.length === 0) return false;
   return uses.every((u) => {
     const statement = enclosingStatement(u.node);
     if (!statement) return false;
-    if (SHORT_COLUMN.test(statement.text)) return true;
+    if (lists.setsShortColumn(statement)) return true;
     // `conditions.append(self.x.value < ...)` then `dataframe.loc[reduce(..., conditions), 'enter_short'] = 1`
     const list = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\.append\(|\+=)/.exec(statement.text)?.[1];
     if (!list) return false;
     const fn = enclosingFunction(statement);
     if (!fn) return false;
-    const readers = index.subscripts.filter((s) => s.scope.functionName === u.scope.functionName && s.scope.className === className && new RegExp(`\\b${list}\\b`).test(s.node.text));
-    return readers.length > 0 && readers.every((r) => SHORT_COLUMN.test(enclosingStatement(r.node)?.text ?? ''));
+    return lists.onlyReadForShorts(className, u.scope.functionName!, list);
   });
+}
+
+/**
+ * Whether a list of conditions built in a method is read only by statements that set a short
+ * column, answered once per (class, method, list): every parameter appended to the same list
+ * asks the same question, and each answer reads the method's subscripts.
+ */
+class ShortLists {
+  private readonly answers = new Map<string, boolean>();
+  private readonly shortStatements = new Map<SyntaxNode, boolean>();
+  private subscriptsByMethod?: Map<string, Map<string, SyntaxIndex['subscripts']>>;
+
+  constructor(private readonly index: SyntaxIndex) {}
+
+  onlyReadForShorts(className: string, functionName: string, list: string): boolean {
+    const key = `${className}\0${functionName}\0${list}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      const pattern = new RegExp(`\\b${list}\\b`);
+      const readers = this.subscriptsOf(className, functionName).filter((s) => pattern.test(s.node.text));
+      answer = readers.length > 0 && readers.every((r) => {
+        const statement = enclosingStatement(r.node);
+        return statement ? this.setsShortColumn(statement) : false;
+      });
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** Whether a statement names a short column; asked once per statement (one long condition may read many parameters). */
+  setsShortColumn(statement: SyntaxNode): boolean {
+    let answer = this.shortStatements.get(statement);
+    if (answer === undefined) {
+      answer = SHORT_COLUMN.test(statement.text);
+      this.shortStatements.set(statement, answer);
+    }
+    return answer;
+  }
+
+  private subscriptsOf(className: string, functionName: string): SyntaxIndex['subscripts'] {
+    if (!this.subscriptsByMethod) {
+      this.subscriptsByMethod = new Map();
+      for (const s of this.index.subscripts) {
+        const { className: c, functionName: f } = s.scope;
+        if (!c || !f) continue;
+        let methods = this.subscriptsByMethod.get(c);
+        if (!methods) this.subscriptsByMethod.set(c, (methods = new Map()));
+        const list = methods.get(f);
+        if (list) list.push(s);
+        else methods.set(f, [s]);
+      }
+    }
+    return this.subscriptsByMethod.get(className)?.get(functionName) ?? [];
+  }
 }
 
 const SHORT_COLUMN = /["'](enter_short|exit_short|sell_short|buy_short)["']/;
@@ -78,6 +131,7 @@ export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<strin
   const out: TunedParameter[] = [];
   const declared = new Set<string>();
   const shortCapable = new Map<string, boolean>();
+  const shortLists = new ShortLists(index);
   for (const assignment of index.assignments) {
     const { scope, value } = assignment;
     if (!scope.className || scope.functionName || !strategyNames.has(scope.className)) continue;
@@ -86,7 +140,7 @@ export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<strin
     if (!call || !FREQTRADE_PARAMETER_TYPES.has(call.name)) continue;
     let optimize = optimizeFlag(index, call.keywords.get('optimize'), scope.className);
     if (!shortCapable.has(scope.className)) shortCapable.set(scope.className, canShort(index, scope.className));
-    const unusable = !shortCapable.get(scope.className) && onlyForShorts(index, scope.className, assignment.target);
+    const unusable = !shortCapable.get(scope.className) && onlyForShorts(index, scope.className, assignment.target, shortLists);
     if (unusable) optimize = false;
     const defaultNode = call.keywords.get('default') ?? undefined;
     declared.add(assignment.target);

@@ -1,5 +1,6 @@
 // Numeric thresholds typed into entry/exit conditions (`dataframe['rsi'] < 27`) are tuned by the
 // author's eye on the same backtest: degrees of freedom as real as any declared parameter.
+import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { numberValue } from './python-values';
 import type { Framework, TunedParameter } from './types';
@@ -38,19 +39,17 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   // One degree of freedom per distinct value and class: a midline of 50 written six times was
   // chosen once. Repeats (and literals past the counting cap) stay in the facts, marked, so rules
   // that judge each literal (overprecise-parameter) still see them.
-  const values = new Set<string>();
-  const perClass = new Map<string, number>();
-  const push = (node: import('../python/parser').SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
+  const counted = new Map<string, Set<number>>();
+  const push = (node: SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
     if (seen.has(node.id) || STRUCTURAL.has(value)) return;
     seen.add(node.id);
-    const key = `${className ?? ''}\0${value}`;
-    const count = perClass.get(className ?? '') ?? 0;
-    const repeat = values.has(key) || count >= MAX_HIDDEN_PER_CLASS;
-    if (!repeat) {
-      values.add(key);
-      perClass.set(className ?? '', count + 1);
-    }
-    out.push({ name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true, ...(repeat ? { repeat: true } : {}) });
+    let values = counted.get(className ?? '');
+    if (!values) counted.set(className ?? '', (values = new Set()));
+    const repeat = values.has(value) || values.size >= MAX_HIDDEN_PER_CLASS;
+    if (!repeat) values.add(value);
+    const parameter: TunedParameter = { name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true };
+    if (repeat) parameter.repeat = true;
+    out.push(parameter);
   };
   for (const literal of index.numbers) {
     const fn = literal.scope.functionName;
@@ -78,13 +77,12 @@ function signedValue(text: string, value: number): number {
   return text.trim().startsWith('-') ? -Math.abs(value) : value;
 }
 
-/**
- * Nodes strictly between `ancestor` and `node`, top down. Walked down from the ancestor because
- * tree-sitter's `parent` costs O(depth) (nodes keep no parent pointer): walking up from every
- * literal made a file of a few thousand chained conditions take minutes.
- */
-function pathBetween(ancestor: import('../python/parser').SyntaxNode, node: import('../python/parser').SyntaxNode): import('../python/parser').SyntaxNode[] {
-  const path: import('../python/parser').SyntaxNode[] = [];
-  for (let n = ancestor.childWithDescendant(node); n && n.id !== node.id; n = n.childWithDescendant(node)) path.push(n);
-  return path;
+/** Nodes strictly between `ancestor` and `node`, top down (none when `ancestor` does not contain `node`). */
+function pathBetween(ancestor: SyntaxNode, node: SyntaxNode): SyntaxNode[] {
+  const path: SyntaxNode[] = [];
+  for (let n = node.parent; n !== ancestor; n = n.parent) {
+    if (!n) return [];
+    path.push(n);
+  }
+  return path.reverse();
 }

@@ -25,27 +25,35 @@ export interface Binding {
 const NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 export class Bindings {
-  private readonly byName = new Map<string, Binding[]>();
+  /** Built on the first question: a file whose collectors resolve no name never pays for it. */
+  private table?: Map<string, Binding[]>;
 
-  constructor(index: SyntaxIndex) {
+  constructor(private readonly index: SyntaxIndex) {}
+
+  private get byName(): Map<string, Binding[]> {
+    if (this.table) return this.table;
+    this.table = new Map();
     // Targets are read from their text (already in the index): no tree access, so this stays cheap.
-    for (const a of index.assignments) {
-      const add = (name: string, element: number) => {
-        const list = this.byName.get(name);
-        const binding = { name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className };
-        if (list) list.push(binding);
-        else this.byName.set(name, [binding]);
-      };
+    for (const a of this.index.assignments) {
       const target = a.target;
-      if (NAME.test(target)) add(target, -1);
+      if (NAME.test(target)) this.add(target, -1, a);
       else if (target.includes(',')) {
         const inner = /^[([]/.test(target) ? target.slice(1, -1) : target;
-        inner.split(',').forEach((part, i) => {
-          const name = part.trim();
-          if (NAME.test(name)) add(name, i);
-        });
+        const parts = inner.split(',');
+        for (let i = 0; i < parts.length; i++) {
+          const name = parts[i].trim();
+          if (NAME.test(name)) this.add(name, i, a);
+        }
       }
     }
+    return this.table;
+  }
+
+  private add(name: string, element: number, a: SyntaxIndex['assignments'][number]): void {
+    const list = this.table!.get(name);
+    const binding = { name, value: a.value, node: a.node, element, functionName: a.scope.functionName, className: a.scope.className };
+    if (list) list.push(binding);
+    else this.table!.set(name, [binding]);
   }
 
   /** All bindings of a name, in document order. */

@@ -1,4 +1,4 @@
-// Facts about a strategy, extracted once per document version and shared by every rule.
+// Facts about a strategy, shared by every rule: each group computed on first read, at most once per document version.
 import type { PineFacts } from '../pine/facts-types';
 import type { SyntaxNode } from '../python/parser';
 

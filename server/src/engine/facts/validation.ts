@@ -15,6 +15,8 @@ const SPLIT_FUNCTIONS = new Set(['rolling_split', 'range_split', 'expanding_spli
 const OPTIMISERS = /^(scipy\.optimize\.(minimize|brute|differential_evolution|basinhopping|dual_annealing|shgo)|optuna\.create_study|hyperopt\.fmin|skopt\.(gp_minimize|forest_minimize|gbrt_minimize)|freqtrade\.optimize\.hyperopt\.Hyperopt)$/;
 /** Names of the out-of-sample side of a split: `X_test`, `oos_returns`, `holdout`, `df_valid`. */
 const OOS_NAME = /(^|_)(test|testing|oos|holdout|hold_out|valid|validation|val|out_of_sample|outsample|unseen|forward)(_|$|\d)/i;
+/** A word every OOS_NAME or CUTOFF_NAME match contains: a name without one matches neither. */
+const SPLIT_WORD = /test|oos|hold|val|out|unseen|forward|split|cut|train_end|is_end/i;
 const CUTOFF_NAME = /(^|_)(split|cutoff|cut_off|train_end|test_start|oos_start|is_end|split_date|split_idx|split_point)(_|$)/i;
 const DATE_TEXT = /^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?/;
 const ROW_INDEX_NAME = /idx|index|train|mask|split|fold|window|start|end/i;
@@ -80,16 +82,17 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
   if (fromdates.size > 1) holdout.push({ node: index.root, label: 'data feeds over different date ranges' });
 
   for (const a of index.assignments) {
-    const names = a.target.includes(',') ? a.target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [a.target];
+    // Most targets hold no word a split name is made of: one scan of the text rules them out.
+    const splitName = SPLIT_WORD.test(a.target) && targetNames(a.target).some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)));
     // A crossover point drawn at random (`cutoff = np.random.randint(...)`) splits genes, not data.
-    const random = /random|randint|rand\(/.test(a.node.text);
-    if (!random && names.some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)))) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
+    // The statement's text is read only for the few names that look like a split.
+    if (splitName && !/random|randint|rand\(/.test(a.node.text)) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
     else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
   }
   for (const s of index.subscripts) {
     if (s.index.some((i) => dateCut(i))) holdout.push({ node: s.node, label: 'date cut-off' });
     // `evals_result["valid"]`, `dataset.segments["test"]`: the score of a held-out segment.
-    else if (/eval|result|segment|score|metric/i.test(s.node.childForFieldName('value')?.text ?? '') && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) holdout.push({ node: s.node, label: 'held-out segment' });
+    else if (/eval|result|segment|score|metric/i.test(s.value.text) && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) holdout.push({ node: s.node, label: 'held-out segment' });
   }
   for (const fn of index.functions) {
     if (WALK_FORWARD_FN.test(fn.name)) holdout.push({ node: fn.node, label: `\`${fn.name}\`` });
@@ -105,6 +108,11 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
     }
   }
   return { fitting, holdout };
+}
+
+/** The names of an assignment target (`X_train, X_test` -> both). */
+function targetNames(target: string): string[] {
+  return target.includes(',') ? target.replace(/^[([]|[)\]]$/g, '').split(',').map((n) => n.trim()) : [target];
 }
 
 function lastSegment(name: string): string {

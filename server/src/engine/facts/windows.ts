@@ -4,6 +4,7 @@
 import { optimizeFlag } from './freqtrade';
 import type { SyntaxNode } from '../python/parser';
 import type { CallSite, ClassInfo, SyntaxIndex } from '../python/syntax-index';
+import { callsNamed } from './lookups';
 import { booleanValue, numberValue, sequenceElements, stringValue } from './python-values';
 import type { Bindings } from './sklearn';
 import type { FreqtradeFacts, IndicatorWindow, StrategyClass, StrategySetting } from './types';
@@ -259,8 +260,8 @@ class LengthResolver {
     if (!name || position < 0) return undefined;
     const isMethod = params[0]?.text === 'self';
     let best: Found | undefined;
-    for (const call of this.index.calls) {
-      if (call.name !== name || (call.callee !== name && call.callee !== `self.${name}`)) continue;
+    for (const call of callsNamed(this.index, name)) {
+      if (call.callee !== name && call.callee !== `self.${name}`) continue;
       const arg = call.keywords.get(id.text) ?? call.positional[position - (isMethod && call.callee === `self.${name}` ? 1 : 0)];
       const found = arg && this.length(arg, call.scope.className ?? className, call.scope.functionName, depth + 1);
       if (found && (!best || found.length > best.length)) best = { ...found, source: arg };
