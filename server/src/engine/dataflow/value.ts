@@ -153,10 +153,18 @@ export function liveSources(v: Value): Source[] {
 
 const KIND_RANK: Record<ValueKind, number> = { bars: 6, history: 5, slice: 4, model: 3, unknown: 2, params: 1, scalar: 0 };
 
-function mergeSources(into: Source[], more: readonly Source[]): void {
+/**
+ * Adds `more` to `into`, one source per code and node, keeping the longer lead (or the certain
+ * one). `positions` (code and node id -> index in `into`) keeps joins of many values linear.
+ */
+function mergeSources(into: Source[], more: readonly Source[], positions?: Map<string, number>): void {
   for (const s of more) {
-    const same = into.findIndex((t) => t.node.id === s.node.id && t.code === s.code);
-    if (same < 0) into.push(s);
+    const key = positions && `${s.code}:${s.node.id}`;
+    const same = positions ? positions.get(key!) ?? -1 : into.findIndex((t) => t.node.id === s.node.id && t.code === s.code);
+    if (same < 0) {
+      positions?.set(key!, into.length);
+      into.push(s);
+    }
     else if (s.lead > into[same].lead || (s.lead === into[same].lead && !s.uncertain && into[same].uncertain)) into[same] = s;
   }
 }
@@ -173,10 +181,15 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
   if (present.length === 0) return UNKNOWN;
   if (present.length === 1) return present[0];
   const out: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: false };
+  // Most joins meet a few sources; a join of many (a long chain of conditions) indexes them.
+  let positions: Map<string, number> | undefined;
   for (const v of present) {
     if (KIND_RANK[v.kind] > KIND_RANK[out.kind]) out.kind = v.kind;
     out.lead = Math.max(out.lead, v.lead);
-    mergeSources(out.sources, v.sources);
+    if (!positions && out.sources.length + v.sources.length > 16) {
+      positions = new Map(out.sources.map((t, i) => [`${t.code}:${t.node.id}`, i]));
+    }
+    mergeSources(out.sources, v.sources, positions);
     out.data ||= v.data;
     out.uncertain ||= v.uncertain;
     out.liveOnly ||= v.liveOnly;

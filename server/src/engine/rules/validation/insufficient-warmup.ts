@@ -71,12 +71,20 @@ export const insufficientWarmup: Rule = {
       else overrides.set(a.scope.className, [...(overrides.get(a.scope.className) ?? []), { value, node: a.value, when: conditionOf(a.node) }]);
     }
     const minMissing = context.option('missing-min-window');
+    const windowsOf = new Map<string, IndicatorWindow[]>();
+    const position = new Map<IndicatorWindow, number>();
+    windows.forEach((w, i) => {
+      position.set(w, i);
+      if (w.className) (windowsOf.get(w.className) ?? windowsOf.set(w.className, []).get(w.className)!).push(w);
+    });
     for (const strategy of context.facts.strategies) {
       if (strategy.framework !== 'freqtrade') continue;
       const { names, complete } = lineage(strategy.name, classes);
-      const own = new Set(names);
       let longest: IndicatorWindow | undefined;
-      for (const w of windows) if (w.className && own.has(w.className) && (!longest || w.length > longest.length)) longest = w;
+      // The first of the longest, in file order, as a scan of every window would find it.
+      for (const w of [...new Set(names)].flatMap((n) => windowsOf.get(n) ?? []).sort((a, b) => position.get(a)! - position.get(b)!)) {
+        if (!longest || w.length > longest.length) longest = w;
+      }
       if (!longest) continue;
       if (names.some((n) => dynamic.has(n))) continue;
       for (const o of names.flatMap((n) => (n === strategy.name ? overrides.get(n) ?? [] : []))) {
@@ -93,7 +101,7 @@ export const insufficientWarmup: Rule = {
       if (setting) {
         // Only the class that declares the setting reports it (subclasses inherit the same line).
         if (setting.number === undefined || setting.number >= longest.length) continue;
-        if (setting.className !== strategy.name && windows.every((w) => w.className !== strategy.name)) continue;
+        if (setting.className !== strategy.name && !windowsOf.has(strategy.name)) continue;
         report({
           node: setting.value,
           message: `startup_candle_count = ${setting.number} is shorter than the ${longest.length} candles needed by ${describe(longest, context)}: the first ${longest.length - setting.number} candles of every backtest compute it on partial history, so early signals differ from live trading.`,
@@ -103,7 +111,7 @@ export const insufficientWarmup: Rule = {
         continue;
       }
       if (!complete || longest.length < minMissing) continue;
-      if (longest.className !== strategy.name && windows.every((w) => w.className !== strategy.name)) continue;
+      if (longest.className !== strategy.name && !windowsOf.has(strategy.name)) continue;
       report({
         node: strategy.nameNode,
         message: `${strategy.name} has no startup_candle_count (freqtrade's default is 0) but ${describe(longest, context)} needs ${longest.length} candles: the start of every backtest computes it on partial history.`,
