@@ -8,7 +8,7 @@
 // the same objects as in the previous version (the tree copy took them over), so their analysis
 // is too.
 import type { SyntaxNode } from '../python/parser';
-import type { SyntaxIndex } from '../python/syntax-index';
+import { identifiersOf, type SyntaxIndex } from '../python/syntax-index';
 
 export interface AnalysisUnit {
   /** Its top-level statements, in file order. */
@@ -29,23 +29,6 @@ export function definitionName(statement: SyntaxNode): string | undefined {
   const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
   if (definition?.type !== 'class_definition' && definition?.type !== 'function_definition') return undefined;
   return definition.childForFieldName('name')?.text;
-}
-
-const identifierCache = new WeakMap<SyntaxNode, Set<string>>();
-
-/** Every identifier written in a statement (kept with the statement's copy, which later versions reuse). */
-function identifiersOf(statement: SyntaxNode): Set<string> {
-  let names = identifierCache.get(statement);
-  if (names) return names;
-  names = new Set();
-  const stack = [statement];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'identifier') names.add(node.text);
-    else for (const child of node.children) stack.push(child);
-  }
-  identifierCache.set(statement, names);
-  return names;
 }
 
 export function planUnits(index: SyntaxIndex): UnitPlan {

@@ -180,9 +180,25 @@ interface IndexPiece {
   subscripts: SubscriptInfo[];
   comments: CommentInfo[];
   attributes: SyntaxIndex['attributes'];
+  /** Every identifier written in the statement (which definitions it mentions). */
+  identifiers: Set<string>;
 }
 
 const pieces = new WeakMap<SyntaxNode, IndexPiece>();
+
+/** The identifiers written in a top-level statement (recorded while indexing it; walked for other trees). */
+export function identifiersOf(statement: SyntaxNode): ReadonlySet<string> {
+  const recorded = pieces.get(statement)?.identifiers;
+  if (recorded) return recorded;
+  const names = new Set<string>();
+  const stack = [statement];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'identifier') names.add(node.text);
+    else for (const child of node.children) stack.push(child);
+  }
+  return names;
+}
 
 function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
@@ -193,7 +209,7 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   const recorded: [string, string][] = [];
   const piece: IndexPiece = {
     importsKey, imports: recorded, importedModules: [], classes: [], functions: [], calls: [], assignments: [], numbers: [],
-    subscripts: [], comments: [], attributes: [],
+    subscripts: [], comments: [], attributes: [], identifiers: new Set(),
   };
   const sink: IndexSink = {
     ...piece,
@@ -212,7 +228,8 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   const stack: SyntaxNode[] = [statement];
   while (stack.length) {
     const node = stack.pop()!;
-    if (INDEXED_TYPES.has(node.type)) nodes.push(node);
+    if (node.type === 'identifier') piece.identifiers.add(node.text);
+    else if (INDEXED_TYPES.has(node.type)) nodes.push(node);
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
