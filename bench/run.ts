@@ -319,15 +319,20 @@ async function benchServer(inputs: Inputs): Promise<void> {
 
 async function benchColdStart(inputs: Inputs): Promise<void> {
   const times: number[] = [];
+  // Spawn -> initialize answered (node, the bundle, the handshake; the grammar loads meanwhile):
+  // the rest of a cold start is the first lint of the file, with the JIT still cold.
+  const handshakes: number[] = [];
   const t0cold = performance.now();
   for (let i = 0; more(i, RUNS.cold, MIN_RUNS.cold, t0cold, BUDGET_S.cold); i++) {
     const t0 = performance.now();
     const client = await startServer({ settings: { debounceMs: 0 }, rootPath: path.dirname(LARGE_FILE) });
+    handshakes.push(performance.now() - t0);
     await openLarge(client, inputs.largeText);
     times.push(performance.now() - t0);
     await client.stop();
   }
-  rows.push({ id: '5', measure: 'cold start: spawn -> first diagnostics', value: median(times), unit: 'ms', runs: `${times.length}`, goal: { op: '<', limit: 400 } });
+  rows.push({ id: '5', measure: 'cold start: spawn -> first diagnostics', value: median(times), unit: 'ms', runs: `${times.length}`, goal: { op: '<', limit: 400 }, note: `of which spawn -> initialized ${median(handshakes).toFixed(0)} ms` });
+  details.coldStart = { totalMs: times.map((t) => +t.toFixed(1)), handshakeMs: handshakes.map((t) => +t.toFixed(1)) };
 }
 
 // ---------------------------------------------------------------------------------------------
