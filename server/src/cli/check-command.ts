@@ -14,6 +14,11 @@ import { parseArgs, UsageError, type CliIO } from './io';
 import { checkNotebookFile, isNotebookPath } from './notebook-files';
 
 const VERSION = '0.1.0';
+/**
+ * Result files kept loaded during a run: a strategy's results (a backtest, its hyperopt runs)
+ * are shared, if at all, by strategies of the same folder, which are checked one after another.
+ */
+const RESULT_FILES_KEPT = 64;
 
 export async function runCheckCommand(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, { format: 'string', select: 'list', ignore: 'list', fix: 'flag', 'unsafe-fixes': 'flag', config: 'string', 'exit-zero': 'flag', 'max-file-bytes': 'string' });
@@ -32,7 +37,7 @@ export async function runCheckCommand(args: string[], io: CliIO): Promise<number
   // One run sees a fixed workspace: the session may remember folder listings and file heads.
   // Results stay inside the project: the working directory, or, for a file outside it, the
   // folder of its configuration file (else its own folder).
-  const session = new LintSession({ listings: { kind: 'run' } });
+  const session = new LintSession({ listings: { kind: 'run' }, resultFilesKept: RESULT_FILES_KEPT });
   const cwd = process.cwd();
   const explicitConfig = parsed.options.config as string | undefined;
   if (explicitConfig && !fs.existsSync(explicitConfig)) throw new UsageError(`--config ${explicitConfig}: file not found`);

@@ -3,6 +3,7 @@ import { initPythonParser } from '../engine/python/parser';
 import { renderRuleMarkdown } from '../engine/rules/docs';
 import { RULES, findRule } from '../engine/rules/registry';
 import * as fs from 'fs';
+import * as v8 from 'v8';
 import { loadResultFile } from '../engine/results/load-result';
 import { runCheckCommand } from './check-command';
 import { runPboCommand } from './pbo-command';
@@ -73,6 +74,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Runs the CLI with the process's arguments and streams; sets the exit code. */
 export function run(): void {
+  if (process.argv[2] === 'check') limitHeapGrowth();
   const io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(l.replace(/\n/g, ' ') + '\n') };
   main(process.argv.slice(2), io).then(
     (code) => {
@@ -86,6 +88,17 @@ export function run(): void {
 }
 
 if (require.main === module) run();
+
+/**
+ * A scan's garbage is per file and little survives it (the findings, a few result files), but
+ * V8 lets the heap grow to several times what survives each full collection before the next:
+ * on the 1,000-strategy bench workspace that is 260 to 400 MB of mostly garbage. Growing by at
+ * most 30 % keeps it near 190 MB at no measured CPU cost. It is V8's own flag, set before any
+ * work, for this process only (the language server keeps V8's defaults).
+ */
+function limitHeapGrowth(): void {
+  v8.setFlagsFromString('--heap-growing-percent=30');
+}
 
 /** The return series of any supported result file, for `stats FILE [--strategy NAME]`. */
 function loadReturnsFromResult(file: string, strategy?: string) {

@@ -43,6 +43,12 @@ export interface SessionOptions {
   listings?: ListingPolicy;
   configFs?: ConfigFs;
   resultFs?: ResultFs;
+  /**
+   * Result files kept loaded, least recently used dropped first (default: all). A run over a
+   * workspace loads each result for the few strategies it belongs to, which sit in one folder:
+   * a bound keeps memory flat without reading a shared file twice.
+   */
+  resultFilesKept?: number;
   /** The clock for the listing lifetime (tests pass their own). */
   now?: () => number;
   cwd?: string;
@@ -70,9 +76,23 @@ function frameworkProjectRoot(file: string, fs: ResultFs): string | undefined {
   }
 }
 
+type ConfigStats = Map<string, ReturnType<ConfigFs['stat']>>;
+
+/** A ConfigFs that stats each path once (for a run, where files do not change underneath). */
+function memoizedConfigStats(base: ConfigFs, stats: ConfigStats): ConfigFs {
+  return {
+    stat: (file) => {
+      if (!stats.has(file)) stats.set(file, base.stat(file));
+      return stats.get(file);
+    },
+    readFile: (file) => base.readFile(file),
+  };
+}
+
 export class LintSession {
   readonly configs: ConfigLoader;
-  readonly results = new ResultFileCache();
+  readonly results: ResultFileCache;
+  private readonly configStats?: ConfigStats;
   private readonly baseResultFs: ResultFs;
   private listingFs: ResultFs;
   private listingBorn: number;
@@ -80,7 +100,12 @@ export class LintSession {
   private readonly cwd: string;
 
   constructor(private readonly options: SessionOptions = {}) {
-    this.configs = new ConfigLoader(options.configFs ?? nodeConfigFs);
+    const configFs = options.configFs ?? nodeConfigFs;
+    // A run over a fixed workspace (the CLI) looks up where configuration files are (most
+    // folders have none) once per folder, not once per strategy.
+    if (options.listings?.kind === 'run') this.configStats = new Map();
+    this.configs = new ConfigLoader(this.configStats ? memoizedConfigStats(configFs, this.configStats) : configFs);
+    this.results = new ResultFileCache(undefined, undefined, options.resultFilesKept);
     this.baseResultFs = options.resultFs ?? nodeResultFs;
     this.now = options.now ?? Date.now;
     this.cwd = path.resolve(options.cwd ?? process.cwd());
@@ -140,6 +165,7 @@ export class LintSession {
    */
   fileChanged(file?: string): void {
     this.resetListings();
+    this.configStats?.clear();
     if (file === undefined) {
       this.configs.invalidate();
       this.results.forget();

@@ -105,6 +105,16 @@ describe('LintSession (the input assembler)', () => {
     assert.deepEqual(session.inputFor(strategy, STRATEGY).input.config?.select, ['tiny-sample']);
   });
 
+  it('a run session looks each configuration path up once, and again after a file event', () => {
+    const session = new LintSession({ cwd: project, listings: { kind: 'run' } });
+    const nearer = path.join(project, 'research', '.strategy-lint.json');
+    assert.equal(session.configFileFor(strategy)?.source, path.join(project, 'strategy-lint.toml'));
+    fs.writeFileSync(nearer, '{"select": ["tiny-sample"]}\n');
+    assert.equal(session.configFileFor(strategy)?.source, path.join(project, 'strategy-lint.toml'), 'the workspace is fixed for the run');
+    session.fileChanged(nearer);
+    assert.equal(session.configFileFor(strategy)?.source, nearer);
+  });
+
   it('outside the working directory and without a configuration file, a framework layout names the project', () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-elsewhere-'));
     try {

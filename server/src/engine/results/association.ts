@@ -8,7 +8,7 @@
 // Every path must stay inside the workspace (also after symlinks); refused ones are returned
 // with the reason so the editor can say why. Only small parts of files are ever read.
 import * as path from 'node:path';
-import { nodeResultFs, type ResultFs } from './result-fs';
+import { derived, nodeResultFs, type ResultFs } from './result-fs';
 import { Workspace } from './workspace-paths';
 import type { ResultsDirective } from './strategy-directives';
 import { freqtradeResultStrategies, hyperoptIsFor } from './result-strategy-names';
@@ -146,26 +146,25 @@ interface Found {
   reason: string;
 }
 
-function listFiles(fs: ResultFs, dir: string, keep: (name: string) => boolean): { file: string; mtimeMs: number }[] {
-  return fs
+/** Files of `dir` that `keep` accepts, newest first; `kind` names the filter (the memo key). */
+function listFiles(fs: ResultFs, dir: string, kind: string, keep: (name: string) => boolean): readonly { file: string; mtimeMs: number }[] {
+  return derived(fs, `list\0${kind}\0${dir}`, () => fs
     .readdir(dir)
     .filter(keep)
     .map((name) => ({ file: path.join(dir, name), st: fs.stat(path.join(dir, name)) }))
     .filter((e) => e.st?.isFile)
     .map((e) => ({ file: e.file, mtimeMs: e.st!.mtimeMs }))
-    .sort((a, b) => b.mtimeMs - a.mtimeMs || a.file.localeCompare(b.file));
+    .sort((a, b) => b.mtimeMs - a.mtimeMs || a.file.localeCompare(b.file)));
 }
 
 function freqtradeCandidates(fs: ResultFs, ws: Workspace, userData: string, classNames: string[]): Found[] {
   const found: Found[] = [];
   const results = path.join(userData, 'backtest_results');
   const isResult = (n: string) => (/\.(json|zip)$/i.test(n) && !n.endsWith('.meta.json') && !n.startsWith('.') && !n.endsWith('_config.json'));
-  const files = listFiles(fs, results, isResult);
-  const namesCache = new Map<string, string[]>();
-  const namesOf = (f: string) => {
-    if (!namesCache.has(f)) namesCache.set(f, ws.check(f).ok ? freqtradeResultStrategies(fs, f) : []);
-    return namesCache.get(f)!;
-  };
+  const files = listFiles(fs, results, 'freqtrade-results', isResult);
+  // Every strategy of a bot looks through the same folder: remembered for the run (or until a
+  // watched file changes), not re-read per strategy.
+  const namesOf = (f: string) => derived(fs, `names\0${ws.root}\0${ws.realRoot}\0${f}`, () => (ws.check(f).ok ? freqtradeResultStrategies(fs, f) : []));
   const latest = readLastResult(fs, results);
   for (const cls of classNames) {
     if (latest && namesOf(latest).includes(cls)) {
@@ -177,7 +176,7 @@ function freqtradeCandidates(fs: ResultFs, ws: Workspace, userData: string, clas
   }
   // Every hyperopt run of the class counts towards N (trials are trials, whichever run made
   // them), newest first; bounded so a folder of thousands of runs cannot stall the server.
-  const hyperopt = listFiles(fs, path.join(userData, 'hyperopt_results'), (n) => n.endsWith('.fthypt'));
+  const hyperopt = listFiles(fs, path.join(userData, 'hyperopt_results'), 'fthypt', (n) => n.endsWith('.fthypt'));
   for (const cls of classNames) {
     const runs = hyperopt.filter((f) => hyperoptIsFor(fs, f.file, cls)).slice(0, MAX_HYPEROPT_RUNS);
     runs.forEach((f, i) => found.push({
@@ -222,7 +221,7 @@ function leanCandidates(fs: ResultFs, project: string): Found[] {
   const newest = runs[0];
   if (newest) {
     const isResult = (n: string) => n.endsWith('.json') && !/order-events|data-monitor-report|insights|-log\b/.test(n) && n !== 'config.json';
-    const files = listFiles(fs, path.join(backtests, newest), isResult).sort((a, b) => Number(a.file.endsWith('-summary.json')) - Number(b.file.endsWith('-summary.json')));
+    const files = [...listFiles(fs, path.join(backtests, newest), 'lean-run', isResult)].sort((a, b) => Number(a.file.endsWith('-summary.json')) - Number(b.file.endsWith('-summary.json')));
     // One file per LEAN CLI run: `<id>.json` (the loader completes it from `<id>-summary.json`
     // and `<id>-order-events.json`), or the summary alone when the main file is missing.
     const mainIds = new Set(files.map((f) => /^(\d+)\.json$/.exec(path.basename(f.file))?.[1]).filter(Boolean));
@@ -269,7 +268,7 @@ function tradingViewExports(fs: ResultFs, dir: string, names: string[]): Found[]
     // Pullback v2") is another strategy.
     return prefixes.find((p) => base === p || (base.startsWith(`${p}_`) && /^_([a-z0-9]+_){0,2}\d{4}_\d{2}_\d{2}/.test(base.slice(p.length))));
   };
-  return listFiles(fs, dir, (n) => /\.(csv|xlsx)$/i.test(n) && matches(n) !== undefined && !/\.backtest\.csv$/i.test(n))
+  return listFiles(fs, dir, `tradingview\0${prefixes.join('\0')}`, (n) => /\.(csv|xlsx)$/i.test(n) && matches(n) !== undefined && !/\.backtest\.csv$/i.test(n))
     .slice(0, MAX_TRADINGVIEW_EXPORTS)
     .map((f) => ({ file: f.file, reason: `TradingView export named after the strategy ("${path.basename(f.file)}")` }));
 }

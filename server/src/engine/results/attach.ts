@@ -41,7 +41,8 @@ const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, charac
 export class ResultFileCache {
   private readonly files = new Map<string, LoadedResultFile>();
 
-  constructor(readonly periodsPerYear = 252, private readonly maxBytes = DEFAULT_MAX_RESULT_BYTES) {}
+  /** `kept`: at most this many files stay loaded, the least recently used dropped first. */
+  constructor(readonly periodsPerYear = 252, private readonly maxBytes = DEFAULT_MAX_RESULT_BYTES, private readonly kept = Infinity) {}
 
   /** The loaded file, re-read only when its size or modification time changed. */
   load(file: string): LoadedResultFile {
@@ -52,9 +53,11 @@ export class ResultFileCache {
       stat = undefined;
     }
     const cached = this.files.get(file);
-    if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-    const loaded = stat ? this.read(file, stat) : missing(file);
+    // Re-inserted on every use: the map's order is the order of last use.
+    this.files.delete(file);
+    const loaded = cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size ? cached : stat ? this.read(file, stat) : missing(file);
     this.files.set(file, loaded);
+    if (this.files.size > this.kept) this.files.delete(this.files.keys().next().value as string);
     return loaded;
   }
 

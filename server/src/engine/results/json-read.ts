@@ -157,6 +157,112 @@ export const MAX_JSON_DEPTH = 256;
  * text and no key a diagnostic would point at.
  */
 export function indexKeys(text: string, base = 0, maxDepth = 5): Map<string, KeyLocation> {
+  return scanKeys(text, base, maxDepth) ?? indexKeysByVisitor(text, base, maxDepth);
+}
+
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Slash = 47,
+  Colon = 58,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
+}
+
+const isJsonSpace = (c: number) => c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab;
+
+/**
+ * indexKeys in one pass over text that is already known to parse (loaders call it after
+ * JSON.parse succeeded; bare NaN/Infinity are plain literals here): arrays are skipped bracket
+ * by bracket without tokenising them, which is most of a result file. Returns undefined on
+ * anything a strict JSON document would not hold (comments, unbalanced brackets), and the caller
+ * falls back to the tolerant visitor, so both always agree.
+ */
+function scanKeys(text: string, base: number, maxDepth: number): Map<string, KeyLocation> | undefined {
+  const keys = new Map<string, KeyLocation>();
+  const path: string[] = [];
+  let pendingKey: string | undefined;
+  const n = text.length;
+  /** Index just past the string token opening at `i`, or -1 when it never closes. */
+  const stringEnd = (i: number): number => {
+    for (let j = i + 1; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === Char.Backslash) j++;
+      else if (c === Char.Quote) return j + 1;
+    }
+    return -1;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isJsonSpace(c) || c === Char.Comma || c === Char.Colon) {
+      i++;
+    } else if (c === Char.OpenBrace) {
+      path.push(pendingKey ?? '');
+      pendingKey = undefined;
+      i++;
+    } else if (c === Char.CloseBrace) {
+      if (path.length === 0) return undefined;
+      path.pop();
+      i++;
+    } else if (c === Char.OpenBracket) {
+      // Skip the whole array: nothing inside it is indexed.
+      let depth = 0;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === Char.Quote) {
+          const end = stringEnd(i);
+          if (end < 0) return undefined;
+          i = end - 1;
+        } else if (d === Char.OpenBracket || d === Char.OpenBrace) depth++;
+        else if (d === Char.CloseBracket || d === Char.CloseBrace) {
+          if (--depth === 0) break;
+        } else if (d === Char.Slash) return undefined;
+      }
+      if (depth !== 0) return undefined;
+      pendingKey = undefined;
+      i++;
+    } else if (c === Char.Quote) {
+      const end = stringEnd(i);
+      if (end < 0) return undefined;
+      let next = end;
+      while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
+      if (next < n && text.charCodeAt(next) === Char.Colon) {
+        const raw = text.slice(i, end);
+        const property = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        pendingKey = property;
+        if (path.length <= maxDepth) {
+          const key = [...path.slice(1), property].join('/');
+          if (!keys.has(key)) keys.set(key, { offset: base + i, length: end - i });
+        }
+      } else {
+        pendingKey = undefined;
+      }
+      i = end;
+    } else if (c === Char.Slash || c === Char.CloseBracket) {
+      return undefined;
+    } else {
+      // A number, true, false, null, NaN or Infinity: runs to the next delimiter.
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isJsonSpace(d) || d === Char.Comma || d === Char.CloseBrace || d === Char.CloseBracket || d === Char.Colon || d === Char.Quote || d === Char.OpenBrace || d === Char.OpenBracket || d === Char.Slash) break;
+        i++;
+      }
+      pendingKey = undefined;
+    }
+  }
+  return path.length === 0 ? keys : undefined;
+}
+
+/** indexKeys for any text jsonc-parser accepts (comments, trailing commas, errors); also the reference the one-pass scan is tested against. */
+export function indexKeysByVisitor(text: string, base: number, maxDepth: number): Map<string, KeyLocation> {
   const keys = new Map<string, KeyLocation>();
   const path: string[] = [];
   let arrays = 0;

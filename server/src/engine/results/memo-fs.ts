@@ -17,5 +17,6 @@ export function memoizedResultFs(base: ResultFs): ResultFs {
     stat: (p) => cached(`s\0${p}`, () => base.stat(p)),
     readdir: (p) => cached(`d\0${p}`, () => base.readdir(p)),
     readPart: (p, maxBytes, fromEnd) => cached(`p\0${p}\0${maxBytes}\0${fromEnd ? 1 : 0}`, () => base.readPart(p, maxBytes, fromEnd)),
+    remember: (key, compute) => cached(`v\0${key}`, compute),
   };
 }

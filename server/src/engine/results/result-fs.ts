@@ -18,6 +18,16 @@ export interface ResultFs {
   readdir(p: string): string[];
   /** At most maxBytes from the start (or the end) of a file; undefined on error. */
   readPart(p: string, maxBytes: number, fromEnd?: boolean): Uint8Array | undefined;
+  /**
+   * A value derived from what this fs answered (the strategies a result holds, a sorted
+   * listing), remembered as long as those answers are: only memoizing file systems have it.
+   */
+  remember?<T>(key: string, compute: () => T): T;
+}
+
+/** `compute()`, remembered under `key` when the fs remembers its answers. */
+export function derived<T>(fs: ResultFs, key: string, compute: () => T): T {
+  return fs.remember ? fs.remember(key, compute) : compute();
 }
 
 export const nodeResultFs: ResultFs = {
