@@ -177,7 +177,10 @@ export function join(...values: (Value | undefined)[]): Value {
 /** `join` over an array of any length (a spread of 100,000 list items would overflow the stack). */
 export function joinAll(values: readonly (Value | undefined)[]): Value {
   // The same value reached two ways (a column a branch left alone) is itself, with all it carries.
-  const present = [...new Set(values.filter((v): v is Value => !!v))];
+  // Joins are the interpreter's commonest step: distinct values by identity, without a Set for the usual two.
+  let present: Value[] = [];
+  if (values.length <= 8) for (const v of values) v && !present.includes(v) && present.push(v);
+  else present = [...new Set(values.filter((v): v is Value => !!v))];
   if (present.length === 0) return UNKNOWN;
   if (present.length === 1) return present[0];
   const out: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: false };
@@ -210,11 +213,24 @@ export function joinAll(values: readonly (Value | undefined)[]): Value {
   }
   if (out.kind !== 'scalar' && out.lead === -Infinity) out.lead = 0;
   // Rows: the part every data value agrees on (train joined with test is all rows).
-  const parts = new Set(present.filter((v) => v.data).map((v) => v.rows));
-  if (parts.size === 1) out.rows = [...parts][0];
+  let rows: Rows | undefined;
+  let dataValues = 0;
+  let agreed = true;
+  let framed: Value | undefined;
+  let frames = 0;
+  for (const v of present) {
+    if (v.data) {
+      if (dataValues++ === 0) rows = v.rows;
+      else if (v.rows !== rows) agreed = false;
+    }
+    if (v.columns) {
+      frames++;
+      framed = v;
+    }
+  }
+  if (dataValues > 0 && agreed) out.rows = rows;
   // A frame combined with scalars or conditions keeps its columns (`return df` under a condition).
-  const framed = present.filter((v) => v.columns);
-  if (framed.length === 1) out.columns = framed[0].columns;
+  if (frames === 1) out.columns = framed!.columns;
   return out;
 }
 
