@@ -60,6 +60,36 @@ describe('a lint that reuses the previous version equals a lint from scratch', f
     assert.ok(reusedStatements > lints, `reuse exercised: ${reusedStatements} statements reused over ${lints} lints`);
   });
 
+  it('an edit inside one method re-indexes that method; the class\'s other methods keep their entries', () => {
+    const before = [
+      'import numpy as np',
+      '',
+      '',
+      'class Bands:',
+      '    def upper(self, x):',
+      '        return np.mean(x) + 2',
+      '',
+      '    def lower(self, x):',
+      '        import pandas as np',
+      '        return np.mean(x) - 2',
+      '',
+      '    def middle(self, x):',
+      '        return np.median(x)',
+      '',
+    ].join('\n');
+    const first = lintPython({ path: '/ws/bands.py', text: before });
+    const call = (output: typeof first, name: string) => output.index.calls.find((c) => c.name === name)!;
+    const second = lintPython({ path: '/ws/bands.py', text: before.replace('+ 2', '+ 2.5'), previousRoot: first.index.root });
+    assert.notEqual(call(second, 'mean'), call(first, 'mean'), 'the edited method was indexed again');
+    assert.equal(second.index.calls.filter((c) => c.name === 'mean')[1], first.index.calls.filter((c) => c.name === 'mean')[1]);
+    assert.equal(call(second, 'median'), call(first, 'median'));
+    assert.equal(call(second, 'median').qualifiedCallee, 'pandas.median', 'an import inside an earlier method still qualifies later ones');
+    assert.equal(call(second, 'median').scope.className, 'Bands');
+    // The import inside `lower` changes: `middle` is indexed again, with the new import.
+    const third = lintPython({ path: '/ws/bands.py', text: before.replace('+ 2', '+ 2.5').replace('import pandas as np', 'import scipy as np'), previousRoot: second.index.root });
+    assert.equal(call(third, 'median').qualifiedCallee, 'scipy.median');
+  });
+
   it('when an import changes, statements after it are indexed again (callees are qualified through imports)', () => {
     const before = 'import numpy as np\n\ndef f(df):\n    return np.roll(df["close"], -1)\n';
     const after = 'import pandas as np\n\ndef f(df):\n    return np.roll(df["close"], -1)\n';

@@ -27,6 +27,12 @@ function assertSameFields(realRoot: Node, copyRoot: SyntaxNode): void {
   }
 }
 
+/** The members of a top-level class statement (decorated or not). */
+function membersOf(statement: SyntaxNode): SyntaxNode[] {
+  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  return definition?.type === 'class_definition' ? definition.childForFieldName('body')?.children ?? [] : [];
+}
+
 function compare(text: string): void {
   const parsed = parserText(text);
   const tree = parsePython(parsed);
@@ -74,6 +80,7 @@ describe('the JavaScript copy of the syntax tree', function () {
   it('a copy that reuses the previous version\'s unchanged statements equals a fresh copy', () => {
     const corpus = pythonCorpus().filter((c) => c.text.length < 60000);
     let reused = 0;
+    let reusedMembers = 0;
     let compared = 0;
     fc.assert(
       fc.property(fc.constantFrom(...corpus.map((c) => c.text)), fc.array(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (start, edits) => {
@@ -84,6 +91,7 @@ describe('the JavaScript copy of the syntax tree', function () {
           const next = parserText(batch.reduce(applyMutation, text));
           const nextTree = parsePython(next);
           const oldNodes = new Set(previous.children);
+          const oldMembers = new Set(previous.children.flatMap(membersOf));
           const incremental = mirrorTree(nextTree, next, previous);
           const fresh = mirrorTree(nextTree, next);
           const a = mirrorFingerprint(fresh);
@@ -92,6 +100,7 @@ describe('the JavaScript copy of the syntax tree', function () {
           assertSameFields(nextTree.rootNode, incremental);
           assert.equal(incremental.text, next);
           reused += incremental.children.filter((c) => oldNodes.has(c)).length;
+          reusedMembers += incremental.children.filter((c) => !oldNodes.has(c)).flatMap(membersOf).filter((m) => oldMembers.has(m)).length;
           compared++;
           tree.delete();
           tree = nextTree;
@@ -103,6 +112,26 @@ describe('the JavaScript copy of the syntax tree', function () {
       { numRuns: 25, seed: 23 },
     );
     assert.ok(compared > 25 && reused > compared, `reuse exercised: ${reused} statements reused over ${compared} copies`);
+    assert.ok(reusedMembers > 0, `members of edited classes reused: ${reusedMembers}`);
+  });
+
+  it('an edit inside one method re-copies that method; the class\'s other members are taken over', () => {
+    const a = 'import numpy as np\n\n\nclass Bands:\n    period = 20\n\n    def upper(self, x):\n        return np.mean(x) + 2\n\n    def lower(self, x):\n        return np.mean(x) - 2\n';
+    const b = a.replace('np.mean(x) + 2', 'np.mean(x) + 2.5');
+    const first = mirrorTree(parsePython(a), a);
+    const tree = parsePython(b);
+    const second = mirrorTree(tree, b, first);
+    const [oldPeriod, oldUpper, oldLower] = membersOf(first.children[1]).filter((m) => m.isNamed);
+    const [period, upper, lower] = membersOf(second.children[1]).filter((m) => m.isNamed);
+    assert.notEqual(second.children[1], first.children[1], 'the class was copied again');
+    assert.equal(period, oldPeriod);
+    assert.notEqual(upper, oldUpper, 'the edited method was copied again');
+    assert.equal(lower, oldLower);
+    assert.equal(lower.text, 'def lower(self, x):\n        return np.mean(x) - 2', 'the taken-over method moved with the edit');
+    assert.equal(lower.parent, second.children[1].childForFieldName('body'));
+    const a2 = treeFingerprint(tree.rootNode);
+    const b2 = mirrorFingerprint(second);
+    if (a2 !== b2) assert.fail(`copy differs: ${firstDifference(a2, b2)}`);
   });
 
   it('ids stay unique when statements are reused', () => {

@@ -205,12 +205,25 @@ function append<T>(into: T[], items: readonly T[]): void {
 }
 
 /** Indexes one top-level statement; `imports` (the file's so far) gains the statement's imports. */
-function indexStatement(statement: SyntaxNode, imports: Map<string, string>, importsKey: string): IndexPiece {
+/** A scope frame, opened by a class/function/loop/comparison node and closed once past its end. */
+interface Frame {
+  end: number;
+  scope: Scope;
+  comparison?: SyntaxNode;
+}
+
+/**
+ * Indexes one top-level statement (or one member of a top-level class, under its class's frame);
+ * `imports` (the file's so far) gains what it imports. A class's members are pieces of their own,
+ * kept with their copies: an edit inside one method re-indexes that method only.
+ */
+function indexStatement(statement: SyntaxNode, imports: Map<string, string>, importsKey: string, outer?: Frame): IndexPiece {
   const recorded: [string, string][] = [];
   const piece: IndexPiece = {
     importsKey, imports: recorded, importedModules: [], classes: [], functions: [], calls: [], assignments: [], numbers: [],
     subscripts: [], comments: [], attributes: [], identifiers: new Set(),
   };
+  let runningKey = importsKey;
   const sink: IndexSink = {
     ...piece,
     imports: {
@@ -218,38 +231,76 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
       set: (alias, name) => {
         imports.set(alias, name);
         recorded.push([alias, name]);
+        runningKey += `${alias}=${name};`;
       },
     },
     importedModules: { add: (name) => void piece.importedModules.push(name) },
   };
 
-  // Pre-order over the JavaScript copy: containers come before what they contain.
+  // Pre-order over the JavaScript copy: containers come before what they contain. Members of a
+  // top-level class are not walked here but indexed as their own pieces, in their place.
   const nodes: SyntaxNode[] = [];
   const stack: SyntaxNode[] = [statement];
   while (stack.length) {
     const node = stack.pop()!;
+    if (!outer && node !== statement && isClassMember(node)) {
+      nodes.push(node);
+      continue;
+    }
     if (node.type === 'identifier') piece.identifiers.add(node.text);
     else if (INDEXED_TYPES.has(node.type)) nodes.push(node);
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 
-  // Scope frames opened by class/function/loop/comparison nodes, closed once past their end.
-  interface Frame {
-    end: number;
-    scope: Scope;
-    comparison?: SyntaxNode;
-  }
   const frames: Frame[] = [{ end: Infinity, scope: { inLoop: false } }];
+  if (outer) frames.push(outer);
   for (const node of nodes) {
     const start = node.startIndex;
     const end = node.endIndex;
     while (frames.length > 1 && frames[frames.length - 1].end <= start) frames.pop();
     const frame = frames[frames.length - 1];
+    if (!outer && isClassMember(node)) {
+      const key = `${runningKey}|${frame.scope.className ?? ''}`;
+      let member = pieces.get(node);
+      if (!member || member.importsKey !== key) {
+        member = indexStatement(node, imports, key, frame);
+        pieces.set(node, member);
+      } else {
+        for (const [alias, name] of member.imports) imports.set(alias, name);
+      }
+      appendPiece(piece, member);
+      for (const [alias, name] of member.imports) runningKey += `${alias}=${name};`;
+      continue;
+    }
     const pushed = visit(node, frame, sink);
     if (pushed) frames.push({ end, ...pushed });
   }
   return piece;
+}
+
+/** A member of a top-level class's body (a method, a class attribute, a comment between them). */
+function isClassMember(node: SyntaxNode): boolean {
+  const body = node.parent;
+  const definition = body?.parent;
+  if (body?.type !== 'block' || definition?.type !== 'class_definition') return false;
+  const statement = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
+  return statement.parent?.type === 'module';
+}
+
+/** Adds a member's entries to its class statement's piece. */
+function appendPiece(into: IndexPiece, piece: IndexPiece): void {
+  for (const entry of piece.imports) into.imports.push(entry);
+  append(into.importedModules, piece.importedModules);
+  append(into.classes, piece.classes);
+  append(into.functions, piece.functions);
+  append(into.calls, piece.calls);
+  append(into.assignments, piece.assignments);
+  append(into.numbers, piece.numbers);
+  append(into.subscripts, piece.subscripts);
+  append(into.comments, piece.comments);
+  append(into.attributes, piece.attributes);
+  for (const name of piece.identifiers) into.identifiers.add(name);
 }
 
 /** Where `visit` records: one statement's piece, with the imports seen so far. */

@@ -29,13 +29,16 @@ interface TreeSource {
 const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]) as readonly SyntaxNode[];
 
 /**
- * Where the nodes of one top-level statement (or the root) stand: their text and how far they
- * moved since they were copied. Every node of the statement shares it, so taking a statement
- * over into a later copy moves it in one write instead of one per node.
+ * Where the nodes of one top-level statement (or the root, or one member of a top-level class's
+ * body) stand: their text and how far they moved since they were copied. Every node of the
+ * statement shares it, so taking a statement over into a later copy moves it in one write
+ * instead of one per node. A class statement's anchor lists its members' anchors, which move
+ * with it.
  */
 interface Anchor {
   source: TreeSource;
   delta: number;
+  members?: Anchor[];
 }
 
 export class SyntaxNode {
@@ -227,15 +230,15 @@ export class SyntaxNode {
 
   /**
    * Copies the subtree at the cursor (which ends where it started). `reuse` may hand back an
-   * earlier copy of a top-level statement instead of walking it again.
+   * earlier copy of a top-level statement, or of a member of a top-level class's body, instead
+   * of walking it again.
    */
-  static mirror(cursor: TreeCursor, source: TreeSource, tables: GrammarTables, reuse?: (start: number, end: number, type: string) => SyntaxNode | undefined): SyntaxNode {
+  static mirror(cursor: TreeCursor, source: TreeSource, tables: GrammarTables, reuse?: Reuser): SyntaxNode {
     // Inside a top-level statement tree-sitter says has an error, every node asks tree-sitter:
     // a MISSING token the grammar hides (Python's `_newline`) is invisible to the cursor, so
     // marking ancestors of the visible error nodes is not enough there.
     let precise = false;
-    let anchor: Anchor = { source, delta: 0 };
-    const make = (): SyntaxNode => {
+    const make = (anchor: Anchor): SyntaxNode => {
       const typeId = cursor.nodeTypeId;
       const start = cursor.startIndex;
       const end = cursor.endIndex;
@@ -260,21 +263,31 @@ export class SyntaxNode {
         parent.childFields[node.indexInParent] = field;
       } else if (parent.childFields) parent.childFields.push(0);
     };
-    const root = make();
+    const root = make({ source, delta: 0 });
     root.containsError = cursor.currentNode.hasError;
     const stack: SyntaxNode[] = [root];
     if (!cursor.gotoFirstChild()) return root;
+    let statementAnchor: Anchor = root.anchor;
     for (;;) {
       const parent = stack[stack.length - 1];
       const field = cursor.currentFieldId;
+      const type = tables.types[cursor.nodeTypeId] ?? 'ERROR';
+      let reused: SyntaxNode | undefined;
+      let anchor = parent.anchor;
       if (stack.length === 1) {
         precise = cursor.currentNode.hasError;
+        anchor = statementAnchor = { source, delta: 0 };
+        // Only an error-free statement parses the same wherever it stands: error recovery may
+        // put a MISSING node inside text that did not change.
+        if (reuse && !precise) reused = reuse.statement(cursor.startIndex, cursor.endIndex, type);
+      } else if (isClassMember(stack)) {
         anchor = { source, delta: 0 };
+        (statementAnchor.members ??= []).push(anchor);
+        // A member of a class body parses the same at the same column, when it has no error.
+        if (reuse && !(precise && cursor.currentNode.hasError)) reused = reuse.member(cursor.startIndex, cursor.endIndex, type);
+        if (reused) statementAnchor.members[statementAnchor.members.length - 1] = reused.anchor;
       }
-      // Only an error-free statement parses the same wherever it stands: error recovery may put a
-      // MISSING node inside text that did not change.
-      const reused = stack.length === 1 && reuse && !precise ? reuse(cursor.startIndex, cursor.endIndex, tables.types[cursor.nodeTypeId] ?? 'ERROR') : undefined;
-      const node = reused ?? make();
+      const node = reused ?? make(anchor);
       attach(parent, node, field);
       if (!reused && cursor.gotoFirstChild()) {
         stack.push(node);
@@ -288,11 +301,33 @@ export class SyntaxNode {
     }
   }
 
-  /** Moves a reused top-level statement onto the new text: its offsets shift by `delta`. */
-  static rebase(statement: SyntaxNode, delta: number, source: TreeSource): void {
-    statement.anchor.delta += delta;
-    statement.anchor.source = source;
+  /** Moves a reused statement (with its members, for a class) onto the new text: offsets shift by `delta`. */
+  static rebase(anchor: Anchor, delta: number, source: TreeSource): void {
+    anchor.delta += delta;
+    anchor.source = source;
+    for (const member of anchor.members ?? []) SyntaxNode.rebase(member, delta, source);
   }
+}
+
+/** What a copy may take over from the previous one. */
+interface Reuser {
+  statement(start: number, end: number, type: string): SyntaxNode | undefined;
+  member(start: number, end: number, type: string): SyntaxNode | undefined;
+}
+
+/** The body of a top-level class (`class C:` or a decorated one): its children are members. */
+function isClassMember(stack: readonly SyntaxNode[]): boolean {
+  const depth = stack.length;
+  if (depth !== 3 && depth !== 4) return false;
+  if (stack[depth - 1].type !== 'block' || stack[depth - 2].type !== 'class_definition') return false;
+  return depth === 3 || stack[1].type === 'decorated_definition';
+}
+
+/** The members of a previous copy's top-level classes, with the statement each stands in. */
+function classMembers(statement: SyntaxNode): SyntaxNode[] {
+  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  if (definition?.type !== 'class_definition') return [];
+  return definition.childForFieldName('body')?.children ?? [];
 }
 
 function pointAt(source: TreeSource, offset: number): Point {
@@ -347,24 +382,63 @@ export function mirrorTree(tree: Tree, text: string, previous?: SyntaxNode): Syn
   }
 }
 
-/** Finds an unchanged top-level statement of the previous copy by its text. */
-function reuser(previous: SyntaxNode, text: string, source: TreeSource): (start: number, end: number, type: string) => SyntaxNode | undefined {
+/**
+ * Finds unchanged top-level statements, and unchanged members of top-level classes, of the
+ * previous copy by their text. A statement is taken whole or dismantled for its members, never
+ * both: one node never stands in two trees.
+ */
+function reuser(previous: SyntaxNode, text: string, source: TreeSource): Reuser {
   const oldText = previous.source.text;
-  const byLength = new Map<number, SyntaxNode[]>();
-  for (const child of previous.children) {
-    if (child.hasError || child.isMissing) continue;
-    const length = child.endIndex - child.startIndex;
-    const list = byLength.get(length);
-    if (list) list.push(child);
-    else byLength.set(length, [child]);
-  }
-  return (start, end, type) => {
-    const candidates = byLength.get(end - start);
-    if (!candidates) return undefined;
-    const at = candidates.findIndex((c) => c.type === type && text.startsWith(oldText.slice(c.startIndex, c.endIndex), start));
-    if (at < 0) return undefined;
-    const [node] = candidates.splice(at, 1);
-    SyntaxNode.rebase(node, start - node.startIndex, source);
-    return node;
+  const statements = byLength(previous.children.filter((c) => !c.hasError && !c.isMissing));
+  const owners = new Map<SyntaxNode, SyntaxNode>();
+  /** Statements taken whole (their members are not offered), and classes a member was taken from. */
+  const takenWhole = new Set<SyntaxNode>();
+  const dismantled = new Set<SyntaxNode>();
+  let members: Map<number, SyntaxNode[]> | undefined;
+  const unchanged = (candidate: SyntaxNode, start: number, type: string) => candidate.type === type && text.startsWith(oldText.slice(candidate.startIndex, candidate.endIndex), start);
+  const columnOf = (offset: number, of: string) => offset - (of.lastIndexOf('\n', offset - 1) + 1);
+  return {
+    statement(start, end, type) {
+      const candidates = statements.get(end - start);
+      const at = candidates?.findIndex((c) => !dismantled.has(c) && unchanged(c, start, type)) ?? -1;
+      if (at < 0) return undefined;
+      const [node] = candidates!.splice(at, 1);
+      takenWhole.add(node);
+      SyntaxNode.rebase(node.anchor, start - node.startIndex, source);
+      return node;
+    },
+    member(start, end, type) {
+      if (!members) {
+        const all: SyntaxNode[] = [];
+        for (const statement of previous.children) {
+          for (const member of classMembers(statement)) {
+            if (member.hasError || member.isMissing) continue;
+            all.push(member);
+            owners.set(member, statement);
+          }
+        }
+        members = byLength(all);
+      }
+      const candidates = members.get(end - start);
+      const column = columnOf(start, text);
+      const at = candidates?.findIndex((c) => !takenWhole.has(owners.get(c)!) && unchanged(c, start, type) && columnOf(c.startIndex, oldText) === column) ?? -1;
+      if (at < 0) return undefined;
+      const [node] = candidates!.splice(at, 1);
+      // Its class is dismantled: the class itself can no longer be taken whole.
+      dismantled.add(owners.get(node)!);
+      SyntaxNode.rebase(node.anchor, start - node.startIndex, source);
+      return node;
+    },
   };
+}
+
+function byLength(nodes: SyntaxNode[]): Map<number, SyntaxNode[]> {
+  const out = new Map<number, SyntaxNode[]>();
+  for (const node of nodes) {
+    const length = node.endIndex - node.startIndex;
+    const list = out.get(length);
+    if (list) list.push(node);
+    else out.set(length, [node]);
+  }
+  return out;
 }
