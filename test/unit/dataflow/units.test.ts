@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeDataflow } from '../../../server/src/engine/dataflow';
 import { definitionName, planUnits } from '../../../server/src/engine/dataflow/units';
 import { initPythonParser, parsePython } from '../../../server/src/engine/python/parser';
-import { buildSyntaxIndex, type SyntaxIndex } from '../../../server/src/engine/python/syntax-index';
+import { buildSyntaxIndex, identifiersOf, type SyntaxIndex } from '../../../server/src/engine/python/syntax-index';
 
 function indexOf(text: string, previous?: SyntaxIndex): SyntaxIndex {
   return buildSyntaxIndex(parsePython(text), text, previous?.root);
@@ -101,6 +101,22 @@ class Uses:
     assert.deepEqual(units.free, [['window', 'window'], ['Uses']]);
   });
 
+  it('a statement mentions the module names it may read: not attributes, keywords, method names, class attributes set, or its functions\' own parameters', () => {
+    const index = indexOf(`LOOKBACK = 14
+
+class Peek(IStrategy):
+    timeframe = "5m"
+    span = LOOKBACK * 2
+
+    def populate_indicators(self, dataframe, metadata, window=WINDOW, df=df):
+        dataframe["x"] = ta.RSI(dataframe, timeperiod=LOOKBACK)
+        scale = lambda v, k: v * k * factor
+        return self.helper(dataframe, period=3)
+`);
+    const names = [...identifiersOf(index.root.children[1])].sort();
+    assert.deepEqual(names, ['IStrategy', 'LOOKBACK', 'Peek', 'WINDOW', 'df', 'factor', 'scale', 'ta']);
+  });
+
   it('finds the leaks of every unit, as one analysis of the whole file does', () => {
     const leaks = analyzeDataflow(indexOf(TWO_STRATEGIES)).leaks.map((l) => l.source.node.text);
     assert.deepEqual(leaks, ['dataframe["close"].shift(-1)', 'dataframe["high"].rolling(5).max().shift(-5)']);
@@ -117,11 +133,21 @@ class Uses:
     assert.equal(after[1].source.node.text, 'dataframe["high"].rolling(5).max().shift(-5)', 'and its nodes moved with the edit');
   });
 
-  it('an edit to a module-level constant re-analyses every unit', () => {
+  it('an edit to a module-level constant re-analyses the units that read it', () => {
     const first = indexOf(TWO_STRATEGIES);
     const before = analyzeDataflow(first).leaks;
     const after = analyzeDataflow(indexOf(TWO_STRATEGIES.replace('LOOKBACK = 14', 'LOOKBACK = 15'), first)).leaks;
     assert.equal(after.length, 2);
-    assert.ok(after.every((leak, i) => leak !== before[i]));
+    assert.notEqual(after[0], before[0], 'PeekingStrategy reads LOOKBACK: analysed again');
+    assert.equal(after[1], before[1], 'SmoothStrategy does not: its analysis was kept');
+  });
+
+  it('a half-typed module-level line leaves alone the units that do not read what it binds', () => {
+    const first = indexOf(TWO_STRATEGIES);
+    const before = analyzeDataflow(first).leaks;
+    const index = indexOf(`${TWO_STRATEGIES}\nresult = run_backtest(SmoothStrategy, `, first);
+    assert.ok(index.root.children.some((c) => c.hasError), 'the new line does not parse yet');
+    const after = analyzeDataflow(index).leaks;
+    assert.equal(after.find((l) => l.source.node.text.includes('shift(-1)')), before[0], 'PeekingStrategy kept its analysis');
   });
 });

@@ -8,6 +8,8 @@ import { isBacktestingStrategy } from './backtesting-py';
 import { ziplineCallbacks } from './zipline';
 import { Interpreter, type Activation, type FitRecord, type Leak } from './interpreter';
 import { planUnits, topLevelStatement, type AnalysisUnit } from './units';
+import { attributeNamesOf, identifiersOf } from '../python/syntax-index';
+import { stableKey } from './value';
 import { bars, scalar, UNKNOWN, type Value } from './value';
 
 export type { FitRecord, Leak } from './interpreter';
@@ -44,10 +46,10 @@ export function analyzeDataflow(index: SyntaxIndex): DataflowResult {
   const definitions = definitionsByStatement(main);
   analyseUnit(main, [...plan.environment, ...plan.main.statements], definitions);
   const parts = [effectsOf(main)];
-  const key = environmentKey(index);
+  const fileKey = environmentKey(index);
   for (const unit of plan.free) {
     parts.push(
-      unitEffects(unit, plan.environment, key, () => {
+      unitEffects(unit, `${fileKey}|${moduleStateKey(unit, afterModule)}|${moduleValuesKey(unit, afterModule.module)}`, () => {
         const interpreter = new Interpreter(index);
         for (const [name, value] of afterModule.module) interpreter.module.set(name, value);
         interpreter.feeds = afterModule.feeds;
@@ -141,24 +143,52 @@ function environmentKey(index: SyntaxIndex): string {
 
 interface UnitMemo {
   statements: SyntaxNode[];
-  environment: SyntaxNode[];
   key: string;
   effects: UnitEffects;
 }
 
 /**
  * A unit's analysis, kept with its first statement: the next version reuses it when the copy took
- * over the unit's statements and the module-level statements unchanged (the same objects), and
- * the rest of the file still reads the same (the key).
+ * over the unit's statements (the same objects) and what the unit reads from the rest of the file
+ * reads the same (the key): the module-level values of the names it mentions, the feeds and frame
+ * the module-level code left, the imports and file-wide facts. Module-level statements the unit
+ * does not read may change (a half-typed line that broke another class apart) without costing it.
  */
 const unitMemos = new WeakMap<SyntaxNode, UnitMemo>();
 
-function unitEffects(unit: AnalysisUnit, environment: SyntaxNode[], key: string, analyse: () => UnitEffects): UnitEffects {
+function unitEffects(unit: AnalysisUnit, key: string, analyse: () => UnitEffects): UnitEffects {
   const memo = unitMemos.get(unit.statements[0]);
-  if (memo && memo.key === key && sameNodes(memo.statements, unit.statements) && sameNodes(memo.environment, environment)) return memo.effects;
+  if (memo && memo.key === key && sameNodes(memo.statements, unit.statements)) return memo.effects;
   const effects = analyse();
-  unitMemos.set(unit.statements[0], { statements: unit.statements, environment, key, effects });
+  unitMemos.set(unit.statements[0], { statements: unit.statements, key, effects });
   return effects;
+}
+
+/**
+ * The state the module-level code leaves that a unit may read: backtrader feeds (read through
+ * `self.data`, `self.datas[i]`, `self.dataN`) and freqtrade's analysed frame (read through
+ * `get_analyzed_dataframe`). A unit that names neither does not depend on them.
+ */
+function moduleStateKey(unit: AnalysisUnit, state: { feeds?: Value; analysedFrame?: Value }): string {
+  let feeds = false;
+  let frame = false;
+  for (const statement of unit.statements) {
+    const names = attributeNamesOf(statement);
+    if (!names) return `${stableKey(state.feeds)}|${stableKey(state.analysedFrame)}`;
+    for (const name of names) {
+      if (/^datas?\d*$/.test(name)) feeds = true;
+      else if (name === 'get_analyzed_dataframe') frame = true;
+    }
+    if (identifiersOf(statement).has('get_analyzed_dataframe')) frame = true;
+  }
+  return `${feeds ? stableKey(state.feeds) : '-'}|${frame ? stableKey(state.analysedFrame) : '-'}`;
+}
+
+/** The module-level values of the names a unit mentions, in a comparable form. */
+function moduleValuesKey(unit: AnalysisUnit, module: ReadonlyMap<string, Value>): string {
+  const names = new Set<string>();
+  for (const statement of unit.statements) for (const name of identifiersOf(statement)) if (module.has(name)) names.add(name);
+  return [...names].sort().map((name) => `${name}=${stableKey(module.get(name))}`).join(';');
 }
 
 function sameNodes(a: readonly SyntaxNode[], b: readonly SyntaxNode[]): boolean {

@@ -337,7 +337,7 @@ function method(it: Interpreter,
     if (receiver.pending.type === 'resample' && (name === 'fillna' && /bfill|backfill/.test(args.keywords.get('method')?.text ?? ''))) return upsampleFill(receiver, name, node);
     if (receiver.pending.type === 'resample' && /^(ffill|pad|asfreq|nearest)$/.test(name)) return aligned({ ...receiver, pending: undefined }, node, receiver.pending.minutes);
     if (WINDOW_AGGREGATIONS.has(name) || receiver.pending.type === 'group') {
-      if (name === 'apply' || name === 'agg' || name === 'aggregate' || name === 'transform') markCallbacks(it, args);
+      if (name === 'apply' || name === 'agg' || name === 'aggregate' || name === 'transform') markCallbacks(it, args, act);
       allArgs();
       return closeWindow(receiver, name, node);
     }
@@ -544,7 +544,7 @@ function method(it: Interpreter,
   }
   if (REDUCTIONS.has(name) && args.keywords.get('axis')?.text.match(/^(1|"columns"|'columns')$/)) return { ...allColumns(receiver), columns: undefined, mergedIn: undefined };
   if (ROW_PRESERVING.has(name)) return { ...join(receiver, { ...allArgs(), kind: 'scalar', columns: undefined, items: undefined }), returnEnd: receiver.returnEnd };
-  if (name === 'apply' || name === 'map') markCallbacks(it, args);
+  if (name === 'apply' || name === 'map') markCallbacks(it, args, act);
   let v = join(receiver, { ...allArgs(), columns: undefined, items: undefined });
   // Whatever a model fitted on every row computes (`hmm._compute_log_likelihood(X)`) carries that fit.
   if (receiver.kind === 'model' && receiver.fitOnAll) v = { ...v, seenBy: [...new Set([...(v.seenBy ?? []), receiver.fitOnAll])] };
@@ -624,19 +624,19 @@ function dropColumns(it: Interpreter, receiver: Value, name: string, args: Argum
 }
 
 /** Functions handed to `apply` / `agg` run on windows or rows, not on the full history. */
-function markCallbacks(it: Interpreter, args: Arguments): void {
+function markCallbacks(it: Interpreter, args: Arguments, act: Activation): void {
   for (const a of [...args.positional, ...args.keywords.values()]) {
     // `apply(f)`, `apply(self.f)`, `apply(lambda row: f(row))`: f runs on windows or rows.
     const names = a.type === 'lambda' ? a.descendantsOfType('call').map((c) => c?.childForFieldName('function')?.text ?? '') : [a.text];
     for (const name of names) {
-      const f = it.functions.get(name) ?? methodNamed(it, name);
+      const f = it.functions.get(name) ?? methodNamed(it, name, act.className);
       if (f) it.called.add(f.id);
     }
   }
 }
 
-function methodNamed(it: Interpreter, text: string): SyntaxNode | undefined {
-  if (!text.startsWith('self.')) return undefined;
-  for (const table of it.methods.values()) if (table.has(text.slice(5))) return table.get(text.slice(5));
-  return undefined;
+/** `self.f`: the method of the class the code runs in (or of its bases in the file). */
+function methodNamed(it: Interpreter, text: string, className: string | undefined): SyntaxNode | undefined {
+  if (!text.startsWith('self.') || !className) return undefined;
+  return it.methodOf(className, text.slice(5));
 }

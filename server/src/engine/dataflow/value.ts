@@ -4,7 +4,7 @@
 // Each future-reading construct that contributed is a `Source`, carrying its own lead so that a
 // later positive shift can compensate it (`rolling(5, center=True).mean().shift(2)` reads nothing
 // after t) and its chain of assignments for the finding's related information.
-import type { SyntaxNode } from '../python/parser';
+import { SyntaxNode } from '../python/syntax-tree';
 
 /**
  * What a name holds, which decides what indexing means:
@@ -356,4 +356,26 @@ export function offsetMinutes(rule: string): number | undefined {
   const n = m[1] ? Number(m[1]) : 1;
   const unit: Record<string, number> = { min: 1, T: 1, S: 1 / 60, s: 1 / 60, H: 60, h: 60, D: 1440, d: 1440, B: 1440, W: 10080 };
   return n * (unit[m[2]] ?? (/^(Q|QE|QS)$/.test(m[2]) ? 129600 : /^(A|Y|YE|AS|YS)$/.test(m[2]) ? 525600 : 43200));
+}
+
+/**
+ * A value in a form two document versions can compare: every field, nodes by id (a node keeps its
+ * id only while its statement is taken over unchanged), maps and sets as entries. A value that
+ * cannot be written out compares unequal to everything.
+ */
+let uniqueKeys = 0;
+
+export function stableKey(value: Value | undefined): string {
+  if (value === undefined) return '';
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => {
+      if (v instanceof Map) return { map: [...v] };
+      if (v instanceof Set) return { set: [...v] };
+      if (v instanceof SyntaxNode) return `#${v.id}`;
+      if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+      return v;
+    });
+  } catch {
+    return `unique:${++uniqueKeys}`;
+  }
 }

@@ -182,11 +182,18 @@ interface IndexPiece {
   attributes: SyntaxIndex['attributes'];
   /** Every identifier written in the statement (which definitions it mentions). */
   identifiers: Set<string>;
+  /** Every attribute name read or written in it (`self.data` -> `data`). */
+  attributeNames: Set<string>;
 }
 
 const pieces = new WeakMap<SyntaxNode, IndexPiece>();
 
-/** The identifiers written in a top-level statement (recorded while indexing it; walked for other trees). */
+/**
+ * The names a top-level statement refers to, or defines at the top level: every identifier but
+ * an attribute's name (`self.next`), a keyword's name (`f(period=3)`), the name of a nested
+ * definition (a method's `def next`), a class attribute being set, and, in a function's body,
+ * the function's own parameters. Recorded while indexing; walked (more widely) for other trees.
+ */
 export function identifiersOf(statement: SyntaxNode): ReadonlySet<string> {
   const recorded = pieces.get(statement)?.identifiers;
   if (recorded) return recorded;
@@ -194,10 +201,58 @@ export function identifiersOf(statement: SyntaxNode): ReadonlySet<string> {
   const stack = [statement];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'identifier') names.add(node.text);
-    else for (const child of node.children) stack.push(child);
+    if (node.type === 'identifier') {
+      if (refersByName(node)) names.add(node.text);
+    } else for (const child of node.children) stack.push(child);
   }
   return names;
+}
+
+/** A function's (or lambda's) parameter names and their declaring nodes, and where its body starts. */
+function parametersOf(fn: SyntaxNode): { bodyStart: number; end: number; names: Set<string>; declarations: Set<SyntaxNode> } {
+  const names = new Set<string>();
+  const declarations = new Set<SyntaxNode>();
+  const list = fn.childForFieldName('parameters');
+  for (const p of list?.namedChildren ?? []) {
+    // `x`, `x=1`, `x: int`, `x: int = 1`, `*args`, `**kwargs`.
+    const name = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
+    if (name?.type !== 'identifier') continue;
+    names.add(name.text);
+    declarations.add(name);
+  }
+  const body = fn.childForFieldName('body');
+  return { bodyStart: body?.startIndex ?? fn.endIndex, end: fn.endIndex, names, declarations };
+}
+
+/** The attribute names a top-level statement uses (empty for a statement not indexed by buildSyntaxIndex). */
+export function attributeNamesOf(statement: SyntaxNode): ReadonlySet<string> | undefined {
+  return pieces.get(statement)?.attributeNames;
+}
+
+function refersByName(identifier: SyntaxNode): boolean {
+  const parent = identifier.parent;
+  if (!parent) return true;
+  switch (parent.type) {
+    case 'attribute':
+      return parent.childForFieldName('attribute') !== identifier;
+    case 'keyword_argument':
+      return parent.childForFieldName('name') !== identifier;
+    case 'assignment': {
+      // A class attribute being set (`timeframe = "5m"` in a class body) names the class's own
+      // attribute, not a module value.
+      if (parent.childForFieldName('left') !== identifier) return true;
+      const body = parent.parent?.type === 'expression_statement' ? parent.parent.parent : undefined;
+      return !(body?.type === 'block' && body.parent?.type === 'class_definition');
+    }
+    case 'function_definition':
+    case 'class_definition': {
+      if (parent.childForFieldName('name') !== identifier) return true;
+      const statement = parent.parent?.type === 'decorated_definition' ? parent.parent : parent;
+      return statement.parent?.type === 'module';
+    }
+    default:
+      return true;
+  }
 }
 
 function append<T>(into: T[], items: readonly T[]): void {
@@ -221,7 +276,7 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   const recorded: [string, string][] = [];
   const piece: IndexPiece = {
     importsKey, imports: recorded, importedModules: [], classes: [], functions: [], calls: [], assignments: [], numbers: [],
-    subscripts: [], comments: [], attributes: [], identifiers: new Set(),
+    subscripts: [], comments: [], attributes: [], identifiers: new Set(), attributeNames: new Set(),
   };
   let runningKey = importsKey;
   const sink: IndexSink = {
@@ -241,14 +296,28 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   // top-level class are not walked here but indexed as their own pieces, in their place.
   const nodes: SyntaxNode[] = [];
   const stack: SyntaxNode[] = [statement];
+  // The parameters of the functions the walk is inside, innermost last: a name a function's body
+  // reads that is one of its own parameters never reads the module's value.
+  const parameters: ReturnType<typeof parametersOf>[] = [];
   while (stack.length) {
     const node = stack.pop()!;
     if (!outer && node !== statement && isClassMember(node)) {
       nodes.push(node);
       continue;
     }
-    if (node.type === 'identifier') piece.identifiers.add(node.text);
-    else if (INDEXED_TYPES.has(node.type)) nodes.push(node);
+    while (parameters.length && parameters[parameters.length - 1].end <= node.startIndex) parameters.pop();
+    if (node.type === 'identifier') {
+      const own = parameters[parameters.length - 1];
+      const shadowed = own !== undefined && (own.declarations.has(node) || (node.startIndex >= own.bodyStart && own.names.has(node.text)));
+      if (!shadowed && refersByName(node)) piece.identifiers.add(node.text);
+    } else {
+      if (INDEXED_TYPES.has(node.type)) nodes.push(node);
+      if (node.type === 'function_definition' || node.type === 'lambda') parameters.push(parametersOf(node));
+      else if (node.type === 'attribute') {
+        const name = node.childForFieldName('attribute');
+        if (name) piece.attributeNames.add(name.text);
+      }
+    }
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -301,6 +370,7 @@ function appendPiece(into: IndexPiece, piece: IndexPiece): void {
   append(into.comments, piece.comments);
   append(into.attributes, piece.attributes);
   for (const name of piece.identifiers) into.identifiers.add(name);
+  for (const name of piece.attributeNames) into.attributeNames.add(name);
 }
 
 /** Where `visit` records: one statement's piece, with the imports seen so far. */
