@@ -60,6 +60,41 @@ describe('a lint that reuses the previous version equals a lint from scratch', f
     assert.ok(reusedStatements > lints, `reuse exercised: ${reusedStatements} statements reused over ${lints} lints`);
   });
 
+  it('while a line is typed one character at a time (every half-typed state between)', () => {
+    const snippets = [
+      'dataframe["future"] = dataframe["close"].shift(-3)\n',
+      'if self.data.close[1] > self.sma[0]:\n            self.buy()\n',
+      'X_train, X_test = train_test_split(X, shuffle=True)\n',
+    ];
+    const corpus = pythonCorpus().filter((c) => c.text.length < 20000 && /\n        \S/.test(c.text));
+    let lints = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.constantFrom(...snippets), fc.nat(), (start, snippet, seed) => {
+        const path = `/ws/${start.name.replace(/[\\/]/g, '_')}`;
+        const base = parserText(start.text);
+        // Type at the start of an indented line inside a function body.
+        const starts = [...base.matchAll(/\n {8}(?=\S)/g)].map((m) => m.index! + 9);
+        const at = starts[seed % starts.length];
+        let previous = lintPython({ path, text: base });
+        for (let typed = 1; typed <= snippet.length; typed += 3) {
+          const text = base.slice(0, at) + snippet.slice(0, typed) + base.slice(at);
+          const incremental = lintPython({ path, text, previousRoot: previous.index.root });
+          previous.release();
+          const fresh = lintPython({ path, text });
+          const a = said(fresh);
+          const b = said(incremental);
+          fresh.release();
+          if (a !== b) assert.fail(`${start.name}, typed ${JSON.stringify(snippet.slice(0, typed))}: ${firstDifference(a, b)}`);
+          previous = incremental;
+          lints++;
+        }
+        previous.release();
+      }),
+      { numRuns: 12, seed: 41 },
+    );
+    assert.ok(lints > 100);
+  });
+
   it('an edit inside one method re-indexes that method; the class\'s other methods keep their entries', () => {
     const before = [
       'import numpy as np',
