@@ -152,34 +152,19 @@ export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: Syntax
     }
     for (const name of piece.importedModules) index.importedModules.add(name);
     for (const [alias, name] of piece.imports) importsKey += `${alias}=${name};`;
-    append(index.classes, piece.classes);
-    append(index.functions, piece.functions);
-    append(index.calls, piece.calls);
-    append(index.assignments, piece.assignments);
-    append(index.numbers, piece.numbers);
-    append(index.subscripts, piece.subscripts);
-    append(index.comments, piece.comments);
-    append(index.attributes, piece.attributes);
+    appendEntries(index, piece);
   }
   for (const site of index.calls) index.callsById.set(site.node.id, site);
   return index;
 }
 
 /** What one top-level statement adds to the index, kept with the statement's copy. */
-interface IndexPiece {
+interface IndexPiece extends IndexEntries {
   /** The imports recorded before the statement when it was indexed. */
   importsKey: string;
   /** The imports the statement records, in order (`alias`, qualified name). */
   imports: [string, string][];
   importedModules: string[];
-  classes: ClassInfo[];
-  functions: FunctionInfo[];
-  calls: CallSite[];
-  assignments: AssignmentInfo[];
-  numbers: NumberLiteral[];
-  subscripts: SubscriptInfo[];
-  comments: CommentInfo[];
-  attributes: SyntaxIndex['attributes'];
   /** Every identifier written in the statement (which definitions it mentions). */
   identifiers: Set<string>;
   /** Every attribute name read or written in it (`self.data` -> `data`). */
@@ -253,6 +238,20 @@ function refersByName(identifier: SyntaxNode): boolean {
     default:
       return true;
   }
+}
+
+/** The entries the index records, list by list: the index's, one statement's, one member's. */
+type IndexEntries = Pick<SyntaxIndex, 'classes' | 'functions' | 'calls' | 'assignments' | 'numbers' | 'subscripts' | 'comments' | 'attributes'>;
+
+function appendEntries(into: IndexEntries, from: IndexEntries): void {
+  append(into.classes, from.classes);
+  append(into.functions, from.functions);
+  append(into.calls, from.calls);
+  append(into.assignments, from.assignments);
+  append(into.numbers, from.numbers);
+  append(into.subscripts, from.subscripts);
+  append(into.comments, from.comments);
+  append(into.attributes, from.attributes);
 }
 
 function append<T>(into: T[], items: readonly T[]): void {
@@ -361,28 +360,13 @@ function isClassMember(node: SyntaxNode): boolean {
 function appendPiece(into: IndexPiece, piece: IndexPiece): void {
   for (const entry of piece.imports) into.imports.push(entry);
   append(into.importedModules, piece.importedModules);
-  append(into.classes, piece.classes);
-  append(into.functions, piece.functions);
-  append(into.calls, piece.calls);
-  append(into.assignments, piece.assignments);
-  append(into.numbers, piece.numbers);
-  append(into.subscripts, piece.subscripts);
-  append(into.comments, piece.comments);
-  append(into.attributes, piece.attributes);
+  appendEntries(into, piece);
   for (const name of piece.identifiers) into.identifiers.add(name);
   for (const name of piece.attributeNames) into.attributeNames.add(name);
 }
 
 /** Where `visit` records: one statement's piece, with the imports seen so far. */
-interface IndexSink {
-  classes: ClassInfo[];
-  functions: FunctionInfo[];
-  calls: CallSite[];
-  assignments: AssignmentInfo[];
-  numbers: NumberLiteral[];
-  subscripts: SubscriptInfo[];
-  comments: CommentInfo[];
-  attributes: SyntaxIndex['attributes'];
+interface IndexSink extends IndexEntries {
   imports: { get(alias: string): string | undefined; set(alias: string, name: string): void };
   importedModules: { add(name: string): void };
 }
