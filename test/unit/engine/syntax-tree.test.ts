@@ -9,6 +9,7 @@ import type { SyntaxNode } from '../../../server/src/engine/python/syntax-tree';
 import { parserText } from '../../../server/src/engine/text';
 import { applyMutation, firstDifference, mirrorFingerprint, mutatedStrategyArb, mutationArb, pathologicalSources, pythonCorpus, tokenSoupArb, treeFingerprint } from '../../helpers/fuzz-python';
 import { mirrorTree } from '../../../server/src/engine/python/syntax-tree';
+import { walkCursor } from '../../../server/src/engine/python/cursor-fast';
 
 /** Fields and error flags, node by node, walking both trees in step. */
 function assertSameFields(realRoot: Node, copyRoot: SyntaxNode): void {
@@ -132,6 +133,42 @@ describe('the JavaScript copy of the syntax tree', function () {
     const a2 = treeFingerprint(tree.rootNode);
     const b2 = mirrorFingerprint(second);
     if (a2 !== b2) assert.fail(`copy differs: ${firstDifference(a2, b2)}`);
+  });
+
+  it('the copy walks the tree through wasm directly with the pinned web-tree-sitter, and that walk agrees with the public cursor', () => {
+    const text = pythonCorpus()[0].text;
+    const tree = parsePython(text);
+    // Nothing else may call into tree-sitter during a direct walk (it keeps its state in the
+    // shared transfer buffer), so the two walks run one after the other.
+    const walkAll = (step: { first(): boolean; next(): boolean; parent(): boolean; at(): string }): string[] => {
+      const seen: string[] = [];
+      for (;;) {
+        seen.push(step.at());
+        if (step.first()) continue;
+        for (;;) {
+          if (step.next()) break;
+          if (!step.parent()) return seen;
+        }
+      }
+    };
+    const cursor = tree.walk();
+    const walk = walkCursor(tree, cursor);
+    assert.equal(walk.direct, true, 'web-tree-sitter no longer looks as cursor-fast.ts expects: the copy fell back to the public API');
+    const direct = walkAll({
+      first: () => walk.gotoFirstChild(), next: () => walk.gotoNextSibling(), parent: () => walk.gotoParent(),
+      at: () => `${walk.typeId()}:${walk.startIndex()}-${walk.endIndex()}:${walk.fieldId()}:${walk.isMissing()}:${walk.withPublic((c) => c.nodeType)}`,
+    });
+    walk.finish();
+    cursor.delete();
+    const reference = tree.walk();
+    const expected = walkAll({
+      first: () => reference.gotoFirstChild(), next: () => reference.gotoNextSibling(), parent: () => reference.gotoParent(),
+      at: () => `${reference.nodeTypeId}:${reference.startIndex}-${reference.endIndex}:${reference.currentFieldId}:${reference.nodeIsMissing}:${reference.nodeType}`,
+    });
+    reference.delete();
+    tree.delete();
+    assert.ok(direct.length > 500);
+    assert.deepEqual(direct, expected);
   });
 
   it('ids stay unique when statements are reused', () => {

@@ -12,6 +12,18 @@ export type { SyntaxNode } from './syntax-tree';
 
 let ready: Promise<Parser> | undefined;
 let parserInstance: Parser | undefined;
+/**
+ * The options handed to Parser.init: emscripten makes that object the wasm module, so after init
+ * it holds the module's exports and memory (read by cursor-fast.ts).
+ */
+const moduleOptions: { locateFile: (name: string) => string } & Record<string, unknown> = {
+  locateFile: (name: string) => locateWasm(name, 'web-tree-sitter'),
+};
+
+/** The initialised wasm module of web-tree-sitter (its exports and memory), once init has resolved. */
+export function treeSitterModule(): Record<string, unknown> | undefined {
+  return parserInstance ? moduleOptions : undefined;
+}
 
 /** Finds a wasm file next to the bundle (dist/) or, in development, inside node_modules. */
 function locateWasm(fileName: string, packageName: string): string {
@@ -23,9 +35,7 @@ function locateWasm(fileName: string, packageName: string): string {
 /** Loads tree-sitter and the Python grammar once per process. */
 export function initPythonParser(): Promise<Parser> {
   ready ??= (async () => {
-    await Parser.init({
-      locateFile: (name: string) => locateWasm(name, 'web-tree-sitter'),
-    });
+    await Parser.init(moduleOptions);
     const language = await Language.load(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
     const parser = new Parser();
     parser.setLanguage(language);

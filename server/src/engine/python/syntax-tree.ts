@@ -8,7 +8,8 @@
 // It offers the subset of web-tree-sitter's Node interface the engine uses, with the same
 // meaning: `children` includes anonymous tokens and comments, fields are tree-sitter's field
 // names, positions count rows at '\n' and columns in UTF-16 code units, as tree-sitter's do.
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+import { walkCursor, type WalkCursor } from './cursor-fast';
 
 export interface Point {
   row: number;
@@ -233,19 +234,19 @@ export class SyntaxNode {
    * earlier copy of a top-level statement, or of a member of a top-level class's body, instead
    * of walking it again.
    */
-  static mirror(cursor: TreeCursor, source: TreeSource, tables: GrammarTables, reuse?: Reuser): SyntaxNode {
+  static mirror(cursor: WalkCursor, source: TreeSource, tables: GrammarTables, reuse?: Reuser): SyntaxNode {
     // Inside a top-level statement tree-sitter says has an error, every node asks tree-sitter:
     // a MISSING token the grammar hides (Python's `_newline`) is invisible to the cursor, so
     // marking ancestors of the visible error nodes is not enough there.
     let precise = false;
     const make = (anchor: Anchor): SyntaxNode => {
-      const typeId = cursor.nodeTypeId;
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
+      const typeId = cursor.typeId();
+      const start = cursor.startIndex();
+      const end = cursor.endIndex();
       // Only zero-width nodes can be MISSING: skip the extra wasm call for the rest.
-      const missing = start === end && cursor.nodeIsMissing;
+      const missing = start === end && cursor.isMissing();
       const node = new SyntaxNode(anchor, source.nextId++, tables.types[typeId] ?? 'ERROR', tables.named[typeId] ?? true, missing, start, end);
-      node.containsError = precise ? cursor.currentNode.hasError : missing;
+      node.containsError = precise ? cursor.withPublic((c) => c.currentNode.hasError) : missing;
       return node;
     };
     const attach = (parent: SyntaxNode, node: SyntaxNode, field: number) => {
@@ -264,27 +265,27 @@ export class SyntaxNode {
       } else if (parent.childFields) parent.childFields.push(0);
     };
     const root = make({ source, delta: 0 });
-    root.containsError = cursor.currentNode.hasError;
+    root.containsError = cursor.withPublic((c) => c.currentNode.hasError);
     const stack: SyntaxNode[] = [root];
     if (!cursor.gotoFirstChild()) return root;
     let statementAnchor: Anchor = root.anchor;
     for (;;) {
       const parent = stack[stack.length - 1];
-      const field = cursor.currentFieldId;
-      const type = tables.types[cursor.nodeTypeId] ?? 'ERROR';
+      const field = cursor.fieldId();
+      const type = tables.types[cursor.typeId()] ?? 'ERROR';
       let reused: SyntaxNode | undefined;
       let anchor = parent.anchor;
       if (stack.length === 1) {
-        precise = cursor.currentNode.hasError;
+        precise = cursor.withPublic((c) => c.currentNode.hasError);
         anchor = statementAnchor = { source, delta: 0 };
         // Only an error-free statement parses the same wherever it stands: error recovery may
         // put a MISSING node inside text that did not change.
-        if (reuse && !precise) reused = reuse.statement(cursor.startIndex, cursor.endIndex, type);
+        if (reuse && !precise) reused = reuse.statement(cursor.startIndex(), cursor.endIndex(), type);
       } else if (isClassMember(stack)) {
         anchor = { source, delta: 0 };
         (statementAnchor.members ??= []).push(anchor);
         // A member of a class body parses the same at the same column, when it has no error.
-        if (reuse && !(precise && cursor.currentNode.hasError)) reused = reuse.member(cursor.startIndex, cursor.endIndex, type);
+        if (reuse && !(precise && cursor.withPublic((c) => c.currentNode.hasError))) reused = reuse.member(cursor.startIndex(), cursor.endIndex(), type);
         if (reused) statementAnchor.members[statementAnchor.members.length - 1] = reused.anchor;
       }
       const node = reused ?? make(anchor);
@@ -375,9 +376,11 @@ export function mirrorTree(tree: Tree, text: string, previous?: SyntaxNode): Syn
   }
   const source: TreeSource = { text, fieldNames: language.fields, fieldIds: tables.fieldIds, nextId: previous ? previous.source.nextId : 0 };
   const cursor = tree.walk();
+  const walk = walkCursor(tree, cursor);
   try {
-    return SyntaxNode.mirror(cursor, source, tables, previous ? reuser(previous, text, source) : undefined);
+    return SyntaxNode.mirror(walk, source, tables, previous ? reuser(previous, text, source) : undefined);
   } finally {
+    walk.finish();
     cursor.delete();
   }
 }
