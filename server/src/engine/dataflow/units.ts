@@ -6,7 +6,7 @@
 //
 // This is what lets an edit re-analyse only the unit it touched: the other units' statements are
 // the same objects as in the previous version (the tree copy took them over), so their analysis
-// is too.
+// is too, as long as what they read from the module-level code reads the same (analyze.ts).
 import type { SyntaxNode } from '../python/parser';
 import { identifiersOf, type SyntaxIndex } from '../python/syntax-index';
 
