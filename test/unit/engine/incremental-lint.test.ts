@@ -15,7 +15,30 @@ function said(output: LintOutput): string {
     findings: output.findings,
     suppressed: output.suppressed,
     failures: output.failures.map((f) => f.rule),
+    facts: factsSaid(output),
+    pieces: (index.pieces ?? []).map((p) => p.calls.length + p.assignments.length + p.attributes.length).join(','),
     index: [index.classes.length, index.functions.length, index.calls.length, index.assignments.length, index.numbers.length, index.subscripts.length, index.comments.length, index.attributes.length, [...index.imports], [...index.importedModules]],
+  });
+}
+
+/** Every fact group, with syntax nodes written as their type and offsets (facts may be kept per piece across versions). */
+function factsSaid(output: LintOutput): string {
+  const groups: Record<string, unknown> = {};
+  for (const group of Object.keys(output.facts)) {
+    try {
+      groups[group] = (output.facts as unknown as Record<string, unknown>)[group];
+    } catch (error) {
+      groups[group] = `failed: ${(error as Error).message}`;
+    }
+  }
+  return JSON.stringify(groups, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && 'startIndex' in value && 'type' in value && 'endIndex' in value) {
+      const node = value as { type: string; startIndex: number; endIndex: number };
+      return `${node.type}@${node.startIndex}-${node.endIndex}`;
+    }
+    if (value instanceof Set) return [...value];
+    if (value instanceof Map) return [...value];
+    return value;
   });
 }
 

@@ -5,7 +5,8 @@
 // Fitting inside a strategy class (LEAN/freqtrade/backtrader models retrained while the backtest
 // runs) is walk-forward by construction and is not counted.
 import type { SyntaxNode } from '../python/parser';
-import type { CallSite, SyntaxIndex } from '../python/syntax-index';
+import type { IndexEntries, SyntaxIndex } from '../python/syntax-index';
+import { perPiece } from './per-piece';
 import { dictEntries, stringValue } from './python-values';
 import { SEARCHES, SPLITTER_NAMES } from './sklearn';
 import type { ModelFacts, StrategyClass, TunedParameter, ValidationFacts } from './types';
@@ -52,51 +53,22 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
 
   // `study.optimize(...)` (optuna), `bt.optimize(...)` (backtesting.py): only with those imports.
   const optimizerImported = [...index.imports.values()].some((m) => /^(optuna|backtesting)(\.|$)/.test(m));
+  const context = `${optimizerImported}|${[...strategyNames].sort().join(',')}`;
+  const parts = perPiece(index, 'validation', context, (piece) => signsIn(piece, inStrategy, optimizerImported));
   const fromdates = new Set<string>();
-  for (const call of index.calls) {
-    const q = call.qualifiedCallee ?? '';
-    if (SEARCHES.has(call.name)) {
-      if (!inStrategy(call.scope.className)) fitting.push({ node: call.node, label: call.name });
-      holdout.push({ node: call.node, label: `${call.name} cross-validation` });
-    } else if (CV_FUNCTIONS.has(call.name) || SPLIT_FUNCTIONS.has(call.name)) {
-      holdout.push({ node: call.node, label: call.name });
-    } else if (OPTIMISERS.test(q) || (call.name === 'optimize' && call.receiver && optimizerImported && !inStrategy(call.scope.className))) {
-      if (!inStrategy(call.scope.className)) fitting.push({ node: call.node, label: `\`${call.callee ?? call.name}\` optimisation` });
-    } else if (call.name === 'split' && call.receiver && (call.receiver.type === 'identifier' || call.receiver.type === 'call') && call.positional.length > 0) {
-      holdout.push({ node: call.node, label: 'splitter.split' });
-    } else if (call.name === 'train' && call.receiver?.text === 'self' && inStrategy(call.scope.className)) {
-      holdout.push({ node: call.node, label: 'scheduled retraining (walk-forward)' });
-    }
-    if (call.name === 'optstrategy' && !sweeps.has(call.node.id)) {
-      fitting.push({ node: call.node, label: 'cerebro.optstrategy' });
-    }
-    const from = call.keywords.get('fromdate');
-    if (from) fromdates.add(from.text);
-    for (const [key, value] of call.keywords) {
-      // An `eval_set` counts only when its rows are held out (the dataflow's evaluated uses).
-      if (key === 'timerange' || (OOS_NAME.test(key) && key !== 'test_size')) {
-        holdout.push({ node: value, label: `\`${key}=\` argument` });
-      }
+  // Loop by loop, as one pass over the whole index would meet them: calls, assignments, subscripts, functions.
+  for (const part of parts) {
+    for (const sign of part.calls) {
+      if (sign.kind === 'fromdate') fromdates.add(sign.label);
+      else if (sign.kind === 'optstrategy') {
+        if (!sweeps.has(sign.node.id)) fitting.push({ node: sign.node, label: sign.label });
+      } else (sign.kind === 'fitting' ? fitting : holdout).push({ node: sign.node, label: sign.label });
     }
   }
   if (fromdates.size > 1) holdout.push({ node: index.root, label: 'data feeds over different date ranges' });
-
-  for (const a of index.assignments) {
-    // Most targets hold no word a split name is made of: one scan of the text rules them out.
-    const splitName = SPLIT_WORD.test(a.target) && targetNames(a.target).some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)));
-    // A crossover point drawn at random (`cutoff = np.random.randint(...)`) splits genes, not data.
-    // The statement's text is read only for the few names that look like a split.
-    if (splitName && !/random|randint|rand\(/.test(a.node.text)) holdout.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
-    else if (/timerange/.test(a.target)) holdout.push({ node: a.node, label: 'timerange' });
-  }
-  for (const s of index.subscripts) {
-    if (s.index.some((i) => dateCut(i))) holdout.push({ node: s.node, label: 'date cut-off' });
-    // `evals_result["valid"]`, `dataset.segments["test"]`: the score of a held-out segment.
-    else if (/eval|result|segment|score|metric/i.test(s.value.text) && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) holdout.push({ node: s.node, label: 'held-out segment' });
-  }
-  for (const fn of index.functions) {
-    if (WALK_FORWARD_FN.test(fn.name)) holdout.push({ node: fn.node, label: `\`${fn.name}\`` });
-  }
+  for (const part of parts) for (const sign of part.assignments) holdout.push(sign);
+  for (const part of parts) for (const sign of part.subscripts) holdout.push(sign);
+  for (const part of parts) for (const sign of part.functions) holdout.push(sign);
   // A configuration with training and held-out segments (qlib `segments={"train": ..., "valid": ..., "test": ...}`).
   if (holdout.length === 0 && /["'](test|valid|validation)["']\s*:/.test(index.root.text)) {
     for (const dict of index.root.descendantsOfType('dictionary')) {
@@ -108,6 +80,63 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
     }
   }
   return { fitting, holdout };
+}
+
+/** What one piece of the index says about fitting and held-out data, loop by loop, in order. */
+interface PieceSigns {
+  /** `optstrategy` counts as fitting unless a parameter sweep already names the call; `fromdate` carries the date's text as its label. */
+  calls: { kind: 'fitting' | 'holdout' | 'optstrategy' | 'fromdate'; node: SyntaxNode; label: string }[];
+  assignments: Sign[];
+  subscripts: Sign[];
+  functions: Sign[];
+}
+
+type Sign = ValidationFacts['holdout'][number];
+
+function signsIn(piece: IndexEntries, inStrategy: (className: string | undefined) => boolean, optimizerImported: boolean): PieceSigns {
+  const signs: PieceSigns = { calls: [], assignments: [], subscripts: [], functions: [] };
+  const calls = signs.calls;
+  for (const call of piece.calls) {
+    const q = call.qualifiedCallee ?? '';
+    if (SEARCHES.has(call.name)) {
+      if (!inStrategy(call.scope.className)) calls.push({ kind: 'fitting', node: call.node, label: call.name });
+      calls.push({ kind: 'holdout', node: call.node, label: `${call.name} cross-validation` });
+    } else if (CV_FUNCTIONS.has(call.name) || SPLIT_FUNCTIONS.has(call.name)) {
+      calls.push({ kind: 'holdout', node: call.node, label: call.name });
+    } else if (OPTIMISERS.test(q) || (call.name === 'optimize' && call.receiver && optimizerImported && !inStrategy(call.scope.className))) {
+      if (!inStrategy(call.scope.className)) calls.push({ kind: 'fitting', node: call.node, label: `\`${call.callee ?? call.name}\` optimisation` });
+    } else if (call.name === 'split' && call.receiver && (call.receiver.type === 'identifier' || call.receiver.type === 'call') && call.positional.length > 0) {
+      calls.push({ kind: 'holdout', node: call.node, label: 'splitter.split' });
+    } else if (call.name === 'train' && call.receiver?.text === 'self' && inStrategy(call.scope.className)) {
+      calls.push({ kind: 'holdout', node: call.node, label: 'scheduled retraining (walk-forward)' });
+    }
+    if (call.name === 'optstrategy') calls.push({ kind: 'optstrategy', node: call.node, label: 'cerebro.optstrategy' });
+    const from = call.keywords.get('fromdate');
+    if (from) calls.push({ kind: 'fromdate', node: from, label: from.text });
+    for (const [key, value] of call.keywords) {
+      // An `eval_set` counts only when its rows are held out (the dataflow's evaluated uses).
+      if (key === 'timerange' || (OOS_NAME.test(key) && key !== 'test_size')) {
+        calls.push({ kind: 'holdout', node: value, label: `\`${key}=\` argument` });
+      }
+    }
+  }
+  for (const a of piece.assignments) {
+    // Most targets hold no word a split name is made of: one scan of the text rules them out.
+    const splitName = SPLIT_WORD.test(a.target) && targetNames(a.target).some((n) => OOS_NAME.test(lastSegment(n)) || CUTOFF_NAME.test(lastSegment(n)));
+    // A crossover point drawn at random (`cutoff = np.random.randint(...)`) splits genes, not data.
+    // The statement's text is read only for the few names that look like a split.
+    if (splitName && !/random|randint|rand\(/.test(a.node.text)) signs.assignments.push({ node: a.node, label: `\`${short(a.target)}\` assignment` });
+    else if (/timerange/.test(a.target)) signs.assignments.push({ node: a.node, label: 'timerange' });
+  }
+  for (const s of piece.subscripts) {
+    if (s.index.some((i) => dateCut(i))) signs.subscripts.push({ node: s.node, label: 'date cut-off' });
+    // `evals_result["valid"]`, `dataset.segments["test"]`: the score of a held-out segment.
+    else if (/eval|result|segment|score|metric/i.test(s.value.text) && s.index.some((i) => /^(valid|validation|test|oos|holdout)$/.test(stringValue(i) ?? ''))) signs.subscripts.push({ node: s.node, label: 'held-out segment' });
+  }
+  for (const fn of piece.functions) {
+    if (WALK_FORWARD_FN.test(fn.name)) signs.functions.push({ node: fn.node, label: `\`${fn.name}\`` });
+  }
+  return signs;
 }
 
 /** The names of an assignment target (`X_train, X_test` -> both). */

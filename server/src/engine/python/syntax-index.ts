@@ -95,6 +95,13 @@ export interface SyntaxIndex {
   hasSyntaxErrors: boolean;
   /** How a line comment starts (`#`; Pine's index says `//`), for edits that write directives. */
   lineComment?: string;
+  /**
+   * The entries again, cut into pieces in document order: each top-level statement, except that a
+   * top-level class gives its own entries and then each member's. A piece the copy took over from
+   * the previous version is the same object, so a collector can keep what it derived from a piece
+   * with it (facts/per-piece.ts). Absent for indexes not built by buildSyntaxIndex (Pine's).
+   */
+  pieces?: readonly IndexEntries[];
 }
 
 const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression']);
@@ -139,6 +146,8 @@ export function emptySyntaxIndex(tree: Tree, root: SyntaxNode, hasSyntaxErrors: 
 export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: SyntaxNode): SyntaxIndex {
   const root = mirrorTree(tree, text, previousRoot);
   const index = emptySyntaxIndex(tree, root, root.hasError);
+  const leaves: IndexEntries[] = [];
+  index.pieces = leaves;
   // Top-level statements are indexed one by one: a statement the copy took over from the
   // previous version keeps its entries, unless the imports before it changed (they qualify callees).
   let importsKey = '';
@@ -153,6 +162,7 @@ export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: Syntax
     for (const name of piece.importedModules) index.importedModules.add(name);
     for (const [alias, name] of piece.imports) importsKey += `${alias}=${name};`;
     appendEntries(index, piece);
+    append(leaves, piece.leaves);
   }
   for (const site of index.calls) index.callsById.set(site.node.id, site);
   return index;
@@ -169,6 +179,8 @@ interface IndexPiece extends IndexEntries {
   identifiers: Set<string>;
   /** Every attribute name read or written in it (`self.data` -> `data`). */
   attributeNames: Set<string>;
+  /** The same entries cut at its members (SyntaxIndex.pieces): itself, or a class's own entries and each member's piece. */
+  leaves: IndexEntries[];
 }
 
 const pieces = new WeakMap<SyntaxNode, IndexPiece>();
@@ -241,7 +253,7 @@ function refersByName(identifier: SyntaxNode): boolean {
 }
 
 /** The entries the index records, list by list: the index's, one statement's, one member's. */
-type IndexEntries = Pick<SyntaxIndex, 'classes' | 'functions' | 'calls' | 'assignments' | 'numbers' | 'subscripts' | 'comments' | 'attributes'>;
+export type IndexEntries = Pick<SyntaxIndex, 'classes' | 'functions' | 'calls' | 'assignments' | 'numbers' | 'subscripts' | 'comments' | 'attributes'>;
 
 function appendEntries(into: IndexEntries, from: IndexEntries): void {
   append(into.classes, from.classes);
@@ -275,11 +287,14 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   const recorded: [string, string][] = [];
   const piece: IndexPiece = {
     importsKey, imports: recorded, importedModules: [], classes: [], functions: [], calls: [], assignments: [], numbers: [],
-    subscripts: [], comments: [], attributes: [], identifiers: new Set(), attributeNames: new Set(),
+    subscripts: [], comments: [], attributes: [], identifiers: new Set(), attributeNames: new Set(), leaves: [],
   };
   let runningKey = importsKey;
+  // Entries are recorded into the current segment: the piece itself until a member is met; then
+  // the class's own entries and its members' become leaves, and the piece their concatenation.
+  let segment: IndexEntries = piece;
   const sink: IndexSink = {
-    ...piece,
+    ...emptyEntries(),
     imports: {
       get: (alias) => imports.get(alias),
       set: (alias, name) => {
@@ -290,6 +305,19 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
     },
     importedModules: { add: (name) => void piece.importedModules.push(name) },
   };
+  const recordInto = (entries: IndexEntries) => {
+    segment = entries;
+    sink.classes = entries.classes;
+    sink.functions = entries.functions;
+    sink.calls = entries.calls;
+    sink.assignments = entries.assignments;
+    sink.numbers = entries.numbers;
+    sink.subscripts = entries.subscripts;
+    sink.comments = entries.comments;
+    sink.attributes = entries.attributes;
+  };
+  recordInto(piece);
+  let membersMet = false;
 
   // Pre-order over the JavaScript copy: containers come before what they contain. Members of a
   // top-level class are not walked here but indexed as their own pieces, in their place.
@@ -337,14 +365,41 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
       } else {
         for (const [alias, name] of member.imports) imports.set(alias, name);
       }
-      appendPiece(piece, member);
+      if (!membersMet) {
+        // The entries recorded so far (the class's own) move out of the piece into a leaf.
+        membersMet = true;
+        const own = emptyEntries();
+        appendEntries(own, piece);
+        clearEntries(piece);
+        piece.leaves.push(own);
+      } else if (segment !== piece && hasEntries(segment)) piece.leaves.push(segment);
+      piece.leaves.push(member);
+      recordInto(emptyEntries());
+      absorbMember(piece, member);
       for (const [alias, name] of member.imports) runningKey += `${alias}=${name};`;
       continue;
     }
     const pushed = visit(node, frame, sink);
     if (pushed) frames.push({ end, ...pushed });
   }
+  if (!membersMet) piece.leaves.push(piece);
+  else {
+    if (segment !== piece && hasEntries(segment)) piece.leaves.push(segment);
+    for (const leaf of piece.leaves) appendEntries(piece, leaf);
+  }
   return piece;
+}
+
+function emptyEntries(): IndexEntries {
+  return { classes: [], functions: [], calls: [], assignments: [], numbers: [], subscripts: [], comments: [], attributes: [] };
+}
+
+function clearEntries(entries: IndexEntries): void {
+  for (const list of [entries.classes, entries.functions, entries.calls, entries.assignments, entries.numbers, entries.subscripts, entries.comments, entries.attributes]) list.length = 0;
+}
+
+function hasEntries(entries: IndexEntries): boolean {
+  return [entries.classes, entries.functions, entries.calls, entries.assignments, entries.numbers, entries.subscripts, entries.comments, entries.attributes].some((list) => list.length > 0);
 }
 
 /** A member of a top-level class's body (a method, a class attribute, a comment between them). */
@@ -356,11 +411,10 @@ function isClassMember(node: SyntaxNode): boolean {
   return statement.parent?.type === 'module';
 }
 
-/** Adds a member's entries to its class statement's piece. */
-function appendPiece(into: IndexPiece, piece: IndexPiece): void {
+/** Adds what a member records besides entries (imports, names) to its class statement's piece. */
+function absorbMember(into: IndexPiece, piece: IndexPiece): void {
   for (const entry of piece.imports) into.imports.push(entry);
   append(into.importedModules, piece.importedModules);
-  appendEntries(into, piece);
   for (const name of piece.identifiers) into.identifiers.add(name);
   for (const name of piece.attributeNames) into.attributeNames.add(name);
 }
