@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { assignmentsTo, attributesNamed } from './lookups';
+import { perStatement, within } from './per-piece';
 import { booleanValue, dictEntries, numberValue, stringValue } from './python-values';
 import type { TunedParameter } from './types';
 
@@ -127,8 +128,24 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+/**
+ * Declared parameters, then pasted hyperopt values not declared anywhere in a strategy. Each
+ * top-level statement holding a strategy is read alone (with the module-level code, where
+ * `optimize=` flags may be set), and kept with its copy between versions.
+ */
 export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
+  const context = [...strategyNames].sort().join(',');
+  const parts = perStatement(index, 'freqtrade parameters', context, (s) => s.classes.some((c) => strategyNames.has(c.name)), (view, statement) => {
+    const { declared, pasted } = parametersIn(view, strategyNames);
+    return { declared: declared.filter((p) => within(p.node, statement)), pasted: pasted.filter((p) => within(p.node, statement)) };
+  });
+  const declared = new Set(parts.flatMap((part) => part.declared.map((p) => p.name)));
+  return [...parts.flatMap((part) => part.declared), ...parts.flatMap((part) => part.pasted.filter((p) => !declared.has(p.name)))];
+}
+
+function parametersIn(index: SyntaxIndex, strategyNames: Set<string>): { declared: TunedParameter[]; pasted: TunedParameter[] } {
   const out: TunedParameter[] = [];
+  const pasted: TunedParameter[] = [];
   const declared = new Set<string>();
   const shortCapable = new Map<string, boolean>();
   const shortLists = new ShortLists(index);
@@ -165,7 +182,7 @@ export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<strin
     if (!/^(buy|sell|protection|entry|exit)_params$/.test(assignment.target)) continue;
     for (const entry of dictEntries(assignment.value)) {
       if (declared.has(entry.key)) continue;
-      out.push({
+      pasted.push({
         name: entry.key,
         kind: 'pasted',
         framework: 'freqtrade',
@@ -177,7 +194,7 @@ export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<strin
       });
     }
   }
-  return out;
+  return { declared: out, pasted };
 }
 
 /** Values a parameter can take: high-low+1 for ints, (high-low)*10^decimals+1 for decimals. */

@@ -102,6 +102,8 @@ export interface SyntaxIndex {
    * with it (facts/per-piece.ts). Absent for indexes not built by buildSyntaxIndex (Pine's).
    */
   pieces?: readonly IndexEntries[];
+  /** Each top-level statement's entries, one per `root.children`, the same object while the statement is taken over whole. */
+  statements?: readonly IndexEntries[];
 }
 
 const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression']);
@@ -147,7 +149,9 @@ export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: Syntax
   const root = mirrorTree(tree, text, previousRoot);
   const index = emptySyntaxIndex(tree, root, root.hasError);
   const leaves: IndexEntries[] = [];
+  const statements: IndexEntries[] = [];
   index.pieces = leaves;
+  index.statements = statements;
   // Top-level statements are indexed one by one: a statement the copy took over from the
   // previous version keeps its entries, unless the imports before it changed (they qualify callees).
   let importsKey = '';
@@ -163,6 +167,7 @@ export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: Syntax
     for (const [alias, name] of piece.imports) importsKey += `${alias}=${name};`;
     appendEntries(index, piece);
     append(leaves, piece.leaves);
+    statements.push(piece);
   }
   for (const site of index.calls) index.callsById.set(site.node.id, site);
   return index;
