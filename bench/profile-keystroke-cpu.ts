@@ -28,7 +28,7 @@ async function main() {
   await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
   await post(session, 'Profiler.start');
   let shift = 0;
-  for (let i = 0; i < offsets.length; i += step) {
+  for (let i = 0, done = 0; i < offsets.length && done < count; i += step, done++) {
     const off = offsets[i] + shift;
     const before = text.slice(0, off).split('\n');
     const point = { row: before.length - 1, column: before[before.length - 1].length };

@@ -27,12 +27,15 @@ const STRATEGY = [
 function brokenIndex(): { index: SyntaxIndex; reads: { numbers: number } } {
   const index = buildSyntaxIndex(parsePython(STRATEGY), STRATEGY);
   const reads = { numbers: 0 };
-  Object.defineProperty(index, 'numbers', {
-    get() {
-      reads.numbers++;
-      throw new Error('numbers unavailable');
-    },
-  });
+  // Collectors read the index's lists whole or piece by piece (facts/per-piece.ts): break both.
+  for (const holder of [index, ...(index.pieces ?? []), ...(index.statements ?? [])]) {
+    Object.defineProperty(holder, 'numbers', {
+      get() {
+        reads.numbers++;
+        throw new Error('numbers unavailable');
+      },
+    });
+  }
   return { index, reads };
 }
 
@@ -109,7 +112,7 @@ describe('lazy facts', () => {
     assert.match(output.failures[0].error, /FactFailure: the "parameters" facts could not be computed: numbers unavailable/);
     assert.match(output.failures[1].error, /FactFailure: the "costs" facts could not be computed/);
     // The collector's own stack is kept: it says where the fact broke.
-    assert.match(output.failures[0].error, /hidden-literals|costs/);
+    assert.match(output.failures[0].error, /facts[\\/](hidden-literals|costs|per-piece|freqtrade)\.ts/);
   });
 
   it('lints with every registered rule when a collector throws, failing only rules that read broken facts', () => {

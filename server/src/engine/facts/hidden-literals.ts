@@ -1,7 +1,8 @@
 // Numeric thresholds typed into entry/exit conditions (`dataframe['rsi'] < 27`) are tuned by the
 // author's eye on the same backtest: degrees of freedom as real as any declared parameter.
 import type { SyntaxNode } from '../python/parser';
-import type { SyntaxIndex } from '../python/syntax-index';
+import type { IndexEntries, SyntaxIndex } from '../python/syntax-index';
+import { perPiece } from './per-piece';
 import { numberValue } from './python-values';
 import type { Framework, TunedParameter } from './types';
 
@@ -40,18 +41,32 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
   // chosen once. Repeats (and literals past the counting cap) stay in the facts, marked, so rules
   // that judge each literal (overprecise-parameter) still see them.
   const counted = new Map<string, Set<number>>();
-  const push = (node: SyntaxNode, value: number, className: string | undefined, framework: Framework) => {
-    if (seen.has(node.id) || STRUCTURAL.has(value)) return;
-    seen.add(node.id);
+  const push = (parameter: TunedParameter) => {
+    const { defaultNode: node, defaultValue: value, className } = parameter;
+    if (seen.has(node!.id) || STRUCTURAL.has(value!)) return;
+    seen.add(node!.id);
     let values = counted.get(className ?? '');
     if (!values) counted.set(className ?? '', (values = new Set()));
-    const repeat = values.has(value) || values.size >= MAX_HIDDEN_PER_CLASS;
-    if (!repeat) values.add(value);
-    const parameter: TunedParameter = { name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true };
-    if (repeat) parameter.repeat = true;
-    out.push(parameter);
+    const repeat = values.has(value!) || values.size >= MAX_HIDDEN_PER_CLASS;
+    if (!repeat) values.add(value!);
+    // The piece's parameter is kept with the piece: a repeat is a marked copy, never a change to it.
+    out.push(repeat ? { ...parameter, repeat: true } : parameter);
   };
-  for (const literal of index.numbers) {
+  // Each piece's candidates are kept with the piece; which ones repeat is decided over the file.
+  const parts = perPiece(index, 'hidden literals', [...strategyNames].sort().join(','), (piece) => candidatesIn(piece, strategyNames));
+  for (const part of parts) for (const parameter of part.comparisons) push(parameter);
+  for (const part of parts) for (const parameter of part.thresholdCalls) push(parameter);
+  return out;
+}
+
+/** A piece's literal thresholds in decision methods: comparison operands, then threshold-call arguments. */
+function candidatesIn(piece: IndexEntries, strategyNames: Set<string>): { comparisons: TunedParameter[]; thresholdCalls: TunedParameter[] } {
+  const candidate = (node: SyntaxNode, value: number, className: string | undefined, framework: Framework): TunedParameter => ({
+    name: node.text, kind: 'hidden', framework, node, className, defaultValue: value, defaultNode: node, optimized: true,
+  });
+  const comparisons: TunedParameter[] = [];
+  const thresholdCalls: TunedParameter[] = [];
+  for (const literal of piece.numbers) {
     const fn = literal.scope.functionName;
     if (!literal.comparison || !fn || !Object.hasOwn(DECISION_METHODS, fn)) continue;
     if (literal.scope.className && !strategyNames.has(literal.scope.className)) continue;
@@ -60,17 +75,17 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
     if (path.some((n) => n.type === 'call' || n.type === 'subscript' || n.type === 'argument_list')) continue;
     const parent = path.length ? path[path.length - 1] : literal.comparison;
     const signed = parent.type === 'unary_operator' ? parent : literal.node;
-    push(signed, signedValue(signed.text, literal.value), literal.scope.className, DECISION_METHODS[fn]);
+    comparisons.push(candidate(signed, signedValue(signed.text, literal.value), literal.scope.className, DECISION_METHODS[fn]));
   }
-  for (const call of index.calls) {
+  for (const call of piece.calls) {
     const fn = call.scope.functionName;
     if (!THRESHOLD_CALLS.has(call.name) || !fn || !Object.hasOwn(DECISION_METHODS, fn)) continue;
     for (const arg of call.positional) {
       const value = numberValue(arg);
-      if (value !== undefined) push(arg, value, call.scope.className, DECISION_METHODS[fn]);
+      if (value !== undefined) thresholdCalls.push(candidate(arg, value, call.scope.className, DECISION_METHODS[fn]));
     }
   }
-  return out;
+  return { comparisons, thresholdCalls };
 }
 
 function signedValue(text: string, value: number): number {

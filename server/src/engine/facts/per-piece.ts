@@ -9,7 +9,31 @@
 import type { SyntaxNode } from '../python/parser';
 import type { IndexEntries, SyntaxIndex } from '../python/syntax-index';
 
-const parts = new WeakMap<IndexEntries, Map<string, { context: string; value: unknown }>>();
+/** Per collector, each piece's part and the context it was derived in (as a number: see contextId). */
+const partsByCollector = new Map<string, WeakMap<IndexEntries, { context: number; value: unknown }>>();
+
+function partsOf(collector: string): WeakMap<IndexEntries, { context: number; value: unknown }> {
+  let parts = partsByCollector.get(collector);
+  if (!parts) partsByCollector.set(collector, (parts = new WeakMap()));
+  return parts;
+}
+
+/**
+ * A number per distinct context string, so a piece's check is a number comparison (a context can
+ * name every strategy class of a file). Bounded: past the limit numbering starts again, which
+ * only costs parts derived again (a new number never equals one kept).
+ */
+const contextIds = new Map<string, number>();
+let nextContextId = 1;
+
+function contextId(context: string): number {
+  let id = contextIds.get(context);
+  if (id === undefined) {
+    if (contextIds.size >= 10000) contextIds.clear();
+    contextIds.set(context, (id = nextContextId++));
+  }
+  return id;
+}
 
 /**
  * `derive` applied to each piece of `index`, in document order. `collector` names the derivation
@@ -18,15 +42,15 @@ const parts = new WeakMap<IndexEntries, Map<string, { context: string; value: un
  */
 export function perPiece<T>(index: SyntaxIndex, collector: string, context: string, derive: (piece: IndexEntries) => T): T[] {
   if (!index.pieces) return [derive(index)];
+  const parts = partsOf(collector);
+  const id = contextId(context);
   const out: T[] = [];
   for (const piece of index.pieces) {
-    let kept = parts.get(piece);
-    if (!kept) parts.set(piece, (kept = new Map()));
-    const part = kept.get(collector);
-    if (part && part.context === context) out.push(part.value as T);
+    const part = parts.get(piece);
+    if (part && part.context === id) out.push(part.value as T);
     else {
       const value = derive(piece);
-      kept.set(collector, { context, value });
+      parts.set(piece, { context: id, value });
       out.push(value);
     }
   }
@@ -52,17 +76,16 @@ export function perStatement<T>(
   const statements = index.statements;
   const isEnv = index.root.children.map((node) => !DEFINITIONS.has(node.type));
   const envIds = statements.filter((_, i) => isEnv[i]).map(identityOf);
-  const fullContext = `${context}|${envIds.join(',')}`;
+  const id = contextId(`${context}|${envIds.join(',')}`);
+  const parts = partsOf(collector);
   const out: T[] = [];
   statements.forEach((statement, at) => {
     if (!wanted(statement)) return;
-    let kept = parts.get(statement);
-    if (!kept) parts.set(statement, (kept = new Map()));
-    const part = kept.get(collector);
-    if (part && part.context === fullContext) out.push(part.value as T);
+    const part = parts.get(statement);
+    if (part && part.context === id) out.push(part.value as T);
     else {
       const value = derive(viewOf(index, statements.filter((_, i) => i === at || isEnv[i])), index.root.children[at]);
-      kept.set(collector, { context: fullContext, value });
+      parts.set(statement, { context: id, value });
       out.push(value);
     }
   });

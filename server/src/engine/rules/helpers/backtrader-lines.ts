@@ -5,6 +5,7 @@ import { intValue, unparen } from '../../facts/lookahead';
 import type { StrategyFacts } from '../../facts/types';
 import type { SyntaxNode } from '../../python/parser';
 import type { SyntaxIndex } from '../../python/syntax-index';
+import { perStatement } from '../../facts/per-piece';
 
 export interface LineInfo {
   /** `feed`: a data feed itself (`self.data`, `self.datas[1]`); `line`: one of its lines or an indicator. */
@@ -51,8 +52,41 @@ function build(index: SyntaxIndex, facts: StrategyFacts): BacktraderModel {
     else if (importsBacktrader && cls.bases.some((b) => b === 'Indicator' || classes.has(b))) classes.add(cls.name);
   }
   const indicatorClasses = new Set(index.classes.filter((c) => classes.has(c.name) && !facts.strategies.some((s) => s.name === c.name)).map((c) => c.name));
+  // What each class names a line is read class by class (a class's names come from its own
+  // methods), each statement's kept with its copy: a keystroke reads the edited class again.
+  const context = `${[...classes].sort().join(',')}|${[...indicatorClasses].sort().join(',')}`;
+  const parts = perStatement(index, 'backtrader lines', context, (s) => s.classes.some((c) => classes.has(c.name)), (view) => namedLines(view, classes, indicatorClasses));
   const named = new Map<string, LineInfo>();
+  for (const part of parts) for (const [name, info] of part) named.set(name, info);
+  return { classes, classify: classifier(index, indicatorClasses, named).classify };
+}
 
+/** The lines a class's methods name (`self.sma = bt.ind.SMA(...)`, `spread = ...`), by `Class.attr` and `Class.method.name`. */
+function namedLines(index: SyntaxIndex, classes: Set<string>, indicatorClasses: Set<string>): Map<string, LineInfo> {
+  const named = new Map<string, LineInfo>();
+  const { lineValue } = classifier(index, indicatorClasses, named);
+  // Two passes: `self.spread = self.data0.close - self.data1.close` may come before what it uses.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const a of index.assignments) {
+      const cls = a.scope.className;
+      if (!cls || !classes.has(cls) || !a.scope.functionName) continue;
+      const target = unparen(a.targetNode);
+      const info = lineValue(a.value, cls, a.scope.functionName);
+      if (!info) continue;
+      if (target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
+        const attr = target.childForFieldName('attribute')!.text;
+        if (/^data\d*$|^datas$|^lines$/.test(attr)) continue;
+        named.set(`${cls}.${attr}`, info);
+      } else if (target.type === 'identifier') {
+        named.set(`${cls}.${a.scope.functionName}.${target.text}`, info);
+      }
+    }
+  }
+  return named;
+}
+
+/** How an expression reads lines, given the lines the classes name so far. */
+function classifier(index: SyntaxIndex, indicatorClasses: Set<string>, named: Map<string, LineInfo>) {
   const classify = (node: SyntaxNode, className: string, functionName?: string): LineInfo | undefined => {
     const n = unparen(node);
     if (n.type === 'identifier') return functionName ? named.get(`${className}.${functionName}.${n.text}`) : undefined;
@@ -104,24 +138,7 @@ function build(index: SyntaxIndex, facts: StrategyFacts): BacktraderModel {
     return undefined;
   };
 
-  // Two passes: `self.spread = self.data0.close - self.data1.close` may come before what it uses.
-  for (let pass = 0; pass < 2; pass++) {
-    for (const a of index.assignments) {
-      const cls = a.scope.className;
-      if (!cls || !classes.has(cls) || !a.scope.functionName) continue;
-      const target = unparen(a.targetNode);
-      const info = lineValue(a.value, cls, a.scope.functionName);
-      if (!info) continue;
-      if (target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
-        const attr = target.childForFieldName('attribute')!.text;
-        if (/^data\d*$|^datas$|^lines$/.test(attr)) continue;
-        named.set(`${cls}.${attr}`, info);
-      } else if (target.type === 'identifier') {
-        named.set(`${cls}.${a.scope.functionName}.${target.text}`, info);
-      }
-    }
-  }
-  return { classes, classify };
+  return { classify, lineValue };
 }
 
 /** The field a line reads (`self.data.high` -> high; `self.data` alone is its close). */

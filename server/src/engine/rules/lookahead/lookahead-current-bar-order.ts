@@ -31,11 +31,21 @@ function currentBarReads(expr: SyntaxNode, model: BacktraderModel, cls: string, 
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
 
-/** Conditions of the `if`/`elif` branches an order call sits in (innermost first). */
-/** A script that trades through a live store (Interactive Brokers, Oanda, ccxt): there is no backtest to leak into. */
-export function isLiveTradingScript(text: string): boolean {
-  return /\b(IBStore|OandaStore|CCXTStore|VCStore|stores\.\w+Store)\b|getbroker\(|\blive\s*=\s*True/.test(text);
+/**
+ * A script that trades through a live store (Interactive Brokers, Oanda, ccxt): there is no
+ * backtest to leak into. Read statement by statement (no sign spans two), each answer kept with
+ * the statement's copy: a keystroke reads the edited statement again, not the file.
+ */
+export function isLiveTradingScript(root: SyntaxNode): boolean {
+  return root.children.some((statement) => {
+    let answer = liveStatements.get(statement);
+    if (answer === undefined) liveStatements.set(statement, (answer = LIVE_SIGNS.test(statement.text)));
+    return answer;
+  });
 }
+
+const LIVE_SIGNS = /\b(IBStore|OandaStore|CCXTStore|VCStore|stores\.\w+Store)\b|getbroker\(|\blive\s*=\s*True/;
+const liveStatements = new WeakMap<SyntaxNode, boolean>();
 
 /** The `if` / `elif` conditions under which `node` runs, innermost first. */
 export function guardingConditions(node: SyntaxNode): SyntaxNode[] {
@@ -77,7 +87,7 @@ export const lookaheadCurrentBarOrder: Rule = {
   },
   check(context, report) {
     const model = backtraderModel(context.index, context.facts);
-    if (!model.classes.size || isLiveTradingScript(context.text)) return;
+    if (!model.classes.size || isLiveTradingScript(context.index.root)) return;
     const reported = new Set<number>();
     // `self.entry_price = self.data.close[0]` next to an order: the fill is still to come.
     const ordering = new Set(context.index.calls.filter((c) => c.scope.functionName === 'next' && ORDER_METHODS.has(c.name) && c.receiver?.text === 'self').map((c) => c.scope.className));

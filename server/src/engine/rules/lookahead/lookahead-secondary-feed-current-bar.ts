@@ -75,7 +75,7 @@ export const lookaheadSecondaryFeedCurrentBar: Rule = {
   },
   check(context, report) {
     const model = backtraderModel(context.index, context.facts);
-    if (!model.classes.size || isLiveTradingScript(context.text) || !mayDeliverFormingBars(context)) return;
+    if (!model.classes.size || isLiveTradingScript(context.index.root) || !mayDeliverFormingBars(context)) return;
     const decisions = orderConditions(context);
     for (const sub of context.index.subscripts) {
       const cls = sub.scope.className;

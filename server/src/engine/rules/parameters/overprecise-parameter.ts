@@ -93,6 +93,29 @@ function formatOffset(offset: number): string {
   return `${offset > 0 ? '+' : '−'}${Number((Math.abs(offset) * 100).toPrecision(6))} %`;
 }
 
+interface Judgement {
+  precision: ReturnType<typeof literalPrecision>;
+  multiplier: ReturnType<typeof multiplierOffset>;
+  rounded: string | undefined;
+}
+
+/** Judgements by literal text: a file repeats its literals, and every keystroke asks about all of them. */
+const judgements = new Map<string, Judgement>();
+
+function judged(text: string, maxSignificant: number): Judgement {
+  const key = `${maxSignificant}|${text}`;
+  let found = judgements.get(key);
+  if (!found) {
+    const precision = literalPrecision(text);
+    const multiplier = precision ? multiplierOffset(text) : undefined;
+    const rounded = !precision ? undefined : multiplier ? roundMultiplier(text, maxSignificant) : roundOverprecise(text, maxSignificant);
+    // Bounded: a generated file can hold any number of distinct literals.
+    if (judgements.size >= 20000) judgements.clear();
+    judgements.set(key, (found = { precision, multiplier, rounded }));
+  }
+  return found;
+}
+
 const PRECISION_SETTINGS = new Set(['stoploss', 'trailing_stop_positive', 'trailing_stop_positive_offset', 'exit_profit_offset']);
 const WHAT: Record<string, string> = { declared: 'default', pasted: 'pasted optimiser value', hidden: 'threshold', grid: 'grid value' };
 
@@ -125,12 +148,10 @@ export const overpreciseParameter: Rule = {
       const literal = floatLiteral(node);
       if (!literal || seen.has(literal.id)) return;
       seen.add(literal.id);
-      const precision = literalPrecision(literal.text);
+      const { precision, multiplier, rounded } = judged(literal.text, maxSignificant);
       // A value on the grid a DecimalParameter declares is as precise as asked - up to freqtrade's
       // default of 3 decimals; `decimals=5` is itself the over-precision.
       if (!precision || (declaredDecimals !== undefined && precision.decimals <= Math.min(declaredDecimals, 3))) return;
-      const multiplier = multiplierOffset(literal.text);
-      const rounded = multiplier ? roundMultiplier(literal.text, maxSignificant) : roundOverprecise(literal.text, maxSignificant);
       if (rounded === undefined) return;
       const digits = multiplier
         ? `a ${formatOffset(multiplier.offset)} offset from 1 written with ${multiplier.significant} significant digits`

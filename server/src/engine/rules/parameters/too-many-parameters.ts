@@ -18,8 +18,19 @@ function describe(parameters: TunedParameter[]): string {
  * costs O(depth) per parent step in tree-sitter.
  */
 function isLengthGuard(literal: SyntaxNode, lineText: string): boolean {
-  const n = literal.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\blen\\([^()]*(\\([^()]*\\))?[^()]*\\)\\s*[<>]=?\\s*${n}(?![\\w.])|(?<![\\w.])${n}\\s*[<>]=?\\s*len\\(`).test(lineText);
+  // Kept per literal with the line read: a literal the copy took over is asked again each keystroke.
+  const known = lengthGuards.get(literal);
+  if (known && known.lineText === lineText) return known.answer;
+  const answer = lengthGuardPattern(literal.text).test(lineText);
+  lengthGuards.set(literal, { lineText, answer });
+  return answer;
+}
+
+const lengthGuards = new WeakMap<SyntaxNode, { lineText: string; answer: boolean }>();
+
+function lengthGuardPattern(literalText: string): RegExp {
+  const n = literalText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\blen\\([^()]*(\\([^()]*\\))?[^()]*\\)\\s*[<>]=?\\s*${n}(?![\\w.])|(?<![\\w.])${n}\\s*[<>]=?\\s*len\\(`);
 }
 
 export const tooManyParameters: Rule = {
@@ -62,14 +73,21 @@ export const tooManyParameters: Rule = {
   check(context, report) {
     const maxParameters = context.option('max-parameters');
     const minTradesPer = context.option('min-trades-per-parameter');
+    const byClass = new Map<string | undefined, TunedParameter[]>();
+    for (const p of context.facts.parameters) {
+      if (!p.optimized || p.repeat) continue;
+      const list = byClass.get(p.className);
+      if (list) list.push(p);
+      else byClass.set(p.className, [p]);
+    }
     for (const strategy of context.facts.strategies) {
-      const tuned = context.facts.parameters.filter((p) => p.className === strategy.name && p.optimized && !p.repeat);
+      const tuned = [...(byClass.get(strategy.name) ?? [])];
       // roi / stoploss / trailing spaces an attached hyperopt result shows were optimised.
       const spaces = optimisedSettingSpaces(context, strategy.name);
       const spaceCount = [...spaces.values()].reduce((a, b) => a + b, 0);
       // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
       if (context.facts.strategies.length === 1) {
-        tuned.push(...context.facts.parameters.filter((p) => p.className === undefined && p.optimized && !p.repeat));
+        tuned.push(...(byClass.get(undefined) ?? []));
       }
       // A grid over a declared parameter (`optimize(n1=range(...))` of `n1 = 10`) is the same degree of freedom.
       const declared = new Set(tuned.filter((p) => p.kind === 'declared').map((p) => p.name));
