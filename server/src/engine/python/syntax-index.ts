@@ -299,7 +299,14 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   // the class's own entries and its members' become leaves, and the piece their concatenation.
   let segment: IndexEntries = piece;
   const sink: IndexSink = {
-    ...emptyEntries(),
+    classes: piece.classes,
+    functions: piece.functions,
+    calls: piece.calls,
+    assignments: piece.assignments,
+    numbers: piece.numbers,
+    subscripts: piece.subscripts,
+    comments: piece.comments,
+    attributes: piece.attributes,
     imports: {
       get: (alias) => imports.get(alias),
       set: (alias, name) => {
@@ -321,7 +328,6 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
     sink.comments = entries.comments;
     sink.attributes = entries.attributes;
   };
-  recordInto(piece);
   let membersMet = false;
 
   // Pre-order over the JavaScript copy: containers come before what they contain. Members of a

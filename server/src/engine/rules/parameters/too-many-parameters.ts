@@ -28,7 +28,19 @@ function isLengthGuard(literal: SyntaxNode, lineText: string): boolean {
 
 const lengthGuards = new WeakMap<SyntaxNode, { lineText: string; answer: boolean }>();
 
+/** Compiled patterns by literal text (bounded): files repeat their thresholds. */
+const patterns = new Map<string, RegExp>();
+
 function lengthGuardPattern(literalText: string): RegExp {
+  let pattern = patterns.get(literalText);
+  if (!pattern) {
+    if (patterns.size >= 5000) patterns.clear();
+    patterns.set(literalText, (pattern = compileLengthGuard(literalText)));
+  }
+  return pattern;
+}
+
+function compileLengthGuard(literalText: string): RegExp {
   const n = literalText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\blen\\([^()]*(\\([^()]*\\))?[^()]*\\)\\s*[<>]=?\\s*${n}(?![\\w.])|(?<![\\w.])${n}\\s*[<>]=?\\s*len\\(`);
 }
