@@ -1,5 +1,5 @@
 // CPU profile of the keystroke loop alone (bench/profile-keystroke.ts's edits, no first lint):
-//   npx tsx bench/profile-keystroke-cpu.ts OUT.cpuprofile [keystrokes]
+//   npx tsx bench/profile-keystroke-cpu.ts OUT.cpuprofile [keystrokes] [FILE]
 // then `node bench/cpuprofile-summary.cjs OUT.cpuprofile 40` for self and inclusive time.
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
@@ -15,12 +15,14 @@ async function main() {
   await initPythonParser();
   const out = process.argv[2] ?? 'keystroke.cpuprofile';
   const count = Number(process.argv[3] ?? 200);
-  const file = `${__dirname}/.generated/large/strategy_library.py`;
+  const file = process.argv[4] || `${__dirname}/.generated/large/strategy_library.py`;
   let text = fs.readFileSync(file, 'utf8');
+  // Type after the name of the frame the file indexes most (`dataframe[`, or `df[`).
+  const needle = ['dataframe[', 'df['].find((n) => text.includes(n)) ?? '(';
   let tree = parsePython(parserText(text));
   let previousRoot = lintPython({ path: file, text, tree }).index.root;
   const offsets: number[] = [];
-  for (let at = text.indexOf('dataframe['); at >= 0; at = text.indexOf('dataframe[', at + 1)) offsets.push(at + 'dataframe'.length);
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) offsets.push(at + needle.length - 1);
   const step = Math.max(1, Math.floor(offsets.length / count));
   const session = new Session();
   session.connect();

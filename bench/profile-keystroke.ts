@@ -1,8 +1,8 @@
 // Where one keystroke's lint goes, stage by stage, as the language server runs it: incremental
 // parse, the tree copy and index reusing the previous version, facts, each rule (the first
 // lookahead rule pays for the dataflow). Medians over ~40 keystrokes on the bench's large file
-// (run `npm run bench` once first so it exists):
-//   npx tsx bench/profile-keystroke.ts
+// (run `npm run bench` once first so it exists), or on FILE:
+//   npx tsx bench/profile-keystroke.ts [FILE] [keystrokes]
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { initPythonParser, parsePython, Edit } from '../server/src/engine/python/parser';
@@ -15,7 +15,10 @@ import type { RuleContext } from '../server/src/engine/rules/rule';
 
 async function main() {
   await initPythonParser();
-  const file = '/work/main/bench/.generated/large/strategy_library.py';
+  const file = process.argv[2] || `${__dirname}/.generated/large/strategy_library.py`;
+  const keystrokes = Number(process.argv[3] ?? 40);
+  // Where to type: after the name of the frame the file indexes most (`dataframe[`, or `df[`).
+  const NEEDLE = ['dataframe[', 'df['].find((n) => fs.readFileSync(file, 'utf8').includes(n)) ?? '(';
   let text = fs.readFileSync(file, 'utf8');
   let tree = parsePython(parserText(text));
   let previousRoot = lintPython({ path: file, text, tree }).index.root;
@@ -24,9 +27,9 @@ async function main() {
   const lines = text.split('\n');
   const targets: number[] = [];
   // As bench/run.ts: one character typed inside an identifier (`dataframe[` -> `dataframex[`).
-  for (let i = 0; i < lines.length; i++) if (lines[i].includes('dataframe[')) targets.push(i);
-  for (const ln of targets.filter((_, i) => i % Math.ceil(targets.length / 40) === 0)) {
-    const off = text.split('\n').slice(0, ln).join('\n').length + 1 + lines[ln].indexOf('dataframe[') + 'dataframe'.length;
+  for (let i = 0; i < lines.length; i++) if (lines[i].includes(NEEDLE)) targets.push(i);
+  for (const ln of targets.filter((_, i) => i % Math.ceil(targets.length / keystrokes) === 0)) {
+    const off = text.split('\n').slice(0, ln).join('\n').length + 1 + lines[ln].indexOf(NEEDLE) + NEEDLE.length - 1;
     const newText = text.slice(0, off) + 'x' + text.slice(off);
     let t = performance.now();
     const lap = (k: string) => { const n = performance.now(); add(k, n - t); t = n; };

@@ -165,9 +165,9 @@ export function buildSyntaxIndex(tree: Tree, text: string, previousRoot?: Syntax
     }
     for (const name of piece.importedModules) index.importedModules.add(name);
     for (const [alias, name] of piece.imports) importsKey += `${alias}=${name};`;
-    appendEntries(index, piece);
+    for (const leaf of piece.leaves) appendEntries(index, leaf);
     append(leaves, piece.leaves);
-    statements.push(piece);
+    statements.push(statementEntries(piece));
   }
   for (const site of index.calls) index.callsById.set(site.node.id, site);
   return index;
@@ -394,11 +394,48 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
     if (pushed) frames.push({ end, ...pushed });
   }
   if (!membersMet) piece.leaves.push(piece);
-  else {
-    if (segment !== piece && hasEntries(segment)) piece.leaves.push(segment);
-    for (const leaf of piece.leaves) appendEntries(piece, leaf);
-  }
+  // A class's lists stay empty: its entries are its leaves' (joined on demand, statementEntries).
+  else if (segment !== piece && hasEntries(segment)) piece.leaves.push(segment);
   return piece;
+}
+
+/**
+ * A top-level statement's entries: its piece, or for a class cut at its members the leaves joined
+ * on first read of each list (a keystroke in a 70,000-line class must not copy every entry twice).
+ * The same object while the piece is, as SyntaxIndex.statements promises.
+ */
+function statementEntries(piece: IndexPiece): IndexEntries {
+  if (piece.leaves.length === 1 && piece.leaves[0] === piece) return piece;
+  let joined = joinedStatements.get(piece);
+  if (!joined) joinedStatements.set(piece, (joined = new JoinedEntries(piece.leaves)));
+  return joined;
+}
+
+const joinedStatements = new WeakMap<IndexPiece, JoinedEntries>();
+
+class JoinedEntries implements IndexEntries {
+  private joined: Partial<IndexEntries> = {};
+
+  constructor(private readonly leaves: readonly IndexEntries[]) {}
+
+  private join<K extends keyof IndexEntries>(key: K): IndexEntries[K] {
+    let list = this.joined[key];
+    if (!list) {
+      const out: unknown[] = [];
+      for (const leaf of this.leaves) append(out, leaf[key] as unknown[]);
+      this.joined[key] = list = out as IndexEntries[K];
+    }
+    return list as IndexEntries[K];
+  }
+
+  get classes() { return this.join('classes'); }
+  get functions() { return this.join('functions'); }
+  get calls() { return this.join('calls'); }
+  get assignments() { return this.join('assignments'); }
+  get numbers() { return this.join('numbers'); }
+  get subscripts() { return this.join('subscripts'); }
+  get comments() { return this.join('comments'); }
+  get attributes() { return this.join('attributes'); }
 }
 
 function emptyEntries(): IndexEntries {
