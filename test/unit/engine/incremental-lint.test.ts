@@ -157,4 +157,81 @@ describe('a lint that reuses the previous version equals a lint from scratch', f
     assert.equal(second.index.root.children[1], first.index.root.children[1], 'the function statement was taken over');
     assert.equal(second.index.calls[0].qualifiedCallee, 'pandas.roll');
   });
+
+  describe('facts kept per piece follow what they read outside the piece', () => {
+    const FREQTRADE = [
+      'from freqtrade.strategy import IStrategy, IntParameter, DecimalParameter',
+      'OPTIMIZE_BUY = True',
+      '',
+      '',
+      'class Bands(IStrategy):',
+      '    timeframe = "5m"',
+      '    buy_rsi = IntParameter(10, 40, default=27, optimize=OPTIMIZE_BUY)',
+      '    buy_mult = DecimalParameter(0.9, 1.1, default=0.97312, decimals=5)',
+      '',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        dataframe.loc[(dataframe["rsi"] < self.buy_rsi.value) & (dataframe["adx"] > 31), "enter_long"] = 1',
+      '        return dataframe',
+      '',
+      '    def populate_exit_trend(self, dataframe, metadata):',
+      '        dataframe.loc[dataframe["rsi"] > 71.5, "exit_long"] = 1',
+      '        return dataframe',
+      '',
+      '',
+      'class Helper:',
+      '    def next(self):',
+      '        if self.data.close[0] > 101.25:',
+      '            self.buy()',
+      '',
+    ].join('\n');
+    const BACKTRADER = [
+      'import backtrader as bt',
+      '',
+      '',
+      'class Cross(bt.Strategy):',
+      '    def __init__(self):',
+      '        self.fast = bt.ind.SMA(self.data0.close, period=10)',
+      '        self.slow = bt.ind.SMA(self.data1.close, period=30)',
+      '',
+      '    def next(self):',
+      '        if self.fast[0] > self.slow[0]:',
+      '            self.buy()',
+      '',
+      '',
+      'cerebro = bt.Cerebro()',
+      'cerebro.adddata(bt.feeds.PandasData(dataname=minutes))',
+      'cerebro.replaydata(bt.feeds.PandasData(dataname=minutes), timeframe=bt.TimeFrame.Days)',
+      'cerebro.addstrategy(Cross)',
+      '',
+    ].join('\n');
+    const cases: [string, string, (text: string) => string][] = [
+      ['a module constant an optimize= flag reads', FREQTRADE, (t) => t.replace('OPTIMIZE_BUY = True', 'OPTIMIZE_BUY = False')],
+      ['a class that stops being a strategy', FREQTRADE, (t) => t.replace('class Bands(IStrategy):', 'class Bands:')],
+      ['a class that becomes a strategy', FREQTRADE, (t) => t.replace('class Helper:', 'class Helper(IStrategy):')],
+      ['a strategy renamed', FREQTRADE, (t) => t.replace('class Bands(IStrategy):', 'class Bands2(IStrategy):')],
+      ['an optimiser import added', FREQTRADE, (t) => 'import optuna\n' + t],
+      ['a method edited beside kept ones', FREQTRADE, (t) => t.replace('> 71.5', '> 71.25')],
+      ['a line named in one method, read in another', BACKTRADER, (t) => t.replace('self.data1.close', 'self.data0.close')],
+      ['a class that stops being a backtrader strategy', BACKTRADER, (t) => t.replace('class Cross(bt.Strategy):', 'class Cross:')],
+      ['a live store added at module level', BACKTRADER, (t) => t + '\nstore = bt.stores.IBStore(port=7497)\n'],
+    ];
+    for (const [name, before, edit] of cases) {
+      it(name, () => {
+        const path = '/ws/strategy.py';
+        const first = lintPython({ path, text: before });
+        said(first); // every fact group is derived (and kept) before the edit
+        const after = edit(before);
+        const incremental = lintPython({ path, text: after, previousRoot: first.index.root });
+        const fresh = lintPython({ path, text: after });
+        const a = said(fresh);
+        const b = said(incremental);
+        assert.ok(incremental.index.root.children.some((c) => first.index.root.children.includes(c)) || !after.includes(before.slice(0, 40)), 'some statement was taken over');
+        if (a !== b) assert.fail(firstDifference(a, b));
+        assert.notEqual(said(first), a, 'the edit changes what the lint says');
+        first.release();
+        incremental.release();
+        fresh.release();
+      });
+    }
+  });
 });
