@@ -61,8 +61,8 @@ const DEFINITIONS = new Set(['class_definition', 'function_definition', 'decorat
 
 /**
  * `derive` applied to each top-level statement of `index` that `wanted` accepts, in document order,
- * on a view of the index holding that statement's entries and the module-level code's (every
- * top-level statement but class and function definitions); `derive` also gets the statement's node.
+ * on a view of the index holding the module-level code's entries (every top-level statement but
+ * class and function definitions) and then that statement's; `derive` also gets the statement's node.
  * The module-level code is part of the context: an edit there derives every part again.
  */
 export function perStatement<T>(
@@ -79,17 +79,30 @@ export function perStatement<T>(
   const id = contextId(`${context}|${envIds.join(',')}`);
   const parts = partsOf(collector);
   const out: T[] = [];
+  // The module-level code's entries, joined once, on the first statement to derive.
+  let env: SyntaxIndex | undefined;
   statements.forEach((statement, at) => {
     if (!wanted(statement)) return;
     const part = parts.get(statement);
     if (part && part.context === id) out.push(part.value as T);
     else {
-      const value = derive(viewOf(index, statements.filter((_, i) => i === at || isEnv[i])), index.root.children[at]);
+      env ??= viewOf(index, statements.filter((_, i) => isEnv[i]));
+      const value = derive(isEnv[at] ? env : withStatement(env, statement), index.root.children[at]);
       parts.set(statement, { context: id, value });
       out.push(value);
     }
   });
   return out;
+}
+
+const LISTS = ['classes', 'functions', 'calls', 'assignments', 'numbers', 'subscripts', 'comments', 'attributes'] as const;
+
+/** The module-level code's view with one definition's entries after it (the collectors read it in any order). */
+function withStatement(env: SyntaxIndex, statement: IndexEntries): SyntaxIndex {
+  const view: SyntaxIndex = { ...env, callsById: new Map(env.callsById) };
+  for (const key of LISTS) (view[key] as unknown[]) = (env[key] as unknown[]).concat(statement[key] as unknown[]);
+  for (const site of statement.calls) view.callsById.set(site.node.id, site);
+  return view;
 }
 
 /** Whether `node` lies inside `statement` (always, when there is no statement: the whole file). */
@@ -106,7 +119,7 @@ function identityOf(piece: object): number {
   return id;
 }
 
-/** The index as if it held only `statements`, in document order (imports, root and tree stay the file's). */
+/** The index as if it held only `statements` (imports, root and tree stay the file's). */
 function viewOf(index: SyntaxIndex, statements: IndexEntries[]): SyntaxIndex {
   const view: SyntaxIndex = {
     tree: index.tree,
@@ -118,8 +131,10 @@ function viewOf(index: SyntaxIndex, statements: IndexEntries[]): SyntaxIndex {
     classes: [], functions: [], calls: [], callsById: new Map(), assignments: [], numbers: [], subscripts: [], comments: [], attributes: [],
   };
   for (const entries of statements) {
-    for (const key of ['classes', 'functions', 'calls', 'assignments', 'numbers', 'subscripts', 'comments', 'attributes'] as const) {
-      (view[key] as unknown[]).push(...(entries[key] as unknown[]));
+    for (const key of LISTS) {
+      const into = view[key] as unknown[];
+      // One push per entry: a spread of a long list would pass each entry as an argument.
+      for (const entry of entries[key] as unknown[]) into.push(entry);
     }
   }
   for (const site of view.calls) view.callsById.set(site.node.id, site);

@@ -99,7 +99,7 @@ export const tooManyParameters: Rule = {
       const spaceCount = [...spaces.values()].reduce((a, b) => a + b, 0);
       // Grid sweeps sit outside the class (cerebro.optstrategy); they tune the file's strategy.
       if (context.facts.strategies.length === 1) {
-        tuned.push(...(byClass.get(undefined) ?? []));
+        for (const p of byClass.get(undefined) ?? []) tuned.push(p);
       }
       // A grid over a declared parameter (`optimize(n1=range(...))` of `n1 = 10`) is the same degree of freedom.
       const declared = new Set(tuned.filter((p) => p.kind === 'declared').map((p) => p.name));
