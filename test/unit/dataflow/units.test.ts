@@ -150,4 +150,35 @@ class Peek(IStrategy):
     const after = analyzeDataflow(index).leaks;
     assert.equal(after.find((l) => l.source.node.text.includes('shift(-1)')), before[0], 'PeekingStrategy kept its analysis');
   });
+
+  it('a file that ends inside an unclosed bracket (tree-sitter roots it in an ERROR node) still analyses its complete classes', () => {
+    const complete = [
+      'from freqtrade.strategy import IStrategy',
+      '',
+      '',
+      'class Peek(IStrategy):',
+      '    timeframe = "5m"',
+      '',
+      '    def populate_indicators(self, dataframe, metadata):',
+      '        dataframe["next_close"] = dataframe["close"].shift(-1)',
+      '        return dataframe',
+      '',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        dataframe.loc[dataframe["next_close"] > dataframe["close"], "enter_long"] = 1',
+      '        return dataframe',
+      '',
+      '',
+    ].join('\n');
+    // A method being typed at the end of the file: `def on_start(s` is still open.
+    const typing = complete + 'class Next(IStrategy):\n    def on_start(s';
+    const index = indexOf(typing);
+    assert.equal(index.root.type, 'ERROR', 'the premise: tree-sitter makes no module of it');
+    const leaks = (i: SyntaxIndex) => analyzeDataflow(i).leaks.map((l) => `${l.source.code}:${l.source.node.startPosition.row}`);
+    assert.deepEqual(leaks(index), leaks(indexOf(complete)), 'the complete class\'s lookahead is still found while the next one is typed');
+    assert.ok(leaks(index).length > 0);
+    // Its classes are cut into members as under a module root, so a lint from scratch and one
+    // that took the class over from the complete version keep the same pieces.
+    const fromComplete = indexOf(typing, indexOf(complete));
+    assert.equal(index.pieces!.length, fromComplete.pieces!.length);
+  });
 });

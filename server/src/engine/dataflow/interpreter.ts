@@ -6,7 +6,7 @@
 import { effectiveLead } from './value';
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
-import type { SyntaxIndex } from '../python/syntax-index';
+import { isTopLevel, type SyntaxIndex } from '../python/syntax-index';
 import { backtestingData, isBacktestingStrategy } from './backtesting-py';
 import { evalCall } from './calls';
 import { subscript } from './subscripts';
@@ -945,7 +945,7 @@ function definitionTables(index: SyntaxIndex): DefinitionTables {
       tables.methods.set(fn.className, table);
     } else if (!tables.functions.has(fn.name)) {
       const statement = fn.node.parent?.type === 'decorated_definition' ? fn.node.parent : fn.node;
-      if (statement.parent?.type === 'module') tables.functions.set(fn.name, fn.node);
+      if (isTopLevel(statement)) tables.functions.set(fn.name, fn.node);
     }
   }
   for (const cls of index.classes) if (!tables.classBases.has(cls.name)) tables.classBases.set(cls.name, cls.bases);

@@ -78,6 +78,7 @@ export function planUnits(index: SyntaxIndex): UnitPlan {
 /** The top-level statement a node stands in. */
 export function topLevelStatement(node: SyntaxNode): SyntaxNode {
   let statement = node;
-  while (statement.parent && statement.parent.type !== 'module') statement = statement.parent;
+  // Up to the root's child (the root is a `module`, or an `ERROR` for a file tree-sitter cannot parse as one).
+  while (statement.parent && statement.parent.parent) statement = statement.parent;
   return statement;
 }

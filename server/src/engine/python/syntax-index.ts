@@ -250,7 +250,7 @@ function refersByName(identifier: SyntaxNode): boolean {
     case 'class_definition': {
       if (parent.childForFieldName('name') !== identifier) return true;
       const statement = parent.parent?.type === 'decorated_definition' ? parent.parent : parent;
-      return statement.parent?.type === 'module';
+      return isTopLevel(statement);
     }
     default:
       return true;
@@ -456,7 +456,17 @@ function isClassMember(node: SyntaxNode): boolean {
   const definition = body?.parent;
   if (body?.type !== 'block' || definition?.type !== 'class_definition') return false;
   const statement = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
-  return statement.parent?.type === 'module';
+  return isTopLevel(statement);
+}
+
+/**
+ * A statement directly under the root. The root is a `module`, or an `ERROR` when tree-sitter
+ * cannot make one of the file (a file that ends inside an unclosed bracket, while it is typed);
+ * its children are the top-level statements either way.
+ */
+export function isTopLevel(statement: SyntaxNode): boolean {
+  const parent = statement.parent;
+  return parent !== null && parent.parent === null;
 }
 
 /** Adds what a member records besides entries (imports, names) to its class statement's piece. */
