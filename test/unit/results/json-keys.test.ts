@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { indexKeys, indexKeysByVisitor } from '../../../server/src/engine/results/json-read';
+import { indexKeys, indexKeysAndDepth, indexKeysByVisitor, nestingDepth } from '../../../server/src/engine/results/json-read';
 import { FIXTURES } from './fixtures';
 
 const entries = (m: Map<string, unknown>) => [...m.entries()];
@@ -69,6 +69,10 @@ describe('results: object key offsets (indexKeys)', () => {
         const pad = () => pads[k++ % pads.length];
         const text = layOut(value, pad);
         assert.deepEqual(entries(indexKeys(text, 0, depth)), entries(indexKeysByVisitor(text, 0, depth)));
+        // The one pass also measures the nesting the loaders check before reading deeper.
+        const both = indexKeysAndDepth(text, 0, depth);
+        assert.equal(both.depth, nestingDepth(text));
+        assert.deepEqual(entries(both.keys!), entries(indexKeys(text, 0, depth)));
       }),
       { numRuns: 400 },
     );
@@ -80,6 +84,15 @@ describe('results: object key offsets (indexKeys)', () => {
     assert.deepEqual(entries(keys), entries(indexKeysByVisitor(text, 0, 5)));
     assert.deepEqual([...keys.keys()], ['a', 'b', 'b/c', 'd']);
     assert.equal(text.slice(keys.get('b/c')!.offset, keys.get('b/c')!.offset + keys.get('b/c')!.length), '"c"');
+  });
+
+  it('measures nesting deeper than result files go, and then gives no keys rather than recurse', () => {
+    const deep = '{"a": ' + '['.repeat(300) + ']'.repeat(300) + ', "b": {"c": [[{"d": 1}]]}}';
+    assert.equal(indexKeysAndDepth(deep).depth, 301);
+    assert.equal(nestingDepth(deep), 301);
+    // Not strict JSON (a comment): the scan gives up, the depth is measured apart, the visitor is not run.
+    const deepWithComment = '// c\n' + '['.repeat(300) + ']'.repeat(300);
+    assert.deepEqual(indexKeysAndDepth(deepWithComment), { depth: 300 });
   });
 
   it('falls back to the visitor for what strict JSON does not hold (comments, trailing commas)', () => {

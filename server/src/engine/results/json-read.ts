@@ -157,7 +157,20 @@ export const MAX_JSON_DEPTH = 256;
  * text and no key a diagnostic would point at.
  */
 export function indexKeys(text: string, base = 0, maxDepth = 5): Map<string, KeyLocation> {
-  return scanKeys(text, base, maxDepth) ?? indexKeysByVisitor(text, base, maxDepth);
+  return scanKeys(text, base, maxDepth, { max: 0 }) ?? indexKeysByVisitor(text, base, maxDepth);
+}
+
+/**
+ * indexKeys and nestingDepth of text that JSON.parse accepted, in one pass when the one-pass scan
+ * applies (a result file is read once, not twice). The keys are undefined when the text nests
+ * deeper than MAX_JSON_DEPTH: the tolerant visitor would recurse that deep.
+ */
+export function indexKeysAndDepth(text: string, base = 0, maxDepth = 5): { keys?: Map<string, KeyLocation>; depth: number } {
+  const depth = { max: 0 };
+  const keys = scanKeys(text, base, maxDepth, depth);
+  if (keys) return { keys, depth: depth.max };
+  const nesting = nestingDepth(text);
+  return nesting > MAX_JSON_DEPTH ? { depth: nesting } : { keys: indexKeysByVisitor(text, base, maxDepth), depth: nesting };
 }
 
 const enum Char {
@@ -185,7 +198,7 @@ const isJsonSpace = (c: number) => c === Char.Space || c === Char.LineFeed || c 
  * anything a strict JSON document would not hold (comments, unbalanced brackets), and the caller
  * falls back to the tolerant visitor, so both always agree.
  */
-function scanKeys(text: string, base: number, maxDepth: number): Map<string, KeyLocation> | undefined {
+function scanKeys(text: string, base: number, maxDepth: number, depthSeen: { max: number }): Map<string, KeyLocation> | undefined {
   const keys = new Map<string, KeyLocation>();
   const path: string[] = [];
   let pendingKey: string | undefined;
@@ -206,6 +219,7 @@ function scanKeys(text: string, base: number, maxDepth: number): Map<string, Key
       i++;
     } else if (c === Char.OpenBrace) {
       path.push(pendingKey ?? '');
+      if (path.length > depthSeen.max) depthSeen.max = path.length;
       pendingKey = undefined;
       i++;
     } else if (c === Char.CloseBrace) {
@@ -221,8 +235,9 @@ function scanKeys(text: string, base: number, maxDepth: number): Map<string, Key
           const end = stringEnd(i);
           if (end < 0) return undefined;
           i = end - 1;
-        } else if (d === Char.OpenBracket || d === Char.OpenBrace) depth++;
-        else if (d === Char.CloseBracket || d === Char.CloseBrace) {
+        } else if (d === Char.OpenBracket || d === Char.OpenBrace) {
+          if (path.length + ++depth > depthSeen.max) depthSeen.max = path.length + depth;
+        } else if (d === Char.CloseBracket || d === Char.CloseBrace) {
           if (--depth === 0) break;
         } else if (d === Char.Slash) return undefined;
       }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { BacktestSummary, ResultProblem } from './summary';
 import { problem, unusable } from './problems';
 import { decodeText } from './text-decode';
-import { indexKeys, MAX_JSON_DEPTH, nestingDepth, readJson } from './json-read';
+import { indexKeysAndDepth, MAX_JSON_DEPTH, readJson } from './json-read';
 import { guessFormat, kindByContent, kindByName } from './sniff';
 import { isZipSignature } from './zip-read';
 import { isXlsx } from './xlsx-read';
@@ -75,9 +75,8 @@ function loadJson(file: string, text: string, siblings: SiblingReader): Backtest
     return [s];
   }
   const value = read.value;
-  const depth = nestingDepth(text);
-  if (depth > MAX_JSON_DEPTH) return [unusable(guessFormat(file), file, `JSON nested ${depth} levels deep (more than ${MAX_JSON_DEPTH}): not a result file`)];
-  const keys = indexKeys(text);
+  const { keys, depth } = indexKeysAndDepth(text);
+  if (!keys || depth > MAX_JSON_DEPTH) return [unusable(guessFormat(file), file, `JSON nested ${depth} levels deep (more than ${MAX_JSON_DEPTH}): not a result file`)];
   const name = path.basename(file).toLowerCase();
   let summaries: BacktestSummary[];
   if (looksLikeStrategyLintJson(value)) summaries = loadStrategyLintJson(file, value, keys);
