@@ -81,13 +81,16 @@ export function perStatement<T>(
   const out: T[] = [];
   // The module-level code's entries, joined once, on the first statement to derive.
   let env: SyntaxIndex | undefined;
+  // A file of one definition (a strategy file is usually one class) is its own view: no copy.
+  const definitions = isEnv.filter((e) => !e).length;
   statements.forEach((statement, at) => {
     if (!wanted(statement)) return;
     const part = parts.get(statement);
     if (part && part.context === id) out.push(part.value as T);
     else {
-      env ??= viewOf(index, statements.filter((_, i) => isEnv[i]));
-      const value = derive(isEnv[at] ? env : withStatement(env, statement), index.root.children[at]);
+      const whole = definitions <= 1;
+      if (!whole) env ??= viewOf(index, statements.filter((_, i) => isEnv[i]));
+      const value = derive(whole ? index : isEnv[at] ? env! : withStatement(env!, statement), index.root.children[at]);
       parts.set(statement, { context: id, value });
       out.push(value);
     }
