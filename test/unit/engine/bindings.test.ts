@@ -69,4 +69,29 @@ describe('Bindings.resolve', () => {
     // A module name bound below the function that reads it.
     assert.equal(bindings.resolve('limit', find('limit', 0).at, 'later')?.value.text, '5');
   });
+
+  it('a method of another class with the same name is another function', () => {
+    const text = [
+      'class Fast:',
+      '    def populate_indicators(self, dataframe, metadata):',
+      '        window = 10',
+      '        dataframe["ma"] = dataframe["close"].rolling(window).mean()',
+      '        return dataframe',
+      '',
+      '',
+      'class Slow:',
+      '    def populate_indicators(self, dataframe, metadata, window=200):',
+      '        dataframe["ma"] = dataframe["close"].rolling(window).mean()',
+      '        return dataframe',
+      '',
+    ].join('\n');
+    const index = buildSyntaxIndex(parsePython(text), text);
+    const bindings = new Bindings(index);
+    const reads = questions(index.root).filter((q) => q.name === 'window' && q.at.parent?.type === 'argument_list');
+    assert.equal(reads.length, 2);
+    assert.equal(bindings.resolve('window', reads[0].at, 'populate_indicators')?.value.text, '10');
+    // Slow's window is its own parameter: Fast's local binding is not visible there.
+    assert.equal(bindings.resolve('window', reads[1].at, 'populate_indicators'), undefined);
+    assert.equal(bindings.resolveByScan('window', reads[1].at, 'populate_indicators'), undefined);
+  });
 });

@@ -74,17 +74,18 @@ export class Bindings {
     const tables = this.tablesOf(name, list);
     const contains = (b: Binding) => b.node.startIndex <= at.startIndex && b.node.endIndex >= at.endIndex;
     const p = at.startIndex;
+    const scope = functionName === undefined ? undefined : scopeKey(enclosingClassName(at), functionName);
     let best: Binding | undefined;
-    if (functionName !== undefined) {
-      const own = tables.byFunction.get(functionName);
+    if (scope !== undefined) {
+      const own = tables.byFunction.get(scope);
       if (own) for (let i = firstAtOrAfter(own, p) - 1; i >= 0 && !best; i--) if (!contains(own[i])) best = own[i];
     }
     if (best) return best;
     const isAttribute = name.includes('.');
-    const sameFunction = (b: Binding) => functionName !== undefined && b.functionName === functionName;
+    const sameFunction = (b: Binding) => scope !== undefined && bindingScope(b) === scope;
     if (!isAttribute) {
       // Visible: the bindings outside functions, never in the same function.
-      const outside = tables.byFunction.get(undefined) ?? [];
+      const outside = tables.outside;
       const at0 = firstAtOrAfter(outside, p);
       for (let i = at0 - 1; i >= 0; i--) if (!contains(outside[i])) return outside[i];
       for (let i = at0; i < outside.length; i++) if (!contains(outside[i])) return outside[i];
@@ -108,12 +109,14 @@ export class Bindings {
     const list = this.byName.get(name);
     if (!list) return undefined;
     const isAttribute = name.includes('.');
+    const className = enclosingClassName(at);
     let best: Binding | undefined;
     let outer: Binding | undefined;
     let later: Binding | undefined;
     for (const b of list) {
       if (b.node.startIndex <= at.startIndex && b.node.endIndex >= at.endIndex) continue; // `x = f(x)`
-      const sameFunction = functionName !== undefined && b.functionName === functionName;
+      // The same function: the same name in the same class (`populate_indicators` of another strategy is another function).
+      const sameFunction = functionName !== undefined && b.functionName === functionName && b.className === className;
       // `self.model` is shared by every method of the class; plain names only by their function.
       const visible = b.functionName === undefined || isAttribute;
       if (b.node.startIndex < at.startIndex) {
@@ -131,27 +134,50 @@ export class Bindings {
   private tablesOf(name: string, list: Binding[]): NameTables {
     let found = this.tables.get(name);
     if (!found) {
-      const byFunction = new Map<string | undefined, Binding[]>();
+      const byFunction = new Map<string, Binding[]>();
+      const outside: Binding[] = [];
       const runStart: number[] = [];
       const runEnd: number[] = new Array(list.length);
       list.forEach((b, i) => {
-        const same = byFunction.get(b.functionName);
-        if (same) same.push(b);
-        else byFunction.set(b.functionName, [b]);
-        runStart.push(i > 0 && list[i - 1].functionName === b.functionName ? runStart[i - 1] : i);
+        if (b.functionName === undefined) outside.push(b);
+        else {
+          const key = bindingScope(b)!;
+          const same = byFunction.get(key);
+          if (same) same.push(b);
+          else byFunction.set(key, [b]);
+        }
+        runStart.push(i > 0 && bindingScope(list[i - 1]) === bindingScope(b) ? runStart[i - 1] : i);
       });
-      for (let i = list.length - 1; i >= 0; i--) runEnd[i] = i + 1 < list.length && list[i + 1].functionName === list[i].functionName ? runEnd[i + 1] : i;
-      this.tables.set(name, (found = { byFunction, runStart, runEnd }));
+      for (let i = list.length - 1; i >= 0; i--) runEnd[i] = i + 1 < list.length && bindingScope(list[i + 1]) === bindingScope(list[i]) ? runEnd[i + 1] : i;
+      this.tables.set(name, (found = { byFunction, outside, runStart, runEnd }));
     }
     return found;
   }
 }
 
-/** A name's bindings by function, and for each binding the first and last index of the run of bindings in its function around it. */
+/**
+ * A name's bindings by function (class and name), those outside any function, and for each
+ * binding the first and last index of the run of bindings in its function around it.
+ */
 interface NameTables {
-  byFunction: Map<string | undefined, Binding[]>;
+  byFunction: Map<string, Binding[]>;
+  outside: Binding[];
   runStart: number[];
   runEnd: number[];
+}
+
+function scopeKey(className: string | undefined, functionName: string): string {
+  return `${className ?? ''}\0${functionName}`;
+}
+
+function bindingScope(b: Binding): string | undefined {
+  return b.functionName === undefined ? undefined : scopeKey(b.className, b.functionName);
+}
+
+/** The innermost class a node sits in (the index's scope.className for the same place). */
+function enclosingClassName(node: SyntaxNode): string | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n.childForFieldName('name')?.text;
+  return undefined;
 }
 
 /** Index of the first binding (in document order) that starts at or after `offset`. */
