@@ -85,8 +85,10 @@ function candidatesIn(piece: IndexEntries, strategyNames: Set<string>): { compar
       if (value !== undefined) thresholdCalls.push(candidate(arg, value, call.scope.className, DECISION_METHODS[fn]));
     }
   }
-  return { comparisons, thresholdCalls };
+  return comparisons.length || thresholdCalls.length ? { comparisons, thresholdCalls } : NO_CANDIDATES;
 }
+
+const NO_CANDIDATES: { comparisons: TunedParameter[]; thresholdCalls: TunedParameter[] } = Object.freeze({ comparisons: [], thresholdCalls: [] });
 
 function signedValue(text: string, value: number): number {
   return text.trim().startsWith('-') ? -Math.abs(value) : value;

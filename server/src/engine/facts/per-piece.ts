@@ -29,7 +29,7 @@ let nextContextId = 1;
 function contextId(context: string): number {
   let id = contextIds.get(context);
   if (id === undefined) {
-    if (contextIds.size >= 10000) contextIds.clear();
+    if (contextIds.size >= 1000) contextIds.clear();
     contextIds.set(context, (id = nextContextId++));
   }
   return id;

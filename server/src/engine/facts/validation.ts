@@ -136,8 +136,11 @@ function signsIn(piece: IndexEntries, inStrategy: (className: string | undefined
   for (const fn of piece.functions) {
     if (WALK_FORWARD_FN.test(fn.name)) signs.functions.push({ node: fn.node, label: `\`${fn.name}\`` });
   }
-  return signs;
+  // Most pieces say nothing: one shared empty answer instead of four arrays each.
+  return signs.calls.length || signs.assignments.length || signs.subscripts.length || signs.functions.length ? signs : NO_SIGNS;
 }
+
+const NO_SIGNS: PieceSigns = Object.freeze({ calls: [], assignments: [], subscripts: [], functions: [] }) as PieceSigns;
 
 /** The names of an assignment target (`X_train, X_test` -> both). */
 function targetNames(target: string): string[] {

@@ -383,9 +383,13 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
         appendEntries(own, piece);
         clearEntries(piece);
         piece.leaves.push(own);
-      } else if (segment !== piece && hasEntries(segment)) piece.leaves.push(segment);
+      } else if (segment !== piece && hasEntries(segment)) {
+        piece.leaves.push(segment);
+        segment = piece; // a new segment is opened below
+      }
       piece.leaves.push(member);
-      recordInto(emptyEntries());
+      // Entries between members open a segment; an empty one is kept for the next gap (most are empty).
+      if (segment === piece) recordInto(emptyEntries());
       absorbMember(piece, member);
       for (const [alias, name] of member.imports) runningKey += `${alias}=${name};`;
       continue;

@@ -110,7 +110,7 @@ function judged(text: string, maxSignificant: number): Judgement {
     const multiplier = precision ? multiplierOffset(text) : undefined;
     const rounded = !precision ? undefined : multiplier ? roundMultiplier(text, maxSignificant) : roundOverprecise(text, maxSignificant);
     // Bounded: a generated file can hold any number of distinct literals.
-    if (judgements.size >= 20000) judgements.clear();
+    if (judgements.size >= 4096) judgements.clear();
     judgements.set(key, (found = { precision, multiplier, rounded }));
   }
   return found;

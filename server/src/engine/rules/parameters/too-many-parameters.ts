@@ -34,7 +34,7 @@ const patterns = new Map<string, RegExp>();
 function lengthGuardPattern(literalText: string): RegExp {
   let pattern = patterns.get(literalText);
   if (!pattern) {
-    if (patterns.size >= 5000) patterns.clear();
+    if (patterns.size >= 256) patterns.clear();
     patterns.set(literalText, (pattern = compileLengthGuard(literalText)));
   }
   return pattern;
