@@ -18,6 +18,13 @@ function questions(root: SyntaxNode): { name: string; at: SyntaxNode; functionNa
   return out;
 }
 
+/** The bindings of a file written as lines, with its index. */
+function bindingsOf(lines: string[]): { index: ReturnType<typeof buildSyntaxIndex>; bindings: Bindings } {
+  const text = lines.join('\n');
+  const index = buildSyntaxIndex(parsePython(text), text);
+  return { index, bindings: new Bindings(index) };
+}
+
 describe('Bindings.resolve', () => {
   before(() => initPythonParser());
 
@@ -38,7 +45,7 @@ describe('Bindings.resolve', () => {
   });
 
   it('skips an assignment the name sits in, a same-named function elsewhere, and runs of bindings in the asking function', () => {
-    const text = [
+    const { index, bindings } = bindingsOf([
       'window = 20',
       'self_model = None',
       '',
@@ -56,9 +63,7 @@ describe('Bindings.resolve', () => {
       '',
       'limit = 5',
       '',
-    ].join('\n');
-    const index = buildSyntaxIndex(parsePython(text), text);
-    const bindings = new Bindings(index);
+    ]);
     for (const q of questions(index.root)) assert.equal(bindings.resolve(q.name, q.at, q.functionName), bindings.resolveByScan(q.name, q.at, q.functionName), `${q.name} at ${q.at.startIndex}`);
     const find = (name: string, occurrence: number) => questions(index.root).filter((q) => q.name === name)[occurrence];
     // `window + 1` reads the module's window, not the assignment it sits in.
@@ -71,7 +76,7 @@ describe('Bindings.resolve', () => {
   });
 
   it('a method of another class with the same name is another function', () => {
-    const text = [
+    const { index, bindings } = bindingsOf([
       'class Fast:',
       '    def populate_indicators(self, dataframe, metadata):',
       '        window = 10',
@@ -84,9 +89,7 @@ describe('Bindings.resolve', () => {
       '        dataframe["ma"] = dataframe["close"].rolling(window).mean()',
       '        return dataframe',
       '',
-    ].join('\n');
-    const index = buildSyntaxIndex(parsePython(text), text);
-    const bindings = new Bindings(index);
+    ]);
     const reads = questions(index.root).filter((q) => q.name === 'window' && q.at.parent?.type === 'argument_list');
     assert.equal(reads.length, 2);
     assert.equal(bindings.resolve('window', reads[0].at, 'populate_indicators')?.value.text, '10');
