@@ -204,7 +204,25 @@ describe('a lint that reuses the previous version equals a lint from scratch', f
       'cerebro.addstrategy(Cross)',
       '',
     ].join('\n');
+    const TALIB = [
+      'from freqtrade.strategy import IStrategy',
+      '',
+      '',
+      'class Triple(IStrategy):',
+      '    timeframe = "1h"',
+      '    startup_candle_count = 30',
+      '',
+      '    def populate_indicators(self, dataframe, metadata):',
+      '        dataframe["tema"] = ta.TEMA(dataframe, timeperiod=20)',
+      '        return dataframe',
+      '',
+      '    def populate_entry_trend(self, dataframe, metadata):',
+      '        dataframe.loc[dataframe["close"] > dataframe["tema"], "enter_long"] = 1',
+      '        return dataframe',
+      '',
+    ].join('\n');
     const cases: [string, string, (text: string) => string][] = [
+      ['an import below a call says whose `ta` it is (TA-Lib TEMA needs three periods)', TALIB, (t) => t + '\nimport pandas_ta as ta\n'],
       ['a module constant an optimize= flag reads', FREQTRADE, (t) => t.replace('OPTIMIZE_BUY = True', 'OPTIMIZE_BUY = False')],
       ['a class that stops being a strategy', FREQTRADE, (t) => t.replace('class Bands(IStrategy):', 'class Bands:')],
       ['a class that becomes a strategy', FREQTRADE, (t) => t.replace('class Helper:', 'class Helper(IStrategy):')],

@@ -124,16 +124,34 @@ export function indicatorWindows(index: SyntaxIndex, strategies: StrategyClass[]
     }
   }
   const out: IndicatorWindow[] = [];
+  const importsKey = [...index.imports].join(';');
   for (const call of index.calls) {
     const fn = call.scope.functionName;
     const className = call.scope.className ?? (fn && !call.scope.className ? helperOwner.get(fn) : undefined);
     if (!className || !fn || !strategyNames.has(className)) continue;
-    const found = windowOf(call, index, resolver, className);
+    const found = literalWindowOf(call, index, resolver, className, importsKey);
     if (!found || found.length < 2) continue;
     out.push({ ...found, call: call.node, indicator: call.name, className, functionName: fn });
   }
   return out;
 }
+
+/**
+ * A call's window when every length it reads is a literal (`ta.EMA(df, timeperiod=200)`): that
+ * answer depends on the call alone (and the file's imports, which say whether it is TA-Lib), so it
+ * is kept with the call's index entry, which the next version reuses while the code is unchanged.
+ * Any other answer (a name, a class constant, a parameter) is worked out afresh.
+ */
+function literalWindowOf(call: CallSite, index: SyntaxIndex, resolver: LengthResolver, className: string, importsKey: string): Found | undefined {
+  const kept = literalWindows.get(call);
+  if (kept && kept.importsKey === importsKey) return kept.found;
+  resolver.readBeyondLiterals = false;
+  const found = windowOf(call, index, resolver, className);
+  if (!resolver.readBeyondLiterals) literalWindows.set(call, { importsKey, found });
+  return found;
+}
+
+const literalWindows = new WeakMap<CallSite, { importsKey: string; found: Found | undefined }>();
 
 /**
  * technical's `ichimoku(dataframe, conversion_line_period=9, base_line_periods=26, laggin_span=52,
@@ -202,6 +220,9 @@ function isTalib(call: CallSite, index: SyntaxIndex): boolean {
 }
 
 class LengthResolver {
+  /** Set when an answer read more than a literal (a name, a class constant, a parameter, a loop). */
+  readBeyondLiterals = false;
+
   constructor(
     private readonly index: SyntaxIndex,
     private readonly bindings: Bindings,
@@ -212,6 +233,7 @@ class LengthResolver {
     if (depth > 4) return undefined;
     const literal = numberValue(node);
     if (literal !== undefined) return Number.isFinite(literal) ? { length: Math.round(literal), source: node, origin: 'literal' } : undefined;
+    this.readBeyondLiterals = true;
     if (node.type === 'call') {
       const call = this.index.callsById.get(node.id);
       if (call && (call.callee === 'int' || call.callee === 'round') && call.positional[0]) return this.length(call.positional[0], className, functionName, depth + 1);
