@@ -296,7 +296,7 @@ function indexStatement(statement: SyntaxNode, imports: Map<string, string>, imp
   };
   let runningKey = importsKey;
   // Entries are recorded into the current segment: the piece itself until a member is met; then
-  // the class's own entries and its members' become leaves, and the piece their concatenation.
+  // the class's own entries and its members' become leaves (the piece's own lists stay empty: see statementEntries).
   let segment: IndexEntries = piece;
   const sink: IndexSink = {
     classes: piece.classes,
