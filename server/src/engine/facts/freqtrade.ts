@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '../python/parser';
 import type { SyntaxIndex } from '../python/syntax-index';
 import { assignmentsTo, attributesNamed } from './lookups';
-import { perStatement, within } from './per-piece';
+import { namesKey, perStatement, within } from './per-piece';
 import { booleanValue, dictEntries, numberValue, stringValue } from './python-values';
 import type { TunedParameter } from './types';
 
@@ -134,7 +134,7 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
  * `optimize=` flags may be set), and kept with its copy between versions.
  */
 export function freqtradeParameters(index: SyntaxIndex, strategyNames: Set<string>): TunedParameter[] {
-  const context = [...strategyNames].sort().join(',');
+  const context = namesKey(strategyNames);
   const parts = perStatement(index, 'freqtrade parameters', context, (s) => s.classes.some((c) => strategyNames.has(c.name)), (view, statement) => {
     const { declared, pasted } = parametersIn(view, strategyNames);
     return { declared: declared.filter((p) => within(p.node, statement)), pasted: pasted.filter((p) => within(p.node, statement)) };

@@ -2,7 +2,7 @@
 // author's eye on the same backtest: degrees of freedom as real as any declared parameter.
 import type { SyntaxNode } from '../python/parser';
 import type { IndexEntries, SyntaxIndex } from '../python/syntax-index';
-import { perPiece } from './per-piece';
+import { namesKey, perPiece } from './per-piece';
 import { numberValue } from './python-values';
 import type { Framework, TunedParameter } from './types';
 
@@ -53,7 +53,7 @@ export function hiddenLiteralParameters(index: SyntaxIndex, strategyNames: Set<s
     out.push(repeat ? { ...parameter, repeat: true } : parameter);
   };
   // Each piece's candidates are kept with the piece; which ones repeat is decided over the file.
-  const parts = perPiece(index, 'hidden literals', [...strategyNames].sort().join(','), (piece) => candidatesIn(piece, strategyNames));
+  const parts = perPiece(index, 'hidden literals', namesKey(strategyNames), (piece) => candidatesIn(piece, strategyNames));
   for (const part of parts) for (const parameter of part.comparisons) push(parameter);
   for (const part of parts) for (const parameter of part.thresholdCalls) push(parameter);
   return out;

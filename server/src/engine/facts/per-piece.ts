@@ -108,6 +108,11 @@ function withStatement(env: SyntaxIndex, statement: IndexEntries): SyntaxIndex {
   return view;
 }
 
+/** A set of names as part of a context string: the same names in any order spell the same. */
+export function namesKey(names: Iterable<string>): string {
+  return [...names].sort().join(',');
+}
+
 /** Whether `node` lies inside `statement` (always, when there is no statement: the whole file). */
 export function within(node: SyntaxNode, statement: SyntaxNode | undefined): boolean {
   return !statement || (node.startIndex >= statement.startIndex && node.endIndex <= statement.endIndex);

@@ -6,7 +6,7 @@
 // runs) is walk-forward by construction and is not counted.
 import type { SyntaxNode } from '../python/parser';
 import type { IndexEntries, SyntaxIndex } from '../python/syntax-index';
-import { perPiece } from './per-piece';
+import { namesKey, perPiece } from './per-piece';
 import { dictEntries, stringValue } from './python-values';
 import { SEARCHES, SPLITTER_NAMES } from './sklearn';
 import type { ModelFacts, StrategyClass, TunedParameter, ValidationFacts } from './types';
@@ -53,7 +53,7 @@ export function validationFacts(index: SyntaxIndex, models: ModelFacts, paramete
 
   // `study.optimize(...)` (optuna), `bt.optimize(...)` (backtesting.py): only with those imports.
   const optimizerImported = [...index.imports.values()].some((m) => /^(optuna|backtesting)(\.|$)/.test(m));
-  const context = `${optimizerImported}|${[...strategyNames].sort().join(',')}`;
+  const context = `${optimizerImported}|${namesKey(strategyNames)}`;
   const parts = perPiece(index, 'validation', context, (piece) => signsIn(piece, inStrategy, optimizerImported));
   const fromdates = new Set<string>();
   // Loop by loop, as one pass over the whole index would meet them: calls, assignments, subscripts, functions.

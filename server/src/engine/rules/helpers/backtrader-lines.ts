@@ -5,7 +5,7 @@ import { intValue, unparen } from '../../facts/lookahead';
 import type { StrategyFacts } from '../../facts/types';
 import type { SyntaxNode } from '../../python/parser';
 import type { SyntaxIndex } from '../../python/syntax-index';
-import { perStatement } from '../../facts/per-piece';
+import { namesKey, perStatement } from '../../facts/per-piece';
 
 export interface LineInfo {
   /** `feed`: a data feed itself (`self.data`, `self.datas[1]`); `line`: one of its lines or an indicator. */
@@ -54,7 +54,7 @@ function build(index: SyntaxIndex, facts: StrategyFacts): BacktraderModel {
   const indicatorClasses = new Set(index.classes.filter((c) => classes.has(c.name) && !facts.strategies.some((s) => s.name === c.name)).map((c) => c.name));
   // What each class names a line is read class by class (a class's names come from its own
   // methods), each statement's kept with its copy: a keystroke reads the edited class again.
-  const context = `${[...classes].sort().join(',')}|${[...indicatorClasses].sort().join(',')}`;
+  const context = `${namesKey(classes)}|${namesKey(indicatorClasses)}`;
   const parts = perStatement(index, 'backtrader lines', context, (s) => s.classes.some((c) => classes.has(c.name)), (view) => namedLines(view, classes, indicatorClasses));
   const named = new Map<string, LineInfo>();
   for (const part of parts) for (const [name, info] of part) named.set(name, info);
