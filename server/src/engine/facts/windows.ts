@@ -3,7 +3,8 @@
 // indicator a strategy computes (`ta.EMA(dataframe, timeperiod=200)`, `.rolling(48)`, `window=20`).
 import { optimizeFlag } from './freqtrade';
 import type { SyntaxNode } from '../python/parser';
-import type { CallSite, ClassInfo, SyntaxIndex } from '../python/syntax-index';
+import type { CallSite, ClassInfo, IndexEntries, SyntaxIndex } from '../python/syntax-index';
+import { perPiece } from './per-piece';
 import { callsNamed } from './lookups';
 import { booleanValue, numberValue, sequenceElements, stringValue } from './python-values';
 import type { Bindings } from './sklearn';
@@ -99,11 +100,6 @@ export function indicatorWindows(index: SyntaxIndex, strategies: StrategyClass[]
   const strategyNames = new Set(strategies.map((s) => s.name));
   const classes = new Map<string, ClassTable>();
   for (const info of index.classes) classes.set(info.name, { info, attributes: new Map() });
-  for (const a of index.assignments) {
-    if (a.scope.className && !a.scope.functionName && /^[A-Za-z_]\w*$/.test(a.target)) {
-      classes.get(a.scope.className)?.attributes.set(a.target, a.value);
-    }
-  }
   const attribute = (className: string, name: string): SyntaxNode | undefined => {
     for (let c = classes.get(className), depth = 0; c && depth < 8; depth++) {
       const v = c.attributes.get(name);
@@ -112,46 +108,73 @@ export function indicatorWindows(index: SyntaxIndex, strategies: StrategyClass[]
     }
     return undefined;
   };
-
   const resolver = new LengthResolver(index, bindings, attribute);
+  // The file's imports decide whether `ta` is TA-Lib: the one thing outside a piece that a
+  // literal window reads.
+  const parts = perPiece(index, 'indicator windows', [...index.imports].join(';'), (piece) => windowPartOf(piece, index, resolver));
+  for (const part of parts) for (const [className, name, value] of part.classAttributes) classes.get(className)?.attributes.set(name, value);
+
   // Module-level helpers the strategy calls (`def SSLChannels(dataframe, length=7)`): their
-  // windows are the calling strategy's.
-  const helperOwner = new Map<string, string>();
+  // windows are the calling strategy's (the first strategy to call one, in document order).
   const moduleFunctions = new Set(index.functions.filter((f) => !f.className).map((f) => f.name));
-  for (const call of index.calls) {
-    if (call.scope.className && strategyNames.has(call.scope.className) && moduleFunctions.has(call.name) && call.callee === call.name && !helperOwner.has(call.name)) {
-      helperOwner.set(call.name, call.scope.className);
+  const owners = new Map<string, string | undefined>();
+  const helperOwner = (fn: string): string | undefined => {
+    if (!owners.has(fn)) {
+      const caller = moduleFunctions.has(fn) ? callsNamed(index, fn).find((c) => c.scope.className && strategyNames.has(c.scope.className) && c.callee === fn) : undefined;
+      owners.set(fn, caller?.scope.className);
     }
-  }
+    return owners.get(fn);
+  };
   const out: IndicatorWindow[] = [];
-  const importsKey = [...index.imports].join(';');
-  for (const call of index.calls) {
-    const fn = call.scope.functionName;
-    const className = call.scope.className ?? (fn && !call.scope.className ? helperOwner.get(fn) : undefined);
-    if (!className || !fn || !strategyNames.has(className)) continue;
-    const found = literalWindowOf(call, index, resolver, className, importsKey);
-    if (!found || found.length < 2) continue;
-    out.push({ ...found, call: call.node, indicator: call.name, className, functionName: fn });
+  for (const part of parts) {
+    for (const candidate of part.candidates) {
+      const call = candidate.call;
+      const fn = call.scope.functionName!;
+      const className = call.scope.className ?? helperOwner(fn);
+      if (!className || !strategyNames.has(className)) continue;
+      const found = candidate.literal ?? windowOf(call, index, resolver, className);
+      if (!found || found.length < 2) continue;
+      // Fields written out: a spread followed by new fields is a slow path of V8 (about 3 us an object).
+      out.push({ length: found.length, call: call.node, source: found.source, origin: found.origin, indicator: call.name, className, functionName: fn });
+    }
   }
   return out;
 }
 
-/**
- * A call's window when every length it reads is a literal (`ta.EMA(df, timeperiod=200)`): that
- * answer depends on the call alone (and the file's imports, which say whether it is TA-Lib), so it
- * is kept with the call's index entry, which the next version reuses while the code is unchanged.
- * Any other answer (a name, a class constant, a parameter) is worked out afresh.
- */
-function literalWindowOf(call: CallSite, index: SyntaxIndex, resolver: LengthResolver, className: string, importsKey: string): Found | undefined {
-  const kept = literalWindows.get(call);
-  if (kept && kept.importsKey === importsKey) return kept.found;
-  resolver.readBeyondLiterals = false;
-  const found = windowOf(call, index, resolver, className);
-  if (!resolver.readBeyondLiterals) literalWindows.set(call, { importsKey, found });
-  return found;
+/** What one piece of the index holds for indicator windows; see windowPartOf. */
+interface WindowPart {
+  /** Class-level assignments of a plain name: [class, name, value], in document order. */
+  classAttributes: [string, string, SyntaxNode][];
+  /**
+   * Calls inside a function that may have a window: `literal` holds the window when every length
+   * it reads is a literal (that answer depends on the call and the file's imports alone); without
+   * it, the window reads a name, a class constant or a parameter and is worked out afresh.
+   */
+  candidates: { call: CallSite; literal?: Found }[];
 }
 
-const literalWindows = new WeakMap<CallSite, { importsKey: string; found: Found | undefined }>();
+const NO_WINDOWS: WindowPart = Object.freeze({ classAttributes: [], candidates: [] }) as unknown as WindowPart;
+
+/**
+ * A piece's part, derived without knowing which classes are strategies (the caller filters): calls
+ * whose window from literals alone is missing or shorter than two bars are dropped here.
+ */
+function windowPartOf(piece: IndexEntries, index: SyntaxIndex, resolver: LengthResolver): WindowPart {
+  let part: WindowPart | undefined;
+  const own = () => (part ??= { classAttributes: [], candidates: [] });
+  for (const a of piece.assignments) {
+    if (a.scope.className && !a.scope.functionName && /^[A-Za-z_]\w*$/.test(a.target)) own().classAttributes.push([a.scope.className, a.target, a.value]);
+  }
+  for (const call of piece.calls) {
+    if (!call.scope.functionName) continue;
+    resolver.readBeyondLiterals = false;
+    // The class only matters to an answer that reads beyond literals, which is not kept.
+    const found = windowOf(call, index, resolver, call.scope.className ?? '');
+    if (resolver.readBeyondLiterals) own().candidates.push({ call });
+    else if (found && found.length >= 2) own().candidates.push({ call, literal: found });
+  }
+  return part ?? NO_WINDOWS;
+}
 
 /**
  * technical's `ichimoku(dataframe, conversion_line_period=9, base_line_periods=26, laggin_span=52,
