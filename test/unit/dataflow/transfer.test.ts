@@ -24,6 +24,21 @@ describe('dataflow values and transfer functions', () => {
     nodes = buildSyntaxIndex(parsePython(text), text).root.namedChildren;
   });
 
+  describe('value shape', () => {
+    // Values are copied with spreads that change a few fields; V8 keeps that fast only when the
+    // fields already exist, so every value is built with all of them (value.ts, ALL_FIELDS).
+    it('every way of making a value gives the same fields in the same order', () => {
+      const made: Value[] = [
+        UNKNOWN, scalar(), scalar(3), bars(), bars('history'),
+        join(bars(), scalar()), shifted(withLead(bars(), 2), 1), withColumn(bars(), 'x', scalar()),
+        column(withColumn(bars(), 'x', scalar()), 'y'), fullSampleStatistic(bars(), node(0), 'mean'),
+      ];
+      const fields = Object.keys(made[0]);
+      assert.ok(fields.length > 30, `${fields.length} fields`);
+      for (const v of made) assert.deepEqual(Object.keys(v), fields);
+    });
+  });
+
   describe('shifted', () => {
     it('moves the data lead and every source lead by -k', () => {
       const v = shifted(withLead(bars(), 3), 2);

@@ -9,7 +9,7 @@ import {
   aligned, applyShift, backFill, closeWindow, fullSampleStatistic, merged, REDUCTIONS, reducedWindow, renamed, ROW_PRESERVING, upsampleFill, WINDOW_AGGREGATIONS,
 } from './transfer';
 import {
-  allColumns, bars, column, describeLead, intervalMinutes, offsetMinutes, either, join, joinAll, shifted, liveSources, scalar, uncertain, UNKNOWN, withColumn, withSource, type Value,
+  allColumns, bars, column, describeLead, intervalMinutes, offsetMinutes, either, join, joinAll, shifted, liveSources, scalar, uncertain, UNKNOWN, withColumn, valueOf, withSource, type Value,
 } from './value';
 import type { Activation, Interpreter } from './interpreter';
 import { argumentsOf, leadOf, lookaheadFunction, shiftOf, type Arguments } from './syntax';
@@ -579,7 +579,7 @@ function labelReach(labels: Value): number {
  * A statistic that ranks columns or assets (correlations, univariate scores): columns chosen with it
  * were chosen with every row in view when it was computed on all rows, like a fitted selector.
  */
-function selectionStatistic(it: Interpreter, data: Value, call: SyntaxNode, base: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: true }): Value {
+function selectionStatistic(it: Interpreter, data: Value, call: SyntaxNode, base: Value = valueOf('scalar', -Infinity, [], true)): Value {
   const all = fitsOnAllRows(data);
   if (all) it.fitOrigins.set(call.id, new Set(data.origins ?? []));
   const seen = [...(data.seenBy ?? []), ...(all ? [call] : [])];

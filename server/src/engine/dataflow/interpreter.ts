@@ -3,7 +3,7 @@
 // transfer functions (transfer.ts, library-knowledge.ts). Sinks (sinks.ts) turn a value whose
 // lead is positive into a leak. Functions are analysed per call with the callers' argument values
 // and memoised by those values, so a helper's lead reaches the caller's sink through its summary.
-import { effectiveLead } from './value';
+import { effectiveLead, valueOf } from './value';
 import { dictEntries, stringValue } from '../facts/python-values';
 import type { SyntaxNode } from '../python/parser';
 import { isTopLevel, type SyntaxIndex } from '../python/syntax-index';
@@ -564,7 +564,7 @@ export class Interpreter {
     const frame = frameName ? this.lookup(frameName, act) : this.expr(object, act);
     // Rows stored into a frame or array are aligned there: a window stops being one.
     let written = rowCondition ? join(value, { ...rowCondition, kind: 'scalar', columns: undefined, window: undefined }) : value;
-    written = { ...written, window: undefined };
+    if (written.window) written = { ...written, window: undefined };
     // A value stored at row i + k (k may be negative) is seen k rows later (earlier) than it was computed.
     const rowKey = rowCondition ? keys[0] : columnKey && !columnNames(columnKey, this, act) ? columnKey : undefined;
     const stored = rowKey ? barOffset(rowKey, this, act) : undefined;
@@ -891,7 +891,7 @@ export class Interpreter {
         return { ...receiver, positional: true };
       case 'index':
         // The row labels (timestamps): known in advance, whatever the frame's values read.
-        return { kind: receiver.kind, lead: 0, sources: [], data: receiver.data, rows: receiver.rows, seriesName: 'index', descending: receiver.descending, barMinutes: receiver.barMinutes, seenBy: receiver.seenBy };
+        return { ...valueOf(receiver.kind, 0, [], receiver.data), rows: receiver.rows, seriesName: 'index', descending: receiver.descending, barMinutes: receiver.barMinutes, seenBy: receiver.seenBy };
       case 'loc':
       case 'iloc':
       case 'at':

@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '../python/parser';
 import type { Interpreter } from './interpreter';
 import { LEARNS_NO_STATISTIC, SEQUENCE_DECODERS } from './library-knowledge';
-import { allColumns, withSource, type Rows, type Source, type Value } from './value';
+import { allColumns, valueOf, withSource, type Rows, type Source, type Value } from './value';
 
 export type { Rows } from './value';
 
@@ -152,7 +152,7 @@ const FITTED_ESTIMATES = /^(params|coef_|intercept_|means_|covars_|cluster_cente
  * regime probabilities are decoded with later observations.
  */
 export function fittedAttribute(model: Value, name: string, node: SyntaxNode): Value | undefined {
-  const base: Value = { kind: 'scalar', lead: -Infinity, sources: [], data: true };
+  const base: Value = valueOf('scalar', -Infinity, [], true);
   if (name === 'smoothed_marginal_probabilities' || name === 'smoothed_joint_probabilities') {
     return withSource({ ...base, kind: 'bars', lead: 0 }, { code: 'SL204', node, lead: Infinity, what: `\`${node.text.slice(0, 60)}\` are smoothed with the whole sequence, later observations included` });
   }

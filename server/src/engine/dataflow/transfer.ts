@@ -1,7 +1,7 @@
 // Transfer functions: what a pandas / numpy method does to a value's leads. Pure functions of the
 // receiver's value and the call's literal arguments; the interpreter evaluates the arguments.
 import type { SyntaxNode } from '../python/parser';
-import { join, shifted, withColumn, withSource, type Value } from './value';
+import { join, shifted, valueOf, withColumn, withSource, type Value } from './value';
 
 /** Aggregations that close a `rolling(...)` / `resample(...)` / `groupby(...)` window. */
 export const WINDOW_AGGREGATIONS = new Set([
@@ -108,7 +108,7 @@ export function backFill(receiver: Value, call: SyntaxNode, method: string): Val
 
 /** A whole-column statistic of a full-history series. */
 export function fullSampleStatistic(receiver: Value, call: SyntaxNode, method: string): Value {
-  const base: Value = { kind: 'scalar', lead: receiver.lead, sources: receiver.sources, data: true, uncertain: receiver.uncertain, seenBy: receiver.seenBy };
+  const base: Value = { ...valueOf('scalar', receiver.lead, receiver.sources, true), uncertain: receiver.uncertain, seenBy: receiver.seenBy };
   if (receiver.window) return reducedWindow(receiver, base);
   // The first or last timestamp sets a range (`date_range(ts.min(), ts.max())`); it is not a price.
   if (receiver.kind !== 'bars' || /date|time|stamp|^index$|^ts$/i.test(receiver.seriesName ?? '')) return base;

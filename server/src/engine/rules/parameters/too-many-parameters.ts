@@ -21,7 +21,8 @@ function isLengthGuard(literal: SyntaxNode, lineText: string): boolean {
   // Kept per literal with the line read: a literal the copy took over is asked again each keystroke.
   const known = lengthGuards.get(literal);
   if (known && known.lineText === lineText) return known.answer;
-  const answer = lengthGuardPattern(literal.text).test(lineText);
+  // Both shapes of the pattern need `len(`: most lines are answered without a regex.
+  const answer = lineText.includes('len(') && lengthGuardPattern(literal.text).test(lineText);
   lengthGuards.set(literal, { lineText, answer });
   return answer;
 }
